@@ -1,0 +1,26 @@
+//! The `koop` binary: a thin shell over `koop-core`, `koop-web` and the engines.
+//!
+//! Each subcommand lives in its own module under `commands/`; this file only parses
+//! the command line and dispatches.
+
+mod commands;
+
+use clap::{Parser, Subcommand};
+
+/// koop: cooperation exchanges, delegation trips, agency work and clusters.
+#[derive(Debug, Parser)]
+#[command(name = "koop", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    // Subcommands are added here, one module each under `commands/`.
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {}
+}
