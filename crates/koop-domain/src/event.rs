@@ -1,0 +1,366 @@
+//! Events (cooperation exchanges, delegation trips, …), their venues, sessions and participants.
+
+use crate::DomainError;
+use crate::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId, VenueId};
+use crate::text_enum;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+text_enum!(
+    /// What kind of event this is.
+    EventKind, "kind" {
+        /// A cooperation exchange (Kooperationsbörse) with B2B meetings.
+        CooperationExchange = "cooperation_exchange",
+        /// A delegation trip with stations.
+        DelegationTrip = "delegation_trip",
+        /// A joint stand at a trade fair.
+        TradeFairJointStand = "trade_fair_joint_stand",
+        /// A conference.
+        Conference = "conference",
+        /// A meeting of cluster managers or members.
+        ClusterMeeting = "cluster_meeting",
+        /// An online (virtual) business mission.
+        OnlineMission = "online_mission",
+    }
+);
+
+/// An event with its organisers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Id.
+    pub id: EventId,
+    /// Owning agency.
+    pub agency_id: AgencyId,
+    /// Editable fields.
+    #[serde(flatten)]
+    pub data: EventData,
+    /// Whether anonymous visitors may see it.
+    pub published: bool,
+}
+
+/// The editable fields of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventData {
+    /// Kind.
+    pub kind: EventKind,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// First day.
+    pub start_on: NaiveDate,
+    /// Last day.
+    pub end_on: NaiveDate,
+    /// The organisations that run it.
+    pub organiser_ids: Vec<OrgId>,
+}
+
+impl EventData {
+    /// Checks dates and that there is at least one organiser.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.end_on < self.start_on {
+            return Err(DomainError::new(
+                "end_on",
+                "ends_before_start",
+                format!("end {} is before start {}", self.end_on, self.start_on),
+            ));
+        }
+        if self.organiser_ids.is_empty() {
+            return Err(DomainError::new(
+                "organisers",
+                "no_organiser",
+                "an event needs at least one organiser",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Number of days, counting both ends.
+    pub fn days(&self) -> i64 {
+        (self.end_on - self.start_on).num_days() + 1
+    }
+}
+
+/// A venue of an event; also the stations of a delegation trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Venue {
+    /// Id.
+    pub id: VenueId,
+    /// The event.
+    pub event_id: EventId,
+    /// Name, e.g. "Innovations- und Gründerzentrum Barleben".
+    pub name: String,
+    /// Address.
+    pub address: String,
+    /// City.
+    pub city: String,
+    /// IANA time zone, e.g. "Europe/Berlin", "Asia/Almaty".
+    pub time_zone: String,
+}
+
+/// Checks an IANA-looking time zone name (Area/Location); the full list is not embedded.
+pub fn check_time_zone(tz: &str) -> Result<(), DomainError> {
+    let ok = tz == "UTC"
+        || tz.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty() && !b.is_empty() && !tz.contains(char::is_whitespace)
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(DomainError::new(
+            "time_zone",
+            "invalid_time_zone",
+            format!("'{tz}' is not a time zone such as Europe/Berlin"),
+        ))
+    }
+}
+
+text_enum!(
+    /// What happens in a session.
+    SessionKind, "kind" {
+        /// Company presentations.
+        Presentations = "presentations",
+        /// Networking.
+        Networking = "networking",
+        /// Scheduled B2B meetings at tables.
+        B2bMeetings = "b2b_meetings",
+        /// Company visits.
+        CompanyVisits = "company_visits",
+        /// Official meetings (ministries, embassies, chambers).
+        OfficialMeetings = "official_meetings",
+        /// Travel between stations.
+        Travel = "travel",
+    }
+);
+
+/// A session of an event at one venue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Id.
+    pub id: SessionId,
+    /// The event.
+    pub event_id: EventId,
+    /// The venue.
+    pub venue_id: Option<VenueId>,
+    /// Editable fields.
+    #[serde(flatten)]
+    pub data: SessionData,
+}
+
+/// The editable fields of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionData {
+    /// Kind.
+    pub kind: SessionKind,
+    /// Title.
+    pub title: String,
+    /// Start, local time at the venue.
+    pub starts_at: NaiveDateTime,
+    /// End, local time at the venue.
+    pub ends_at: NaiveDateTime,
+    /// Length of one meeting slot in minutes (B2B sessions).
+    pub slot_minutes: Option<i64>,
+    /// Number of tables (B2B sessions).
+    pub tables: Option<i64>,
+}
+
+impl SessionData {
+    /// Checks the time range, and that B2B sessions have slots and tables that fit.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.ends_at <= self.starts_at {
+            return Err(DomainError::new(
+                "ends_at",
+                "ends_before_start",
+                format!("end {} is not after start {}", self.ends_at, self.starts_at),
+            ));
+        }
+        if self.kind == SessionKind::B2bMeetings {
+            let slot = self.slot_minutes.unwrap_or(0);
+            if slot <= 0 {
+                return Err(DomainError::new(
+                    "slot_minutes",
+                    "required",
+                    "a B2B session needs a slot length in minutes",
+                ));
+            }
+            if self.tables.unwrap_or(0) <= 0 {
+                return Err(DomainError::new(
+                    "tables",
+                    "required",
+                    "a B2B session needs at least one table",
+                ));
+            }
+            if self.slot_count() == 0 {
+                return Err(DomainError::new(
+                    "slot_minutes",
+                    "slot_too_long",
+                    format!("a {slot}-minute slot does not fit into the session"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// How many whole meeting slots fit into the session.
+    pub fn slot_count(&self) -> i64 {
+        match self.slot_minutes {
+            Some(m) if m > 0 => (self.ends_at - self.starts_at).num_minutes() / m,
+            _ => 0,
+        }
+    }
+}
+
+text_enum!(
+    /// Where a participant's registration stands.
+    ParticipantStatus, "status" {
+        /// Registered, not yet confirmed by the organiser.
+        Registered = "registered",
+        /// Confirmed.
+        Confirmed = "confirmed",
+        /// Came to the event.
+        Attended = "attended",
+        /// Confirmed but did not come.
+        NoShow = "no_show",
+        /// Cancelled the registration.
+        Cancelled = "cancelled",
+    }
+);
+
+impl ParticipantStatus {
+    /// The organiser confirms a registration.
+    pub fn confirm(self) -> Result<Self, DomainError> {
+        match self {
+            Self::Registered => Ok(Self::Confirmed),
+            s => Err(DomainError::illegal_transition(
+                "participant",
+                s.as_str(),
+                "confirmed",
+            )),
+        }
+    }
+
+    /// Check-in at the event: only confirmed participants attend.
+    pub fn check_in(self) -> Result<Self, DomainError> {
+        match self {
+            Self::Confirmed | Self::NoShow => Ok(Self::Attended),
+            s => Err(DomainError::illegal_transition(
+                "participant",
+                s.as_str(),
+                "checked in",
+            )),
+        }
+    }
+
+    /// Marked as absent after the event.
+    pub fn mark_no_show(self) -> Result<Self, DomainError> {
+        match self {
+            Self::Confirmed => Ok(Self::NoShow),
+            s => Err(DomainError::illegal_transition(
+                "participant",
+                s.as_str(),
+                "marked as no-show",
+            )),
+        }
+    }
+
+    /// The participant cancels before the event.
+    pub fn cancel(self) -> Result<Self, DomainError> {
+        match self {
+            Self::Registered | Self::Confirmed => Ok(Self::Cancelled),
+            s => Err(DomainError::illegal_transition(
+                "participant",
+                s.as_str(),
+                "cancelled",
+            )),
+        }
+    }
+
+    /// Whether the participant takes part (may get meetings).
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Registered | Self::Confirmed | Self::Attended)
+    }
+}
+
+text_enum!(
+    /// A participant's role in the event.
+    ParticipantRole, "role" {
+        /// A company or institution taking part in meetings.
+        Delegate = "delegate",
+        /// An entrepreneur on a delegation trip.
+        Entrepreneur = "entrepreneur",
+        /// An official (ministry, embassy, chamber).
+        Official = "official",
+        /// Organising staff.
+        Staff = "staff",
+        /// Press.
+        Press = "press",
+    }
+);
+
+/// A person registered at an event for an organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Id.
+    pub id: ParticipantId,
+    /// The event.
+    pub event_id: EventId,
+    /// The person.
+    pub person_id: PersonId,
+    /// The organisation they represent.
+    pub org_id: OrgId,
+    /// Role.
+    pub role: ParticipantRole,
+    /// Status.
+    pub status: ParticipantStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn b2b(minutes: Option<i64>, tables: Option<i64>) -> SessionData {
+        let day = NaiveDate::from_ymd_opt(2019, 4, 3).unwrap();
+        SessionData {
+            kind: SessionKind::B2bMeetings,
+            title: "Kooperationsgespräche".into(),
+            starts_at: day.and_hms_opt(10, 0, 0).unwrap(),
+            ends_at: day.and_hms_opt(13, 0, 0).unwrap(),
+            slot_minutes: minutes,
+            tables,
+        }
+    }
+
+    #[test]
+    fn b2b_sessions_need_slots_and_tables() {
+        assert_eq!(b2b(Some(20), Some(12)).slot_count(), 9);
+        assert!(b2b(Some(20), Some(12)).check().is_ok());
+        assert_eq!(
+            b2b(None, Some(12)).check().unwrap_err().field,
+            "slot_minutes"
+        );
+        assert_eq!(b2b(Some(20), Some(0)).check().unwrap_err().field, "tables");
+        assert_eq!(
+            b2b(Some(240), Some(3)).check().unwrap_err().code,
+            "slot_too_long"
+        );
+    }
+
+    #[test]
+    fn participants_attend_only_after_confirmation() {
+        let s = ParticipantStatus::Registered;
+        assert!(s.check_in().is_err());
+        let s = s.confirm().unwrap();
+        assert_eq!(s.mark_no_show().unwrap(), ParticipantStatus::NoShow);
+        assert_eq!(s.check_in().unwrap(), ParticipantStatus::Attended);
+        assert!(ParticipantStatus::Attended.cancel().is_err());
+        assert!(!ParticipantStatus::Cancelled.is_active());
+    }
+
+    #[test]
+    fn time_zones_look_like_iana_names() {
+        assert!(check_time_zone("Asia/Tashkent").is_ok());
+        assert!(check_time_zone("UTC").is_ok());
+        assert!(check_time_zone("Berlin").is_err());
+    }
+}
