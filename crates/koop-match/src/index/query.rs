@@ -1,0 +1,304 @@
+//! Answering "whom should this profile meet": one pass over all profiles with cheap signal
+//! values, then reasons in words only for the few that make the list.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::MatchIndex;
+use crate::error::MatchError;
+use crate::profile::{OrgId, ProfileId};
+use crate::reason::Reason;
+use crate::signals::{
+    Hit, Signal, cluster, complementarity, geography, keywords, language, network, sector,
+    semantic, text,
+};
+
+/// One recommended partner profile with its score and the reasons that carried it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// The recommended profile.
+    pub profile: ProfileId,
+    /// Its organisation.
+    pub org: OrgId,
+    /// The weighted score; only comparable within one event's weights.
+    pub score: f32,
+    /// Every signal that had something to say, with its value and weighted contribution.
+    pub signals: Vec<SignalValue>,
+    /// The reasons, strongest first: the signals that added to the score.
+    pub reasons: Vec<Reason>,
+}
+
+/// One signal's part in a recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignalValue {
+    /// Which signal.
+    pub signal: Signal,
+    /// Its value in `[0, 1]`.
+    pub value: f32,
+    /// Value times weight.
+    pub contribution: f32,
+}
+
+// At most this many reasons are shown; more would not be read in the minutes a participant has.
+const MAX_REASONS: usize = 4;
+
+#[derive(PartialEq)]
+struct Ranked(f32, Reverse<u32>);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    // Higher score first; ties go to the earlier profile so results are deterministic.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl MatchIndex {
+    /// The `k` best partner profiles for `profile`, best first, each with at least one reason.
+    ///
+    /// Profiles of the asker's own organisation and excluded pairs are never recommended.
+    pub fn recommend(
+        &self,
+        profile: ProfileId,
+        k: usize,
+    ) -> Result<Vec<Recommendation>, MatchError> {
+        let q = *self.profile_pos.get(&profile).ok_or_else(|| {
+            MatchError::invalid("profile", profile.0.to_string(), "no such profile")
+        })?;
+        let qo = self.profile_org[q as usize];
+        let cosines = self.text_cosines(q);
+        let shared = self.shared_partners(qo);
+        let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(k + 1);
+        for c in 0..self.len() as u32 {
+            let co = self.profile_org[c as usize];
+            if co == qo || self.excluded.contains(&(qo.min(co), qo.max(co))) {
+                continue;
+            }
+            let met = self.met.contains(&(qo.min(co), qo.max(co)));
+            if met && self.input.exclude_met_before {
+                continue;
+            }
+            let hits = self.hits(
+                q,
+                c,
+                cosines[c as usize],
+                shared.get(&co).copied().unwrap_or(0),
+                met,
+                false,
+            );
+            let (score, positive) = self.total(&hits);
+            if !positive || score <= 0.0 {
+                continue;
+            }
+            if heap.len() < k {
+                heap.push(Reverse(Ranked(score, Reverse(c))));
+            } else if let Some(min) = heap.peek()
+                && Ranked(score, Reverse(c)) > min.0
+            {
+                heap.pop();
+                heap.push(Reverse(Ranked(score, Reverse(c))));
+            }
+        }
+        let mut top: Vec<Ranked> = heap.into_iter().map(|r| r.0).collect();
+        top.sort_by(|a, b| b.cmp(a));
+        Ok(top
+            .into_iter()
+            .map(|Ranked(score, Reverse(c))| {
+                let co = self.profile_org[c as usize];
+                let met = self.met.contains(&(qo.min(co), qo.max(co)));
+                let hits = self.hits(
+                    q,
+                    c,
+                    cosines[c as usize],
+                    shared.get(&co).copied().unwrap_or(0),
+                    met,
+                    true,
+                );
+                self.explain(c, score, hits)
+            })
+            .collect())
+    }
+
+    // Cosine of the asker's text vector with every profile, through the inverted index.
+    fn text_cosines(&self, q: u32) -> Vec<f32> {
+        let mut acc = vec![0.0f32; self.len()];
+        for &(t, wq) in &self.vectors[q as usize].entries {
+            for &(p, wp) in &self.postings[t as usize] {
+                acc[p as usize] += wq * wp;
+            }
+        }
+        acc
+    }
+
+    // For every organisation two steps away: how many of the asker's partners it shares.
+    fn shared_partners(&self, qo: u32) -> HashMap<u32, u32> {
+        let mut counts = HashMap::new();
+        for &r in &self.partners[qo as usize] {
+            for &s in &self.partners[r as usize] {
+                if s != qo {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn hits(
+        &self,
+        q: u32,
+        c: u32,
+        cos: f32,
+        shared: u32,
+        met: bool,
+        full: bool,
+    ) -> [(Signal, Hit); 10] {
+        let (qp, cp) = (
+            &self.input.profiles[q as usize],
+            &self.input.profiles[c as usize],
+        );
+        let (qo, co) = (self.profile_org[q as usize], self.profile_org[c as usize]);
+        let (qorg, corg) = (
+            &self.input.organisations[qo as usize],
+            &self.input.organisations[co as usize],
+        );
+        let kw = if full {
+            keywords::score(
+                &qp.keywords,
+                &self.keyword_stems[q as usize],
+                &self.terms[c as usize],
+            )
+        } else {
+            let f = keywords::fraction(&self.keyword_stems[q as usize], &self.terms[c as usize]);
+            (f > 0.0).then_some((
+                f,
+                Reason::SharedKeywords {
+                    keywords: Vec::new(),
+                },
+            ))
+        };
+        let txt = text::score(
+            cos,
+            if full && cos > 0.0 {
+                self.shared_words(q, c)
+            } else {
+                Vec::new()
+            },
+        );
+        let sem = match (&qp.embedding, &cp.embedding) {
+            (Some(a), Some(b)) => semantic::score(a, b, self.input.weights.semantic_floor),
+            _ => None,
+        };
+        let together = if self.partners[qo as usize].binary_search(&co).is_ok() {
+            self.together
+                .get(&(qo.min(co), qo.max(co)))
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let clusters = if qorg.clusters.is_empty() || corg.clusters.is_empty() {
+            None
+        } else {
+            cluster::score(&qorg.clusters, &corg.clusters, &self.input.clusters)
+        };
+        [
+            (
+                Signal::Complementarity,
+                complementarity::score((qp.kind, qp.investment), (cp.kind, cp.investment)),
+            ),
+            (Signal::Sector, sector::score(&qp.nace, &cp.nace)),
+            (Signal::Keywords, kw),
+            (Signal::Text, txt),
+            (Signal::Semantic, sem),
+            (
+                Signal::Geography,
+                geography::score(
+                    qorg.country,
+                    &qp.countries_sought,
+                    corg.country,
+                    &cp.countries_sought,
+                ),
+            ),
+            (
+                Signal::Language,
+                language::score(&qorg.languages, &corg.languages),
+            ),
+            (Signal::Network, network::score(shared, together)),
+            (Signal::MetBefore, network::met_before(met)),
+            (Signal::Cluster, clusters),
+        ]
+    }
+
+    // The weighted sum, and whether any signal added to it (so there is a reason to show).
+    fn total(&self, hits: &[(Signal, Hit); 10]) -> (f32, bool) {
+        let mut score = 0.0;
+        let mut positive = false;
+        for (s, h) in hits {
+            if let Some((v, _)) = h {
+                let c = v * self.input.weights.get(*s);
+                score += c;
+                positive |= c > 0.0;
+            }
+        }
+        (score, positive)
+    }
+
+    fn explain(&self, c: u32, score: f32, hits: [(Signal, Hit); 10]) -> Recommendation {
+        let mut signals = Vec::new();
+        let mut reasons: Vec<(f32, Reason)> = Vec::new();
+        for (s, h) in hits {
+            if let Some((value, reason)) = h {
+                let contribution = value * self.input.weights.get(s);
+                signals.push(SignalValue {
+                    signal: s,
+                    value,
+                    contribution,
+                });
+                if contribution > 0.0 {
+                    reasons.push((contribution, reason));
+                }
+            }
+        }
+        // A stable sort keeps the signal order for equal contributions: deterministic output.
+        reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let p = &self.input.profiles[c as usize];
+        Recommendation {
+            profile: p.id,
+            org: p.org,
+            score,
+            signals,
+            reasons: reasons.into_iter().take(MAX_REASONS).map(|r| r.1).collect(),
+        }
+    }
+
+    // The shared stems that weigh most, shown as the partner wrote them.
+    fn shared_words(&self, q: u32, c: u32) -> Vec<String> {
+        let ids = self.vectors[q as usize].top_shared(&self.vectors[c as usize], 3);
+        let p = &self.input.profiles[c as usize];
+        let surface = format!("{} {} {}", p.title, p.keywords.join(" "), p.text);
+        ids.iter()
+            .filter_map(|&id| {
+                let stem = self.vocab.term(id)?;
+                crate::text::tokenize(&surface)
+                    .into_iter()
+                    .find(|t| {
+                        self.analyzer
+                            .terms(&t.text, p.language)
+                            .first()
+                            .is_some_and(|s| s == stem)
+                    })
+                    .map(|t| t.text)
+                    .or_else(|| Some(stem.to_string()))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,3 @@
+//! Integration tests of koop-match: one binary, one module per area.
+
+mod recommend;
