@@ -1,1 +1,39 @@
-//! koop-db.
+//! koop's storage: one sqlx `Any` pool over SQLite or PostgreSQL, the migrations of
+//! both, and one module per aggregate.
+//!
+//! This is the only crate that holds SQL (see ARCHITECTURE.md). Every query is a
+//! runtime query with `$N` placeholders, so one code shape serves both backends.
+//! Reads take a [`koop_domain::account::Viewer`], so that no query can forget the tenant.
+//! Writes take a `&mut AnyConnection`, which is a transaction opened by `koop-core`.
+
+#![deny(missing_docs)]
+
+pub mod account;
+pub mod activity;
+pub mod agency;
+pub mod agreement;
+pub mod audit;
+pub mod city;
+mod codec;
+mod error;
+pub mod event;
+pub mod meeting;
+pub mod membership;
+pub mod org;
+pub mod outcome;
+pub mod participant;
+pub mod person;
+mod pool;
+pub mod profile;
+mod visibility;
+
+pub use error::DbError;
+pub use pool::{Backend, Db};
+pub use sqlx::AnyConnection as Conn;
+
+/// The result of a storage call.
+pub type DbResult<T> = Result<T, DbError>;
+
+// Dynamic SQL here (wrapped in `sqlx::AssertSqlSafe`) is only ever assembled from
+// constant fragments: column lists, the visibility clause and the dialect switch in
+// `codec`. User input always travels as bind parameters.

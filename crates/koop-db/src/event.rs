@@ -1,0 +1,219 @@
+//! Events, their organisers, venues and sessions.
+
+use crate::codec::{date, datetime, now, parse, parse_date, parse_datetime, published};
+use crate::visibility::{binds, clause};
+use crate::{Conn, DbResult};
+use koop_domain::account::Viewer;
+use koop_domain::event::{Event, EventData, EventKind, Session, SessionData, SessionKind, Venue};
+use koop_domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    agency_id: i64,
+    kind: String,
+    title: String,
+    description: String,
+    start_on: String,
+    end_on: String,
+    published_at: Option<String>,
+}
+
+const COLUMNS: &str =
+    "e.id, e.agency_id, e.kind, e.title, e.description, e.start_on, e.end_on, e.published_at";
+
+/// Inserts an event with its organisers.
+pub async fn insert(
+    conn: &mut Conn,
+    agency: AgencyId,
+    data: &EventData,
+    publish: bool,
+) -> DbResult<EventId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO event (agency_id, kind, title, description, start_on, end_on, published_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(agency.0)
+    .bind(data.kind.as_str())
+    .bind(&data.title)
+    .bind(&data.description)
+    .bind(date(data.start_on))
+    .bind(date(data.end_on))
+    .bind(published(publish))
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    for (pos, org) in data.organiser_ids.iter().enumerate() {
+        sqlx::query("INSERT INTO event_organiser (event_id, org_id, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(org.0)
+            .bind(pos as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(EventId(id))
+}
+
+async fn load(conn: &mut Conn, r: Row) -> DbResult<Event> {
+    let organisers: Vec<i64> = sqlx::query_scalar(
+        "SELECT org_id FROM event_organiser WHERE event_id = $1 ORDER BY position",
+    )
+    .bind(r.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Event {
+        id: EventId(r.id),
+        agency_id: AgencyId(r.agency_id),
+        data: EventData {
+            kind: parse("event.kind", EventKind::parse(&r.kind))?,
+            title: r.title,
+            description: r.description,
+            start_on: parse_date("event.start_on", &r.start_on)?,
+            end_on: parse_date("event.end_on", &r.end_on)?,
+            organiser_ids: organisers.into_iter().map(OrgId).collect(),
+        },
+        published: r.published_at.is_some(),
+    })
+}
+
+/// One event, if the viewer may see it.
+pub async fn get(conn: &mut Conn, viewer: Viewer, id: EventId) -> DbResult<Event> {
+    let (a, m) = binds(viewer);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM event e WHERE e.id = $1 AND {}",
+        clause("e", "event", true, 2)
+    );
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .bind(a)
+        .bind(m)
+        .fetch_one(&mut *conn)
+        .await?;
+    load(conn, row).await
+}
+
+/// Events the viewer may see, newest first; optionally only those `org` organises.
+pub async fn list_visible(
+    conn: &mut Conn,
+    viewer: Viewer,
+    organiser: Option<OrgId>,
+) -> DbResult<Vec<Event>> {
+    let (a, m) = binds(viewer);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM event e WHERE {} AND ($3 < 0 OR EXISTS (\
+         SELECT 1 FROM event_organiser x WHERE x.event_id = e.id AND x.org_id = $3)) \
+         ORDER BY e.start_on DESC, e.id",
+        clause("e", "event", true, 1)
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(a)
+        .bind(m)
+        .bind(organiser.map_or(-1, |o| o.0))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(load(conn, r).await?);
+    }
+    Ok(out)
+}
+
+/// Inserts a venue.
+pub async fn insert_venue(conn: &mut Conn, event: EventId, v: &Venue) -> DbResult<VenueId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO venue (event_id, name, address, city, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(&v.name)
+    .bind(&v.address)
+    .bind(&v.city)
+    .bind(&v.time_zone)
+    .fetch_one(conn)
+    .await?;
+    Ok(VenueId(id))
+}
+
+/// Venues of an event (the caller has checked the event is visible).
+pub async fn venues(conn: &mut Conn, event: EventId) -> DbResult<Vec<Venue>> {
+    let rows: Vec<(i64, i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, event_id, name, address, city, time_zone FROM venue WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, e, name, address, city, time_zone)| Venue {
+            id: VenueId(id),
+            event_id: EventId(e),
+            name,
+            address,
+            city,
+            time_zone,
+        })
+        .collect())
+}
+
+/// Inserts a session.
+pub async fn insert_session(
+    conn: &mut Conn,
+    event: EventId,
+    venue: Option<VenueId>,
+    s: &SessionData,
+) -> DbResult<SessionId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO event_session (event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(venue.map(|v| v.0))
+    .bind(s.kind.as_str())
+    .bind(&s.title)
+    .bind(datetime(s.starts_at))
+    .bind(datetime(s.ends_at))
+    .bind(s.slot_minutes)
+    .bind(s.tables)
+    .fetch_one(conn)
+    .await?;
+    Ok(SessionId(id))
+}
+
+type SessionRow = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+);
+
+/// Sessions of an event in time order (the caller has checked the event is visible).
+pub async fn sessions(conn: &mut Conn, event: EventId) -> DbResult<Vec<Session>> {
+    let rows: Vec<SessionRow> = sqlx::query_as(
+        "SELECT id, event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables \
+         FROM event_session WHERE event_id = $1 ORDER BY starts_at, id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Session {
+                id: SessionId(r.0),
+                event_id: EventId(r.1),
+                venue_id: r.2.map(VenueId),
+                data: SessionData {
+                    kind: parse("event_session.kind", SessionKind::parse(&r.3))?,
+                    title: r.4,
+                    starts_at: parse_datetime("event_session.starts_at", &r.5)?,
+                    ends_at: parse_datetime("event_session.ends_at", &r.6)?,
+                    slot_minutes: r.7,
+                    tables: r.8,
+                },
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,127 @@
+//! Participants of events.
+
+use crate::codec::{now, parse};
+use crate::{Conn, DbResult};
+use koop_domain::event::{Participant, ParticipantRole, ParticipantStatus};
+use koop_domain::ids::{EventId, OrgId, ParticipantId, PersonId};
+use serde::Serialize;
+
+/// A participant with the names pages show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParticipantView {
+    /// The registration.
+    pub participant: Participant,
+    /// The person's full name.
+    pub person_name: String,
+    /// The organisation's name.
+    pub org_name: String,
+    /// The organisation's country.
+    pub country: String,
+    /// The organisation's city.
+    pub city: String,
+}
+
+/// Registers a person at an event.
+pub async fn insert(
+    conn: &mut Conn,
+    event: EventId,
+    person: PersonId,
+    org: OrgId,
+    role: ParticipantRole,
+    status: ParticipantStatus,
+) -> DbResult<ParticipantId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO participant (event_id, person_id, org_id, role, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(person.0)
+    .bind(org.0)
+    .bind(role.as_str())
+    .bind(status.as_str())
+    .bind(now())
+    .fetch_one(conn)
+    .await?;
+    Ok(ParticipantId(id))
+}
+
+/// Sets a participant's status.
+pub async fn set_status(
+    conn: &mut Conn,
+    id: ParticipantId,
+    status: ParticipantStatus,
+) -> DbResult<()> {
+    sqlx::query("UPDATE participant SET status = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(status.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+type Row = (
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+const SELECT: &str = "SELECT pa.id, pa.event_id, pa.person_id, pa.org_id, pa.role, pa.status, \
+     pe.given_name, pe.family_name, o.name, o.country, o.city FROM participant pa \
+     JOIN person pe ON pe.id = pa.person_id JOIN organisation o ON o.id = pa.org_id";
+
+fn view(r: Row) -> DbResult<ParticipantView> {
+    Ok(ParticipantView {
+        participant: Participant {
+            id: ParticipantId(r.0),
+            event_id: EventId(r.1),
+            person_id: PersonId(r.2),
+            org_id: OrgId(r.3),
+            role: parse("participant.role", ParticipantRole::parse(&r.4))?,
+            status: parse("participant.status", ParticipantStatus::parse(&r.5))?,
+        },
+        person_name: format!("{} {}", r.6, r.7),
+        org_name: r.8,
+        country: r.9,
+        city: r.10,
+    })
+}
+
+/// Participants of an event by organisation name (the caller has checked the event is visible).
+pub async fn for_event(conn: &mut Conn, event: EventId) -> DbResult<Vec<ParticipantView>> {
+    let sql = format!("{SELECT} WHERE pa.event_id = $1 ORDER BY o.name, pe.family_name");
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(event.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(view).collect()
+}
+
+/// One participant (the caller checks the event's visibility).
+pub async fn get(conn: &mut Conn, id: ParticipantId) -> DbResult<ParticipantView> {
+    let sql = format!("{SELECT} WHERE pa.id = $1");
+    view(
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Participant counts per country at an event.
+pub async fn countries(conn: &mut Conn, event: EventId) -> DbResult<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT o.country, COUNT(*) FROM participant pa JOIN organisation o ON o.id = pa.org_id \
+         WHERE pa.event_id = $1 GROUP BY o.country ORDER BY COUNT(*) DESC, o.country",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?)
+}

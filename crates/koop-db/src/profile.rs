@@ -1,0 +1,123 @@
+//! Cooperation profiles.
+
+use crate::codec::{list, now, opt_date, parse, parse_list, parse_opt_date};
+use crate::{Conn, DbResult};
+use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, ProfileId};
+use koop_domain::profile::{Profile, ProfileData, ProfileKind, ProfileStatus};
+use koop_domain::values::LanguageCode;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    org_id: i64,
+    event_id: Option<i64>,
+    participant_id: Option<i64>,
+    status: String,
+    kind: String,
+    title: String,
+    summary: String,
+    description: String,
+    language: String,
+    nace: String,
+    keywords: String,
+    countries_sought: String,
+    languages: String,
+    deadline: Option<String>,
+}
+
+const COLUMNS: &str = "id, org_id, event_id, participant_id, status, kind, title, summary, \
+     description, language, nace, keywords, countries_sought, languages, deadline";
+
+impl Row {
+    fn into_domain(self) -> DbResult<Profile> {
+        Ok(Profile {
+            id: ProfileId(self.id),
+            org_id: OrgId(self.org_id),
+            event_id: self.event_id.map(EventId),
+            participant_id: self.participant_id.map(ParticipantId),
+            status: parse("profile.status", ProfileStatus::parse(&self.status))?,
+            data: ProfileData {
+                kind: parse("profile.kind", ProfileKind::parse(&self.kind))?,
+                title: self.title,
+                summary: self.summary,
+                description: self.description,
+                language: parse("profile.language", LanguageCode::parse(&self.language))?,
+                nace: parse_list("profile.nace", &self.nace)?,
+                keywords: parse_list("profile.keywords", &self.keywords)?,
+                countries_sought: parse_list("profile.countries_sought", &self.countries_sought)?,
+                languages: parse_list("profile.languages", &self.languages)?,
+                deadline: parse_opt_date("profile.deadline", self.deadline.as_deref())?,
+            },
+        })
+    }
+}
+
+/// Where a new profile belongs.
+#[derive(Debug, Clone, Copy)]
+pub struct ProfileOwner {
+    /// The agency.
+    pub agency: AgencyId,
+    /// The organisation it describes.
+    pub org: OrgId,
+    /// The event.
+    pub event: Option<EventId>,
+    /// The participant.
+    pub participant: Option<ParticipantId>,
+}
+
+/// Inserts a profile.
+pub async fn insert(
+    conn: &mut Conn,
+    owner: ProfileOwner,
+    status: ProfileStatus,
+    d: &ProfileData,
+) -> DbResult<ProfileId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO profile (agency_id, org_id, event_id, participant_id, status, kind, title, summary, \
+         description, language, nace, keywords, countries_sought, languages, deadline, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+    )
+    .bind(owner.agency.0)
+    .bind(owner.org.0)
+    .bind(owner.event.map(|e| e.0))
+    .bind(owner.participant.map(|p| p.0))
+    .bind(status.as_str())
+    .bind(d.kind.as_str())
+    .bind(&d.title)
+    .bind(&d.summary)
+    .bind(&d.description)
+    .bind(d.language.as_str())
+    .bind(list(&d.nace))
+    .bind(list(&d.keywords))
+    .bind(list(&d.countries_sought))
+    .bind(list(&d.languages))
+    .bind(opt_date(d.deadline))
+    .bind(now())
+    .fetch_one(conn)
+    .await?;
+    Ok(ProfileId(id))
+}
+
+/// Published profiles of an event (the caller has checked the event is visible).
+pub async fn for_event(conn: &mut Conn, event: EventId) -> DbResult<Vec<Profile>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM profile WHERE event_id = $1 AND status = 'published' ORDER BY id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(event.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(Row::into_domain).collect()
+}
+
+/// Published profiles of an organisation.
+pub async fn for_org(conn: &mut Conn, org: OrgId) -> DbResult<Vec<Profile>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM profile WHERE org_id = $1 AND status = 'published' ORDER BY id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(org.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(Row::into_domain).collect()
+}
