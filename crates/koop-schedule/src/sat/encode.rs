@@ -1,0 +1,279 @@
+//! The SAT model of the scheduling problem.
+//!
+//! Variables:
+//! - `x[m,s]`: meeting `m` is held in slot `s` (only for slots in its domain);
+//! - `u[p,s]`: participant `p` is busy in slot `s`, i.e. exactly one of its
+//!   meetings is there (at-most-one over those `x`, and `u` ⇔ their disjunction);
+//! - `suf[p,s]`: `p` has a meeting in slot `s` or later in the same session;
+//! - `bs[p,s]`: a break of `p` starts at slot `s`: busy at `s-1`, idle at `s`,
+//!   busy again later in the session. Every maximal idle run between two
+//!   meetings has exactly one start, so `Σ_s bs[p,s]` is `p`'s break count.
+//!
+//! Each participant's break starts feed a totalizer whose outputs "≥ k breaks"
+//! are the objective's soft literals (one per possible break, so the optimiser
+//! works on a few hundred literals instead of every slot) and carry the
+//! fairness bound.
+//!
+//! Redundant clauses that help the solver prune: each participant is busy in
+//! exactly as many slots as it has meetings (when all must be placed).
+
+use super::Sat;
+use super::card::{Totalizer, at_most, at_most_one};
+use crate::domain::{first_same_time, meeting_domains, never_breaks};
+use crate::model::Problem;
+
+/// The variables the optimiser and the decoder need.
+pub(crate) struct Encoding {
+    /// Per meeting: (slot, literal) for each slot in its domain.
+    pub x: Vec<Vec<(usize, i32)>>,
+    /// Literals whose number of true ones is the total break count (each is
+    /// "participant p has at least k breaks"); the optimiser wants them false.
+    pub cost: Vec<i32>,
+}
+
+impl Encoding {
+    /// The slot of each meeting in the solver's current model.
+    pub fn decode(&self, sat: &Sat) -> Vec<Option<usize>> {
+        self.x
+            .iter()
+            .map(|xs| xs.iter().find(|&&(_, l)| sat.value(l)).map(|&(s, _)| s))
+            .collect()
+    }
+}
+
+/// Adds the model of `problem` to `sat`.
+pub(crate) fn encode(problem: &Problem, sat: &mut Sat) -> Encoding {
+    let ns = problem.slots.len();
+    let np = problem.participants.len();
+    let domains = meeting_domains(problem);
+    let meetings_of = problem.meetings_of();
+
+    let x: Vec<Vec<(usize, i32)>> = domains
+        .iter()
+        .map(|d| d.iter().map(|&s| (s, sat.var())).collect())
+        .collect();
+    let mut placed = Vec::with_capacity(x.len());
+    for xs in &x {
+        let lits: Vec<i32> = xs.iter().map(|&(_, l)| l).collect();
+        if problem.require_all {
+            sat.clause(&lits);
+            placed.push(sat.truth);
+        } else {
+            let pl = sat.var();
+            let mut c = vec![-pl];
+            c.extend(&lits);
+            sat.clause(&c);
+            for &l in &lits {
+                sat.clause(&[-l, pl]);
+            }
+            placed.push(pl);
+        }
+        at_most_one(sat, &lits);
+    }
+
+    // Meetings per (slot), per (participant, slot).
+    let mut by_slot: Vec<Vec<i32>> = vec![Vec::new(); ns];
+    let mut by_ps: Vec<Vec<Vec<i32>>> = vec![vec![Vec::new(); ns]; np];
+    for (m, xs) in x.iter().enumerate() {
+        for &(s, l) in xs {
+            by_slot[s].push(l);
+            for &p in &problem.meetings[m].participants {
+                by_ps[p][s].push(l);
+            }
+        }
+    }
+    for (s, lits) in by_slot.iter().enumerate() {
+        at_most(sat, lits, problem.slots[s].tables as usize);
+    }
+    let u: Vec<Vec<i32>> = by_ps
+        .iter()
+        .map(|row| row.iter().map(|lits| busy_literal(sat, lits)).collect())
+        .collect();
+
+    if problem.has_slot_conflicts() {
+        for row in &u {
+            for a in 0..ns {
+                for b in a + 1..ns {
+                    if !problem.compatible_slots(a, b) {
+                        sat.clause(&[-row[a], -row[b]]);
+                    }
+                }
+            }
+        }
+    }
+
+    encode_precedences(problem, sat, &x, &placed);
+
+    if problem.require_all {
+        for (p, row) in u.iter().enumerate() {
+            let n = meetings_of[p].len();
+            if n == 0 {
+                continue;
+            }
+            let mut t = Totalizer::new(sat, row, n + 1, true);
+            if let Some(l) = t.at_least(sat, n) {
+                sat.clause(&[l]);
+            }
+            if let Some(l) = t.at_least(sat, n + 1) {
+                sat.clause(&[-l]);
+            }
+        }
+    }
+
+    let cost = encode_breaks(problem, sat, &u, &meetings_of);
+    Encoding { x, cost }
+}
+
+/// `u` ⇔ one of `lits`, with at most one of them true.
+fn busy_literal(sat: &mut Sat, lits: &[i32]) -> i32 {
+    match lits {
+        [] => -sat.truth,
+        [l] => *l,
+        _ => {
+            at_most_one(sat, lits);
+            let u = sat.var();
+            let mut c = vec![-u];
+            c.extend(lits);
+            sat.clause(&c);
+            for &l in lits {
+                sat.clause(&[-l, u]);
+            }
+            u
+        }
+    }
+}
+
+/// `x[m,s]` → some `after` meeting `a` is in a slot strictly earlier than `s`,
+/// through prefix literals `le[a][k]` = "a is in one of slots 0..=k".
+fn encode_precedences(problem: &Problem, sat: &mut Sat, x: &[Vec<(usize, i32)>], placed: &[i32]) {
+    let first = first_same_time(problem);
+    let ns = problem.slots.len();
+    let mut prefix: Vec<Option<Vec<i32>>> = vec![None; x.len()];
+    for (m, meeting) in problem.meetings.iter().enumerate() {
+        for &a in &meeting.after {
+            let le = prefix[a].get_or_insert_with(|| {
+                let mut at = vec![-sat.truth; ns];
+                for &(s, l) in &x[a] {
+                    at[s] = l;
+                }
+                let mut le = Vec::with_capacity(ns);
+                let mut prev = -sat.truth;
+                for &l in &at {
+                    let v = sat.var();
+                    sat.clause(&[-prev, v]);
+                    sat.clause(&[-l, v]);
+                    sat.clause(&[-v, prev, l]);
+                    le.push(v);
+                    prev = v;
+                }
+                le
+            });
+            for &(s, l) in &x[m] {
+                let mut c = vec![-l];
+                if first[s] > 0 {
+                    c.push(le[first[s] - 1]);
+                }
+                if !problem.require_all {
+                    c.push(-placed[a]);
+                }
+                sat.clause(&c);
+            }
+        }
+    }
+}
+
+/// Break-start literals per participant, their counters, fairness, and the
+/// objective's literals.
+fn encode_breaks(
+    problem: &Problem,
+    sat: &mut Sat,
+    u: &[Vec<i32>],
+    meetings_of: &[Vec<usize>],
+) -> Vec<i32> {
+    let ns = problem.slots.len();
+    let mut counters: Vec<Totalizer> = Vec::with_capacity(u.len());
+    for (p, row) in u.iter().enumerate() {
+        let mut starts = Vec::new();
+        if !never_breaks(&meetings_of[p]) {
+            let mut s0 = 0;
+            while s0 < ns {
+                let mut s1 = s0;
+                while s1 + 1 < ns && problem.slots[s1 + 1].session == problem.slots[s0].session {
+                    s1 += 1;
+                }
+                session_breaks(sat, &row[s0..=s1], &mut starts);
+                s0 = s1 + 1;
+            }
+        }
+        counters.push(Totalizer::new(sat, &starts, starts.len(), false));
+    }
+    let zero_exists = meetings_of.iter().any(|m| never_breaks(m));
+    let mut cost = Vec::new();
+    match problem.fairness {
+        Some(d) if zero_exists => {
+            // min_q breaks(q) = 0, so fairness is simply breaks(p) ≤ d.
+            for c in &mut counters {
+                if let Some(l) = c.at_least(sat, d as usize + 1) {
+                    sat.clause(&[-l]);
+                }
+                cost.extend(c.out.iter().take(d as usize));
+            }
+        }
+        Some(d) => {
+            // General form: breaks(p) ≥ k + d implies breaks(q) ≥ k for all q.
+            // The right-hand side must be exact, so rebuild with downward clauses.
+            for c in &mut counters {
+                *c = Totalizer::new(sat, &c.inputs.clone(), c.inputs.len(), true);
+            }
+            let d = d as usize;
+            let outs: Vec<Vec<i32>> = counters.iter().map(|c| c.out.clone()).collect();
+            for hi_out in &outs {
+                for k in 1..=hi_out.len().saturating_sub(d) {
+                    let hi = hi_out[k + d - 1];
+                    for lo_out in &outs {
+                        match lo_out.get(k - 1) {
+                            Some(&lo) => sat.clause(&[-hi, lo]),
+                            None => sat.clause(&[-hi]),
+                        }
+                    }
+                }
+            }
+            for c in &counters {
+                cost.extend(&c.out);
+            }
+        }
+        None => {
+            for c in &counters {
+                cost.extend(&c.out);
+            }
+        }
+    }
+    cost
+}
+
+/// Break starts of one participant in one session, given its busy literals.
+fn session_breaks(sat: &mut Sat, busy: &[i32], starts: &mut Vec<i32>) {
+    let n = busy.len();
+    if n < 3 {
+        return;
+    }
+    // suf[i] ⇔ busy[i] ∨ suf[i+1].
+    let mut suf = vec![0; n];
+    suf[n - 1] = busy[n - 1];
+    for i in (0..n - 1).rev() {
+        let v = sat.var();
+        sat.clause(&[-busy[i], v]);
+        sat.clause(&[-suf[i + 1], v]);
+        sat.clause(&[-v, busy[i], suf[i + 1]]);
+        suf[i] = v;
+    }
+    for i in 1..n - 1 {
+        // bs ⇔ busy[i-1] ∧ ¬busy[i] ∧ suf[i+1].
+        let bs = sat.var();
+        sat.clause(&[-busy[i - 1], busy[i], -suf[i + 1], bs]);
+        sat.clause(&[-bs, busy[i - 1]]);
+        sat.clause(&[-bs, -busy[i]]);
+        sat.clause(&[-bs, suf[i + 1]]);
+        starts.push(bs);
+    }
+}

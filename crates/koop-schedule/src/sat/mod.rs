@@ -1,0 +1,95 @@
+//! The exact solver: a SAT encoding of the problem, solved with CaDiCaL, and a
+//! core-guided optimiser on top.
+//!
+//! - [`Sat`] wraps the solver: fresh variables, clauses, solving under
+//!   assumptions with a deadline and a cancel flag.
+//! - [`card`] holds the cardinality encodings (at-most-one, totalizer).
+//! - [`encode`] turns a [`crate::Problem`] into clauses.
+//! - [`oll`] minimises the number of breaks (the OLL core-guided algorithm).
+
+pub(crate) mod card;
+pub(crate) mod encode;
+pub(crate) mod oll;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Stops CaDiCaL at the deadline or when the caller raises the cancel flag.
+/// CaDiCaL polls `terminate` regularly during search.
+pub(crate) struct Stop<'a> {
+    deadline: Instant,
+    cancel: Option<&'a AtomicBool>,
+}
+
+impl cadical::Callbacks for Stop<'_> {
+    fn terminate(&mut self) -> bool {
+        Instant::now() >= self.deadline || self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+}
+
+/// A CaDiCaL instance plus a variable counter. Literals are DIMACS integers.
+pub(crate) struct Sat<'a> {
+    solver: cadical::Solver<Stop<'a>>,
+    next_var: i32,
+    /// A literal fixed to true, so encoders can use constants uniformly.
+    pub truth: i32,
+    /// Clauses added (for statistics).
+    pub clauses: usize,
+}
+
+impl<'a> Sat<'a> {
+    /// A fresh solver that gives up at `deadline` or when `cancel` is raised.
+    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>) -> Self {
+        let mut solver = cadical::Solver::new();
+        solver.set_callbacks(Some(Stop { deadline, cancel }));
+        let mut sat = Sat {
+            solver,
+            next_var: 1,
+            truth: 0,
+            clauses: 0,
+        };
+        sat.truth = sat.var();
+        sat.clause(&[sat.truth]);
+        sat
+    }
+
+    /// A fresh variable.
+    pub fn var(&mut self) -> i32 {
+        let v = self.next_var;
+        self.next_var += 1;
+        v
+    }
+
+    /// Adds a clause. Constant-true literals satisfy it (skipped) and
+    /// constant-false ones are dropped, which keeps encodings simple.
+    pub fn clause(&mut self, lits: &[i32]) {
+        if self.truth != 0 && lits.contains(&self.truth) {
+            return;
+        }
+        let t = self.truth;
+        self.solver
+            .add_clause(lits.iter().copied().filter(|&l| t == 0 || l != -t));
+        self.clauses += 1;
+    }
+
+    /// Solves under assumptions: `Some(true)` SAT, `Some(false)` UNSAT,
+    /// `None` stopped by the deadline or the cancel flag.
+    pub fn solve(&mut self, assumptions: &[i32]) -> Option<bool> {
+        // Every variable we handed out must be known to CaDiCaL before we ask
+        // for its value, even one that ended up in no clause.
+        self.solver.reserve(self.next_var - 1);
+        self.solver.solve_with(assumptions.iter().copied())
+    }
+
+    /// The value of a literal in the last model.
+    pub fn value(&self, lit: i32) -> bool {
+        // The binding reports the value of the variable, not of the literal.
+        let var_true = self.solver.value(lit.abs()) == Some(true);
+        if lit > 0 { var_true } else { !var_true }
+    }
+
+    /// Whether an assumption took part in the last UNSAT answer.
+    pub fn failed(&self, lit: i32) -> bool {
+        self.solver.failed(lit)
+    }
+}
