@@ -1,1 +1,136 @@
-//! koop-core.
+//! koop's operations: every change of state is one function here.
+//!
+//! An operation checks the actor's rights and the domain rules, writes in one
+//! transaction, and appends one audit entry in that same transaction (see
+//! [`Core::write`]). `koop-web` and `koop-cli` call these functions and never write to
+//! the database themselves; reads go through [`read::Reader`], which always carries the
+//! viewer so that no page can read another tenant's records.
+
+#![deny(missing_docs)]
+
+mod actor;
+pub mod auth;
+pub mod demo;
+mod error;
+pub mod export;
+pub mod import;
+pub mod ops;
+pub mod read;
+
+pub use actor::Actor;
+pub use error::{CoreError, CoreResult, FieldError};
+pub use koop_db::{Backend, Db};
+pub use koop_domain as domain;
+
+/// Views and filters that reads return, re-exported so callers need not know koop-db.
+pub mod views {
+    pub use koop_db::activity::ActivityFilter;
+    pub use koop_db::agency::Agency;
+    pub use koop_db::agreement::PartyView;
+    pub use koop_db::city::PartnerCityView;
+    pub use koop_db::meeting::{MeetingView, VisitView};
+    pub use koop_db::membership::MembershipView;
+    pub use koop_db::org::OrgFilter;
+    pub use koop_db::outcome::OutcomeFilter;
+    pub use koop_db::participant::ParticipantView;
+}
+
+use koop_db::Conn;
+use koop_domain::ids::AgencyId;
+
+/// The entry point: owns the database pool.
+#[derive(Clone, Debug)]
+pub struct Core {
+    db: Db,
+}
+
+/// What an operation changed, for its audit entry.
+pub(crate) struct Change<T> {
+    pub value: T,
+    pub subject_kind: &'static str,
+    pub subject_id: i64,
+    pub data: serde_json::Value,
+}
+
+impl<T> Change<T> {
+    pub(crate) fn new(
+        value: T,
+        subject_kind: &'static str,
+        subject_id: i64,
+        data: serde_json::Value,
+    ) -> Self {
+        Change {
+            value,
+            subject_kind,
+            subject_id,
+            data,
+        }
+    }
+}
+
+impl Core {
+    /// Opens the database at `url` and applies pending migrations.
+    pub async fn open(url: &str) -> CoreResult<Core> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        Ok(Core { db })
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
+
+    /// A reader for `viewer`.
+    pub async fn reader(&self, actor: &Actor) -> CoreResult<read::Reader> {
+        Ok(read::Reader::new(self.db.conn().await?, actor.viewer()))
+    }
+
+    /// Runs one operation: checks that the actor may write to `agency`, runs `f` in a
+    /// transaction, appends one audit entry, and commits. Nothing is written if any step
+    /// fails, including the audit entry.
+    pub(crate) async fn write<T>(
+        &self,
+        actor: &Actor,
+        agency: Option<AgencyId>,
+        action: &'static str,
+        f: impl AsyncFnOnce(&mut Conn) -> CoreResult<Change<T>>,
+    ) -> CoreResult<T> {
+        self.write_audited_as(actor, actor, agency, action, f).await
+    }
+
+    /// [`Core::write`] with the rights of `rights` and the audit entry in the name of
+    /// `audited`: participants act on their own behalf in operations whose rights were
+    /// checked against their registration, not against the agency.
+    pub(crate) async fn write_audited_as<T>(
+        &self,
+        rights: &Actor,
+        audited: &Actor,
+        agency: Option<AgencyId>,
+        action: &'static str,
+        f: impl AsyncFnOnce(&mut Conn) -> CoreResult<Change<T>>,
+    ) -> CoreResult<T> {
+        match agency {
+            Some(a) => rights.require_write(a)?,
+            None => rights.require_platform()?,
+        }
+        let mut tx = self.db.begin().await?;
+        let change = f(&mut tx).await?;
+        koop_db::audit::append(
+            &mut tx,
+            agency,
+            audited.account_id(),
+            action,
+            (change.subject_kind, change.subject_id),
+            &change.data.to_string(),
+        )
+        .await?;
+        tx.commit().await.map_err(koop_db::DbError::from)?;
+        Ok(change.value)
+    }
+}

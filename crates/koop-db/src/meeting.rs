@@ -36,19 +36,22 @@ pub async fn insert_request(
     Ok(MeetingRequestId(id))
 }
 
-/// A request's event and status, for operations that change it.
+/// A request's event, status, requester and receiver, for operations that change it.
 pub async fn request_state(
     conn: &mut Conn,
     id: MeetingRequestId,
-) -> DbResult<(EventId, RequestStatus)> {
-    let (event, status): (i64, String) =
-        sqlx::query_as("SELECT event_id, status FROM meeting_request WHERE id = $1")
-            .bind(id.0)
-            .fetch_one(conn)
-            .await?;
+) -> DbResult<(EventId, RequestStatus, ParticipantId, ParticipantId)> {
+    let (event, status, requester, receiver): (i64, String, i64, i64) = sqlx::query_as(
+        "SELECT event_id, status, requester_id, receiver_id FROM meeting_request WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(conn)
+    .await?;
     Ok((
         EventId(event),
         parse("meeting_request.status", RequestStatus::parse(&status))?,
+        ParticipantId(requester),
+        ParticipantId(receiver),
     ))
 }
 

@@ -1,0 +1,128 @@
+//! Export of organisations and contacts as CSV or XLSX, with the same columns the
+//! import reads, so an exported file can be edited and imported again.
+
+use crate::import::Table;
+use crate::read::Reader;
+use crate::views::OrgFilter;
+use crate::{CoreError, CoreResult};
+use koop_domain::ids::AgencyId;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// Organisations.
+    Organisations,
+    /// Contacts.
+    Contacts,
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Reads the agency's records into a table.
+pub async fn table(reader: &mut Reader, agency: AgencyId, kind: ExportKind) -> CoreResult<Table> {
+    let filter = OrgFilter {
+        agency: Some(agency),
+        ..OrgFilter::default()
+    };
+    let orgs = reader.orgs(&filter).await?;
+    match kind {
+        ExportKind::Organisations => Ok(Table {
+            headers: crate::import::organisation_columns(),
+            rows: orgs
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let d = &o.data;
+                    (
+                        i + 2,
+                        vec![
+                            d.name.clone(),
+                            d.kind.to_string(),
+                            d.country.to_string(),
+                            d.city.clone(),
+                            join(&d.nace),
+                            d.size.map(|s| s.to_string()).unwrap_or_default(),
+                            join(&d.languages),
+                            d.website.clone().unwrap_or_default(),
+                            d.description.clone(),
+                        ],
+                    )
+                })
+                .collect(),
+        }),
+        ExportKind::Contacts => {
+            let mut rows = Vec::new();
+            for p in reader.people(None).await? {
+                if p.agency_id != agency {
+                    continue;
+                }
+                let org = p.org_id.and_then(|id| orgs.iter().find(|o| o.id == id));
+                let d = p.data;
+                rows.push((
+                    rows.len() + 2,
+                    vec![
+                        d.given_name,
+                        d.family_name,
+                        org.map(|o| o.data.name.clone()).unwrap_or_default(),
+                        org.map(|o| o.data.country.to_string()).unwrap_or_default(),
+                        d.function,
+                        d.email.unwrap_or_default(),
+                        d.phone.unwrap_or_default(),
+                        join(&d.languages),
+                        d.consent.to_string(),
+                    ],
+                ));
+            }
+            Ok(Table {
+                headers: crate::import::contact_columns(),
+                rows,
+            })
+        }
+    }
+}
+
+/// Writes a table as CSV with the given delimiter, starting with a UTF-8 byte-order
+/// mark so that Excel opens umlauts and Cyrillic correctly.
+pub fn to_csv(table: &Table, delimiter: u8) -> CoreResult<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(&mut out);
+        let io = |e: csv::Error| CoreError::Internal(format!("CSV writing failed: {e}"));
+        w.write_record(&table.headers).map_err(io)?;
+        for (_, row) in &table.rows {
+            w.write_record(row).map_err(io)?;
+        }
+        w.flush()
+            .map_err(|e| CoreError::Internal(format!("CSV writing failed: {e}")))?;
+    }
+    Ok(out)
+}
+
+/// Writes a table as an XLSX workbook with one sheet.
+pub fn to_xlsx(table: &Table, sheet: &str) -> CoreResult<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let err =
+        |e: rust_xlsxwriter::XlsxError| CoreError::Internal(format!("XLSX writing failed: {e}"));
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).map_err(err)?;
+    let bold = Format::new().set_bold();
+    for (c, h) in table.headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)
+            .map_err(err)?;
+    }
+    for (r, (_, row)) in table.rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, v).map_err(err)?;
+        }
+    }
+    book.save_to_buffer().map_err(err)
+}

@@ -1,0 +1,173 @@
+//! Organisation rows: columns, parsing, and the all-or-nothing import.
+
+use super::{ImportReport, Table, split_values};
+use crate::ops::directory::check_org;
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError};
+use koop_domain::DomainError;
+use koop_domain::ids::AgencyId;
+use koop_domain::org::{OrgData, OrgKind, OrgSize};
+use koop_domain::values::{CountryCode, LanguageCode, NaceCode};
+use serde_json::json;
+
+/// The columns of an organisation file, in export order, with the German names
+/// accepted on import.
+pub const COLUMNS: &[(&str, &[&str])] = &[
+    ("name", &["name"]),
+    ("kind", &["kind", "art", "typ"]),
+    ("country", &["country", "land"]),
+    ("city", &["city", "stadt", "ort"]),
+    ("nace", &["nace"]),
+    ("size", &["size", "größe", "groesse"]),
+    ("languages", &["languages", "sprachen"]),
+    ("website", &["website", "webseite"]),
+    ("description", &["description", "beschreibung"]),
+];
+
+fn cell<'a>(table: &Table, row: &'a [String], col: usize) -> &'a str {
+    let Some(i) = table.column(COLUMNS[col].1) else {
+        return "";
+    };
+    row.get(i).map_or("", String::as_str)
+}
+
+fn at(line: usize, e: DomainError) -> FieldError {
+    let mut f: FieldError = e.into();
+    f.line = Some(line);
+    f
+}
+
+/// Parses every row; returns all problems, or the organisations with their lines.
+pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    for required in ["name", "country"] {
+        let names = COLUMNS
+            .iter()
+            .find(|c| c.0 == required)
+            .map(|c| c.1)
+            .unwrap_or(&[]);
+        if table.column(names).is_none() {
+            problems.push(FieldError {
+                line: Some(1),
+                field: required.into(),
+                code: "missing_column".into(),
+                message: format!("the header has no column '{required}'"),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut out = Vec::new();
+    for (line, row) in &table.rows {
+        let line = *line;
+        let mut row_ok = true;
+        let mut fail = |e: DomainError| {
+            problems.push(at(line, e));
+            row_ok = false;
+        };
+        let kind = match cell(table, row, 1) {
+            "" => Some(OrgKind::Company),
+            k => OrgKind::parse(&k.to_lowercase()).map_err(&mut fail).ok(),
+        };
+        let country = CountryCode::parse(cell(table, row, 2))
+            .map_err(&mut fail)
+            .ok();
+        let nace: Vec<NaceCode> = split_values(cell(table, row, 4))
+            .into_iter()
+            .filter_map(|c| NaceCode::parse(c).map_err(&mut fail).ok())
+            .collect();
+        let size = match cell(table, row, 5) {
+            "" => None,
+            s => OrgSize::parse(&s.to_lowercase()).map_err(&mut fail).ok(),
+        };
+        let languages: Vec<LanguageCode> = split_values(cell(table, row, 6))
+            .into_iter()
+            .filter_map(|c| LanguageCode::parse(c).map_err(&mut fail).ok())
+            .collect();
+        let (Some(kind), Some(country)) = (kind, country) else {
+            continue;
+        };
+        let data = OrgData {
+            name: cell(table, row, 0).to_owned(),
+            kind,
+            country,
+            city: cell(table, row, 3).to_owned(),
+            nace,
+            size,
+            languages,
+            website: Some(cell(table, row, 7).to_owned()),
+            description: cell(table, row, 8).to_owned(),
+        };
+        match check_org(data) {
+            Ok(d) if row_ok => out.push((line, d)),
+            Ok(_) => {}
+            Err(CoreError::Invalid(errs)) => problems.extend(errs.into_iter().map(|mut e| {
+                e.line = Some(line);
+                e
+            })),
+            Err(_) => {}
+        }
+    }
+    // Two rows for the same organisation would silently overwrite each other.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (line, d) in &out {
+        let key = koop_db::org::match_key(d);
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            problems.push(FieldError {
+                line: Some(*line),
+                field: "name".into(),
+                code: "duplicate_row".into(),
+                message: format!("'{}' ({}) is already in line {first}", d.name, d.country),
+            });
+        } else {
+            seen.push((key, *line));
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+impl Core {
+    /// Imports organisations into `agency`; all or nothing, one audit entry.
+    pub async fn import_organisations(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        table: &Table,
+    ) -> CoreResult<ImportReport> {
+        let rows = parse_organisations(table).map_err(CoreError::Invalid)?;
+        self.write(actor, Some(agency), "organisation.imported", async |tx| {
+            let mut report = ImportReport::default();
+            for (_, data) in &rows {
+                let key = koop_db::org::match_key(data);
+                match koop_db::org::find_by_key(tx, agency, &key).await? {
+                    None => {
+                        koop_db::org::insert(tx, agency, data, false).await?;
+                        report.created += 1;
+                    }
+                    Some(id) => {
+                        let current =
+                            koop_db::org::get(tx, koop_domain::account::Viewer::Agency(agency), id)
+                                .await?;
+                        if current.data == *data {
+                            report.unchanged += 1;
+                        } else {
+                            koop_db::org::update(tx, id, data).await?;
+                            report.updated += 1;
+                        }
+                    }
+                }
+            }
+            Ok(Change::new(
+                report,
+                "agency",
+                agency.0,
+                json!({ "rows": rows.len(), "created": report.created, "updated": report.updated }),
+            ))
+        })
+        .await
+    }
+}

@@ -1,0 +1,305 @@
+//! Agencies, accounts, organisations, people, memberships and grants.
+
+use crate::{Actor, Change, Core, CoreError, CoreResult};
+use chrono::NaiveDate;
+use koop_db::org as db_org;
+use koop_domain::account::Role;
+use koop_domain::ids::{
+    AccountId, AgencyId, EventId, MembershipId, OrgId, ParticipantId, PersonId,
+};
+use koop_domain::membership::{MemberRole, check_membership};
+use koop_domain::org::OrgData;
+use koop_domain::person::PersonData;
+use koop_domain::values::{email, required_text};
+use serde_json::json;
+
+/// What a new account needs.
+#[derive(Debug, Clone)]
+pub struct AccountInput {
+    /// Login e-mail.
+    pub email: String,
+    /// Display name.
+    pub display_name: String,
+    /// Password in clear (hashed here).
+    pub password: String,
+    /// Role.
+    pub role: Role,
+    /// Agency.
+    pub agency: Option<AgencyId>,
+    /// Participant, for participant accounts.
+    pub participant: Option<ParticipantId>,
+    /// Event, for organisers.
+    pub event: Option<EventId>,
+    /// UI language.
+    pub ui_language: String,
+}
+
+impl Core {
+    /// Creates an agency (tenant). Platform admins only.
+    pub async fn create_agency(
+        &self,
+        actor: &Actor,
+        name: &str,
+        slug: &str,
+    ) -> CoreResult<AgencyId> {
+        let name = required_text("name", name, 200)?;
+        let slug = required_text("slug", slug, 60)?;
+        if !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(CoreError::field(koop_domain::DomainError::new(
+                "slug",
+                "invalid_slug",
+                format!("'{slug}' may contain only a-z, 0-9 and '-'"),
+            )));
+        }
+        self.write(actor, None, "agency.created", async |tx| {
+            let id = koop_db::agency::insert(tx, &name, &slug).await?;
+            Ok(Change::new(
+                id,
+                "agency",
+                id.0,
+                json!({ "name": name, "slug": slug }),
+            ))
+        })
+        .await
+    }
+
+    /// Links an agency to the organisation that describes it.
+    pub async fn set_agency_org(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        org: OrgId,
+    ) -> CoreResult<()> {
+        self.write(actor, Some(agency), "agency.org_set", async |tx| {
+            koop_db::agency::set_org(tx, agency, org).await?;
+            Ok(Change::new(
+                (),
+                "agency",
+                agency.0,
+                json!({ "org_id": org }),
+            ))
+        })
+        .await
+    }
+
+    /// Creates an account. Staff may create accounts of their own agency (not admins).
+    pub async fn create_account(
+        &self,
+        actor: &Actor,
+        input: AccountInput,
+    ) -> CoreResult<AccountId> {
+        let mail = email(&input.email)?;
+        let name = required_text("display_name", &input.display_name, 200)?;
+        if input.password.chars().count() < 8 {
+            return Err(CoreError::field(koop_domain::DomainError::new(
+                "password",
+                "too_short",
+                "a password needs at least 8 characters",
+            )));
+        }
+        if input.role == Role::PlatformAdmin {
+            actor.require_platform()?;
+        }
+        let hash = crate::auth::hash_password(&input.password)?;
+        let lang = if input.ui_language == "en" {
+            "en"
+        } else {
+            "de"
+        };
+        self.write(actor, input.agency, "account.created", async |tx| {
+            let id = koop_db::account::insert(
+                tx,
+                &koop_db::account::NewAccount {
+                    email: &mail,
+                    display_name: &name,
+                    password_hash: &hash,
+                    role: input.role,
+                    agency: input.agency,
+                    participant: input.participant,
+                    event: input.event,
+                    ui_language: lang,
+                },
+            )
+            .await
+            .map_err(|e| match e {
+                koop_db::DbError::Conflict(_) => CoreError::Invalid(vec![crate::FieldError {
+                    line: None,
+                    field: "email".into(),
+                    code: "taken".into(),
+                    message: format!("an account with e-mail {mail} exists already"),
+                }]),
+                other => other.into(),
+            })?;
+            Ok(Change::new(
+                id,
+                "account",
+                id.0,
+                json!({ "email": mail, "role": input.role }),
+            ))
+        })
+        .await
+    }
+
+    /// Creates an organisation owned by `agency`.
+    pub async fn create_organisation(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        data: OrgData,
+        publish: bool,
+    ) -> CoreResult<OrgId> {
+        let data = check_org(data)?;
+        self.write(actor, Some(agency), "organisation.created", async |tx| {
+            let id = db_org::insert(tx, agency, &data, publish)
+                .await
+                .map_err(|e| duplicate(e, "name", &data.name))?;
+            Ok(Change::new(
+                id,
+                "organisation",
+                id.0,
+                json!({ "name": data.name, "kind": data.kind }),
+            ))
+        })
+        .await
+    }
+
+    /// Changes an organisation's fields.
+    pub async fn update_organisation(
+        &self,
+        actor: &Actor,
+        id: OrgId,
+        data: OrgData,
+    ) -> CoreResult<()> {
+        let data = check_org(data)?;
+        let current = {
+            let mut r = self.reader(actor).await?;
+            r.org(id).await?
+        };
+        self.write(
+            actor,
+            Some(current.agency_id),
+            "organisation.updated",
+            async |tx| {
+                db_org::update(tx, id, &data)
+                    .await
+                    .map_err(|e| duplicate(e, "name", &data.name))?;
+                Ok(Change::new(
+                    (),
+                    "organisation",
+                    id.0,
+                    json!({ "name": data.name }),
+                ))
+            },
+        )
+        .await
+    }
+
+    /// Creates a person, optionally working for `org`.
+    pub async fn create_person(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        org: Option<OrgId>,
+        data: PersonData,
+    ) -> CoreResult<PersonId> {
+        let data = check_person(data)?;
+        self.write(actor, Some(agency), "person.created", async |tx| {
+            let id = koop_db::person::insert(tx, agency, org, &data)
+                .await
+                .map_err(|e| {
+                    duplicate(
+                        e,
+                        "email",
+                        data.email.as_deref().unwrap_or(&data.family_name),
+                    )
+                })?;
+            Ok(Change::new(id, "person", id.0, json!({ "org_id": org })))
+        })
+        .await
+    }
+
+    /// Adds `member` to the network or cluster `group`.
+    pub async fn add_member(
+        &self,
+        actor: &Actor,
+        group: OrgId,
+        member: OrgId,
+        role: MemberRole,
+        since: Option<NaiveDate>,
+    ) -> CoreResult<MembershipId> {
+        let g = self.reader(actor).await?.org(group).await?;
+        check_membership(g.data.kind, group, member)?;
+        self.write(actor, Some(g.agency_id), "membership.created", async |tx| {
+            let id = koop_db::membership::insert(tx, g.agency_id, group, member, role, since)
+                .await
+                .map_err(|e| duplicate(e, "member", &member.to_string()))?;
+            Ok(Change::new(
+                id,
+                "membership",
+                id.0,
+                json!({ "group_id": group, "member_id": member, "role": role }),
+            ))
+        })
+        .await
+    }
+
+    /// Shares one record of `owner` with `grantee`.
+    pub async fn grant_access(
+        &self,
+        actor: &Actor,
+        owner: AgencyId,
+        grantee: AgencyId,
+        subject_kind: &'static str,
+        subject_id: i64,
+    ) -> CoreResult<()> {
+        self.write(actor, Some(owner), "access.granted", async |tx| {
+            koop_db::agency::grant(tx, owner, grantee, subject_kind, subject_id).await?;
+            Ok(Change::new(
+                (),
+                subject_kind,
+                subject_id,
+                json!({ "grantee_agency_id": grantee }),
+            ))
+        })
+        .await
+    }
+}
+
+/// Normalises and checks an organisation's fields.
+pub fn check_org(mut d: OrgData) -> CoreResult<OrgData> {
+    d.name = required_text("name", &d.name, 200)?;
+    d.city = d.city.trim().to_owned();
+    d.website = d
+        .website
+        .map(|w| w.trim().to_owned())
+        .filter(|w| !w.is_empty());
+    Ok(d)
+}
+
+/// Normalises and checks a person's fields.
+pub fn check_person(mut d: PersonData) -> CoreResult<PersonData> {
+    d.given_name = required_text("given_name", &d.given_name, 100)?;
+    d.family_name = required_text("family_name", &d.family_name, 100)?;
+    d.email = d
+        .email
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| email(&e))
+        .transpose()?;
+    Ok(d)
+}
+
+/// Turns a unique violation into a field error naming the value.
+fn duplicate(e: koop_db::DbError, field: &str, value: &str) -> CoreError {
+    match e {
+        koop_db::DbError::Conflict(_) => CoreError::Invalid(vec![crate::FieldError {
+            line: None,
+            field: field.to_owned(),
+            code: "duplicate".into(),
+            message: format!("'{value}' exists already"),
+        }]),
+        other => other.into(),
+    }
+}

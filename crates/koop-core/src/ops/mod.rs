@@ -1,0 +1,7 @@
+//! Operations, one module per family of aggregates. Each public function is one
+//! operation: check, write in one transaction, one audit entry.
+
+pub mod directory;
+pub mod events;
+pub mod meetings;
+pub mod work;
