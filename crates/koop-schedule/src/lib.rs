@@ -24,6 +24,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bench;
 pub mod check;
 pub mod domain;
 pub mod dzn;

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Problem, Schedule};
-use crate::sat::{Sat, encode::encode, oll};
+use crate::sat::Sat;
+use crate::sat::encode::encode;
+use crate::sat::oll::{Oll, Step};
 use crate::unplaced::{Unplaced, explain_unplaced};
 use crate::validate::count_breaks;
 
@@ -78,12 +80,24 @@ pub fn solve(problem: &Problem, options: &SolveOptions) -> Outcome {
     out
 }
 
-/// The SAT route: first any schedule that meets every hard rule (an upper
-/// bound, kept if the optimiser runs out of time), then OLL on the breaks.
+/// Conflicts the first round of core-guided solves may use before the other
+/// encoding gets its turn; the budget doubles every round.
+const FIRST_BUDGET: i32 = 20_000;
+
+/// The SAT route.
+///
+/// 1. Any schedule that meets every hard rule: an upper bound, kept if the
+///    optimiser runs out of time. UNSAT here means infeasible.
+/// 2. Core-guided minimisation (OLL) of the breaks, run on two solvers whose
+///    encodings differ only in one redundant constraint (at most twice as many
+///    busy participants as tables per slot). That constraint makes some lower
+///    bounds provable in a second instead of never, but on other instances it
+///    slows the final, satisfiable call. Neither wins everywhere, so the two
+///    runs take turns with a conflict budget that doubles each round
+///    (conflicts, not seconds, so the result does not depend on machine load).
+///    Either run's bound is valid; the first to reach a model is optimal.
 fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> Outcome {
     let deadline = started + options.time_limit;
-    let mut sat = Sat::new(deadline, options.cancel);
-    let enc = encode(problem, &mut sat);
     let mut outcome = Outcome {
         status: Status::Unknown,
         schedule: None,
@@ -95,22 +109,47 @@ fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> O
         method: "sat-oll".into(),
         elapsed_ms: 0,
     };
-    match sat.solve(&[]) {
+    let mut runs = Vec::new();
+    for busy_cap in [true, false] {
+        let mut sat = Sat::new(deadline, options.cancel);
+        let enc = encode(problem, &mut sat, busy_cap);
+        let oll = Oll::new(&enc.cost);
+        runs.push((sat, enc, oll, false));
+    }
+    let mut slots = match runs[0].0.solve(&[]) {
         None => return outcome,
         Some(false) => {
             outcome.status = Status::Infeasible;
             outcome.unplaced = explain_unplaced(problem, &vec![None; problem.meetings.len()]);
             return outcome;
         }
-        Some(true) => {}
-    }
-    let first = enc.decode(&sat);
-    let (end, lb) = oll::minimise(&mut sat, &enc.cost);
-    let slots = if end == oll::OllEnd::Optimal {
-        enc.decode(&sat)
-    } else {
-        first
+        Some(true) => Some(runs[0].1.decode(&runs[0].0)),
     };
+    let mut budget = FIRST_BUDGET;
+    let end;
+    'rounds: loop {
+        for (sat, enc, oll, _) in runs.iter_mut() {
+            loop {
+                match oll.step(sat, Some(budget)) {
+                    Step::Core => continue,
+                    Step::Stalled => break,
+                    Step::Optimal => {
+                        slots = Some(enc.decode(sat));
+                        end = Step::Optimal;
+                        outcome.lower_bound_breaks = oll.lb;
+                        break 'rounds;
+                    }
+                    other => {
+                        end = other;
+                        break 'rounds;
+                    }
+                }
+            }
+        }
+        budget = budget.saturating_mul(2);
+    }
+    let lb = runs.iter().map(|r| r.2.lb).max().unwrap_or(0);
+    let slots = slots.unwrap_or_default();
     let schedule = Schedule::from_slots(&slots, problem.slots.len());
     let breaks = count_breaks(problem, &schedule);
     outcome.breaks = breaks.iter().sum();
@@ -119,10 +158,10 @@ fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> O
     outcome.unplaced = explain_unplaced(problem, &slots);
     outcome.schedule = Some(schedule);
     outcome.status = match end {
-        // OLL's first model has cost equal to the bound; checking it against
-        // the validator's own count guards against an encoding bug.
-        oll::OllEnd::Optimal if lb == outcome.breaks => Status::Optimal,
-        oll::OllEnd::Infeasible => Status::Infeasible,
+        // OLL's model has cost equal to its bound; checking that against the
+        // validator's own count guards against an encoding bug.
+        Step::Optimal if lb == outcome.breaks => Status::Optimal,
+        Step::Infeasible => Status::Infeasible,
         _ => Status::Feasible,
     };
     outcome

@@ -42,7 +42,7 @@ impl Encoding {
 }
 
 /// Adds the model of `problem` to `sat`.
-pub(crate) fn encode(problem: &Problem, sat: &mut Sat) -> Encoding {
+pub(crate) fn encode(problem: &Problem, sat: &mut Sat, busy_cap: bool) -> Encoding {
     let ns = problem.slots.len();
     let np = problem.participants.len();
     let domains = meeting_domains(problem);
@@ -89,6 +89,20 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat) -> Encoding {
         .iter()
         .map(|row| row.iter().map(|lits| busy_literal(sat, lits)).collect())
         .collect();
+
+    // Redundant: when every meeting is a pair, the participants busy in a slot
+    // number twice its meetings, so at most twice its tables. This lets the
+    // solver see table pressure on the busy literals the breaks are built from.
+    if busy_cap && problem.meetings.iter().all(|m| m.participants.len() == 2) {
+        for s in 0..ns {
+            let col: Vec<i32> = u
+                .iter()
+                .map(|row| row[s])
+                .filter(|&l| l != -sat.truth)
+                .collect();
+            at_most(sat, &col, 2 * problem.slots[s].tables as usize);
+        }
+    }
 
     if problem.has_slot_conflicts() {
         for row in &u {

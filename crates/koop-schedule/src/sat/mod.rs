@@ -17,7 +17,7 @@ use std::time::Instant;
 /// Stops CaDiCaL at the deadline or when the caller raises the cancel flag.
 /// CaDiCaL polls `terminate` regularly during search.
 pub(crate) struct Stop<'a> {
-    deadline: Instant,
+    pub(crate) deadline: Instant,
     cancel: Option<&'a AtomicBool>,
 }
 
@@ -75,6 +75,14 @@ impl<'a> Sat<'a> {
     /// Solves under assumptions: `Some(true)` SAT, `Some(false)` UNSAT,
     /// `None` stopped by the deadline or the cancel flag.
     pub fn solve(&mut self, assumptions: &[i32]) -> Option<bool> {
+        self.solve_limited(assumptions, None)
+    }
+
+    /// Like [`Sat::solve`], but gives up (`None`) after `conflicts` conflicts.
+    /// Conflict counts, unlike seconds, make the give-up point reproducible.
+    pub fn solve_limited(&mut self, assumptions: &[i32], conflicts: Option<i32>) -> Option<bool> {
+        // CaDiCaL resets its limits after every solve, so set it each time.
+        let _ = self.solver.set_limit("conflicts", conflicts.unwrap_or(-1));
         // Every variable we handed out must be known to CaDiCaL before we ask
         // for its value, even one that ended up in no clause.
         self.solver.reserve(self.next_var - 1);
@@ -86,6 +94,13 @@ impl<'a> Sat<'a> {
         // The binding reports the value of the variable, not of the literal.
         let var_true = self.solver.value(lit.abs()) == Some(true);
         if lit > 0 { var_true } else { !var_true }
+    }
+
+    /// Whether the deadline has passed or the caller cancelled.
+    pub fn out_of_time(&mut self) -> bool {
+        self.solver
+            .get_callbacks()
+            .is_some_and(cadical::Callbacks::terminate)
     }
 
     /// Whether an assumption took part in the last UNSAT answer.

@@ -9,53 +9,76 @@
 //! later core, it is relaxed to "at most k+1". The first satisfiable answer is
 //! optimal: every unit of cost it pays was proven necessary by a core.
 //!
+//! The caller drives the run one solve at a time ([`Oll::step`]), which lets
+//! it interleave two runs on differently encoded solvers (see `solve.rs`).
+//!
 //! Cores are trimmed (re-solved under the core alone, a few times) because
 //! smaller cores give smaller totalizers and tighter relaxations.
 
 use super::Sat;
 use super::card::Totalizer;
 
-/// How the minimisation ended.
+/// What one step of the optimiser found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum OllEnd {
+pub(crate) enum Step {
+    /// A core: the lower bound rose by one.
+    Core,
     /// The solver's current model has minimum cost, equal to the lower bound.
     Optimal,
     /// The hard clauses alone are unsatisfiable.
     Infeasible,
-    /// Stopped by the deadline or cancel flag; the lower bound is still valid.
+    /// The solve used up its conflict budget; calling again continues it
+    /// (CaDiCaL keeps what it learnt).
+    Stalled,
+    /// Stopped by the deadline or cancel flag.
     Stopped,
 }
 
-/// Minimises the number of true literals in `cost`. Returns how it ended and
-/// the proven lower bound. On `Optimal` the solver holds an optimal model.
-pub(crate) fn minimise(sat: &mut Sat, cost: &[i32]) -> (OllEnd, u32) {
-    let mut lb = 0u32;
-    // Assumptions, each with the totalizer bound it stands for (if any):
-    // assuming `-lit` where lit = "totalizer t has ≥ k true inputs".
-    let mut assumed: Vec<(i32, Option<(usize, usize)>)> =
-        cost.iter().map(|&c| (-c, None)).collect();
-    let mut totalizers: Vec<Totalizer> = Vec::new();
-    loop {
-        let lits: Vec<i32> = assumed.iter().map(|a| a.0).collect();
-        match sat.solve(&lits) {
-            None => return (OllEnd::Stopped, lb),
-            Some(true) => return (OllEnd::Optimal, lb),
+/// The state of one OLL run, so it can be advanced one solve at a time and
+/// interleaved with another run.
+pub(crate) struct Oll {
+    /// Proven lower bound on the cost.
+    pub lb: u32,
+    /// Assumptions, each with the totalizer bound it stands for (if any):
+    /// assuming `-lit` where lit = "totalizer t has ≥ k true inputs".
+    assumed: Vec<(i32, Option<(usize, usize)>)>,
+    totalizers: Vec<Totalizer>,
+}
+
+impl Oll {
+    /// Starts minimising the number of true literals in `cost`.
+    pub fn new(cost: &[i32]) -> Self {
+        Oll {
+            lb: 0,
+            assumed: cost.iter().map(|&c| (-c, None)).collect(),
+            totalizers: Vec::new(),
+        }
+    }
+
+    /// One solve under the current assumptions, with a conflict budget.
+    pub fn step(&mut self, sat: &mut Sat, conflicts: Option<i32>) -> Step {
+        let lits: Vec<i32> = self.assumed.iter().map(|a| a.0).collect();
+        match sat.solve_limited(&lits, conflicts) {
+            None if sat.out_of_time() => return Step::Stopped,
+            None => return Step::Stalled,
+            Some(true) => return Step::Optimal,
             Some(false) => {}
         }
         let mut core: Vec<i32> = lits.iter().copied().filter(|&l| sat.failed(l)).collect();
         if core.is_empty() {
-            return (OllEnd::Infeasible, lb);
+            return Step::Infeasible;
         }
         trim(sat, &mut core);
-        lb += 1;
-        let (in_core, rest): (Vec<_>, Vec<_>) =
-            assumed.into_iter().partition(|a| core.contains(&a.0));
-        assumed = rest;
+        self.lb += 1;
+        let (in_core, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.assumed)
+            .into_iter()
+            .partition(|a| core.contains(&a.0));
+        self.assumed = rest;
         for (_, bound) in &in_core {
             if let Some((t, k)) = *bound
-                && let Some(next) = totalizers[t].at_least(sat, k + 1)
+                && let Some(next) = self.totalizers[t].at_least(sat, k + 1)
             {
-                assumed.push((-next, Some((t, k + 1))));
+                self.assumed.push((-next, Some((t, k + 1))));
             }
         }
         if core.len() == 1 {
@@ -65,10 +88,11 @@ pub(crate) fn minimise(sat: &mut Sat, cost: &[i32]) -> (OllEnd, u32) {
             let violations: Vec<i32> = core.iter().map(|&a| -a).collect();
             let mut t = Totalizer::new(sat, &violations, 2, false);
             if let Some(at2) = t.at_least(sat, 2) {
-                assumed.push((-at2, Some((totalizers.len(), 2))));
+                self.assumed.push((-at2, Some((self.totalizers.len(), 2))));
             }
-            totalizers.push(t);
+            self.totalizers.push(t);
         }
+        Step::Core
     }
 }
 
@@ -80,7 +104,7 @@ fn trim(sat: &mut Sat, core: &mut Vec<i32>) {
         if core.len() <= 1 {
             return;
         }
-        if sat.solve(core) != Some(false) {
+        if sat.solve_limited(core, Some(20_000)) != Some(false) {
             return;
         }
         let smaller: Vec<i32> = core.iter().copied().filter(|&l| sat.failed(l)).collect();
