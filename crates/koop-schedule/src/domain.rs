@@ -55,3 +55,38 @@ pub fn first_same_time(problem: &Problem) -> Vec<usize> {
 pub fn never_breaks(meetings_of_p: &[usize]) -> bool {
     meetings_of_p.len() <= 1
 }
+
+/// An upper bound on how many meetings any schedule can place: meetings with
+/// an empty domain never fit; no more than the tables of all slots; and a
+/// participant with more meetings than usable slots loses the excess, where
+/// one unplaced meeting removes at most (its size) units of excess.
+pub fn placeable_upper_bound(problem: &Problem) -> usize {
+    let domains = meeting_domains(problem);
+    let with_domain = domains.iter().filter(|d| !d.is_empty()).count();
+    let tables: usize = problem.slots.iter().map(|s| s.tables as usize).sum();
+    let mut excess = 0usize;
+    for meetings in problem.meetings_of() {
+        let live: Vec<usize> = meetings
+            .into_iter()
+            .filter(|&m| !domains[m].is_empty())
+            .collect();
+        let mut usable = vec![false; problem.slots.len()];
+        for &m in &live {
+            for &s in &domains[m] {
+                usable[s] = true;
+            }
+        }
+        let usable = usable.iter().filter(|&&u| u).count();
+        excess += live.len().saturating_sub(usable);
+    }
+    let group = problem
+        .meetings
+        .iter()
+        .map(|m| m.participants.len())
+        .max()
+        .unwrap_or(2)
+        .max(1);
+    with_domain
+        .saturating_sub(excess.div_ceil(group))
+        .min(tables)
+}

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::meeting_domains;
+use crate::heuristic;
 use crate::model::{Problem, Schedule};
 use crate::sat::Sat;
 use crate::sat::encode::encode;
@@ -73,11 +75,54 @@ pub struct Outcome {
 }
 
 /// Solves `problem` within `options.time_limit`.
+///
+/// Small problems (up to [`EXACT_SIZE`] meeting-slot pairs) go to the exact
+/// SAT route. When meetings are optional, that route is first asked to place
+/// them all; if it proves that impossible, the heuristic decides which to
+/// drop. Larger problems go to the heuristic directly.
 pub fn solve(problem: &Problem, options: &SolveOptions) -> Outcome {
     let started = Instant::now();
-    let mut out = solve_exact(problem, options, started);
+    let deadline = started + options.time_limit;
+    let size: usize = meeting_domains(problem).iter().map(Vec::len).sum();
+    let mut out = if size <= EXACT_SIZE {
+        if problem.require_all {
+            solve_exact(problem, options, started)
+        } else {
+            let mut all = problem.clone();
+            all.require_all = true;
+            // Half the budget to try placing everything; the heuristic keeps
+            // the rest if that is impossible or too slow.
+            let half = SolveOptions {
+                time_limit: options.time_limit / 2,
+                ..*options
+            };
+            let exact = solve_exact(&all, &half, started);
+            match exact.status {
+                Status::Optimal | Status::Feasible => exact,
+                _ => run_heuristic(problem, options, deadline),
+            }
+        }
+    } else {
+        run_heuristic(problem, options, deadline)
+    };
     out.elapsed_ms = started.elapsed().as_millis() as u64;
     out
+}
+
+/// The largest problem (meeting-slot pairs) the exact route takes on.
+pub const EXACT_SIZE: usize = 40_000;
+
+fn run_heuristic(problem: &Problem, options: &SolveOptions, deadline: Instant) -> Outcome {
+    let mut state = heuristic::State::new(problem);
+    heuristic::run(
+        problem,
+        &mut state,
+        options.seed,
+        deadline,
+        50,
+        options.cancel,
+    );
+    heuristic::outcome(problem, &state, "greedy+local-search")
 }
 
 /// Conflicts the first round of core-guided solves may use before the other

@@ -3,4 +3,5 @@
 mod data;
 mod oracle;
 mod props;
+mod resched;
 mod tiny;

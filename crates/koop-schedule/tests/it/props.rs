@@ -73,3 +73,19 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn optional_meetings_give_valid_schedules_with_a_reason_per_unplaced(problem in tiny_problem()) {
+        let mut problem = problem;
+        problem.require_all = false;
+        let out = solve(&problem, &options(5));
+        let schedule = out.schedule.expect("always a schedule when meetings are optional");
+        let v = validate(&problem, &schedule);
+        prop_assert!(v.is_valid(), "{:?}", v.violations);
+        prop_assert!(v.placed <= out.placeable_upper_bound);
+        prop_assert_eq!(out.unplaced.len(), problem.meetings.len() - v.placed);
+    }
+}
