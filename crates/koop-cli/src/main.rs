@@ -18,9 +18,13 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     // Subcommands are added here, one module each under `commands/`.
+    /// Solve a meeting-scheduling instance, verify a schedule, or run the benchmark.
+    Schedule(commands::schedule::ScheduleArgs),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Schedule(args) => commands::schedule::run(args),
+    }
 }

@@ -1,1 +1,3 @@
 //! One module per `koop` subcommand.
+
+pub mod schedule;

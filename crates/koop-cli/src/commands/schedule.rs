@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use koop_schedule::bench::{markdown_table, parse_known_results, replace_section, run_case};
+use koop_schedule::generate::{EventSpec, random_change};
 use koop_schedule::{
-    Problem, ScheduleFile, SolveOptions, parse_dzn, parse_problem_json, parse_schedule_json, solve,
-    validate,
+    Change, Problem, ScheduleFile, SolveOptions, parse_dzn, parse_problem_json,
+    parse_schedule_json, problem_to_json, reschedule, solve, validate,
 };
 use serde_json::json;
 
@@ -37,12 +38,47 @@ pub struct ScheduleArgs {
     /// Check this schedule file against `--input` instead of solving.
     #[arg(long)]
     verify: Option<PathBuf>,
+    /// Reschedule: the published schedule file for `--input` (needs `--change`).
+    #[arg(long, requires = "change")]
+    previous: Option<PathBuf>,
+    /// Reschedule: a JSON change (`cancelled`, `added`, `leaving`), see
+    /// docs/formats/schedule-json.md.
+    #[arg(long, requires = "previous")]
+    change: Option<PathBuf>,
+    /// Reschedule: where to write the instance after the change (the output
+    /// schedule refers to its meeting numbers).
+    #[arg(long)]
+    write_instance: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Subcommand)]
 enum ScheduleCommand {
     /// Run every case of the published benchmark's known_results.csv.
     Bench(BenchArgs),
+    /// Write a seeded, generated event instance (default: the event-scale case).
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GenerateArgs {
+    /// Where to write the instance (JSON).
+    #[arg(long)]
+    output: PathBuf,
+    /// Seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Participants.
+    #[arg(long, default_value_t = 2000)]
+    participants: usize,
+    /// Pair meetings.
+    #[arg(long, default_value_t = 16_000)]
+    meetings: usize,
+    /// Tables per slot.
+    #[arg(long, default_value_t = 400)]
+    tables: u32,
+    /// Write a random change too (cancel 5 %, add 5 %) to this file.
+    #[arg(long)]
+    change: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,8 +105,10 @@ struct BenchArgs {
 
 /// Runs `koop schedule`.
 pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
-    if let Some(ScheduleCommand::Bench(b)) = args.command {
-        return bench(&b);
+    match args.command {
+        Some(ScheduleCommand::Bench(b)) => return bench(&b),
+        Some(ScheduleCommand::Generate(g)) => return generate(&g),
+        None => {}
     }
     let Some(input) = &args.input else {
         bail!("--input FILE is required (or use `koop schedule bench`)");
@@ -84,6 +122,9 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
         seed: args.seed,
         cancel: None,
     };
+    if let (Some(prev), Some(change)) = (&args.previous, &args.change) {
+        return reschedule_cmd(&args, &problem, prev, change, &options);
+    }
     let outcome = solve(&problem, &options);
     // Every schedule we hand out has passed the independent validator.
     let valid = outcome
@@ -245,5 +286,85 @@ fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     if invalid > 0 {
         bail!("{invalid} schedule(s) failed validation");
     }
+    Ok(())
+}
+
+fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
+    let spec = EventSpec {
+        participants: args.participants,
+        meetings: args.meetings,
+        tables: args.tables,
+        ..EventSpec::event_scale(args.seed)
+    };
+    let problem = koop_schedule::generate::generate(&spec);
+    std::fs::write(&args.output, problem_to_json(&problem))
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    if let Some(path) = &args.change {
+        let change = random_change(&problem, 0.05, 0.05, args.seed);
+        std::fs::write(path, serde_json::to_string_pretty(&change)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!(
+        "{}",
+        json!({"participants": problem.participants.len(), "meetings": problem.meetings.len(), "slots": problem.slots.len(), "output": args.output.display().to_string()})
+    );
+    Ok(())
+}
+
+fn reschedule_cmd(
+    args: &ScheduleArgs,
+    problem: &Problem,
+    previous: &Path,
+    change: &Path,
+    options: &SolveOptions,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(previous)
+        .with_context(|| format!("reading {}", previous.display()))?;
+    let published = parse_schedule_json(&text)
+        .with_context(|| format!("{}", previous.display()))?
+        .to_schedule(problem.meetings.len())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", previous.display()))?;
+    let text =
+        std::fs::read_to_string(change).with_context(|| format!("reading {}", change.display()))?;
+    let change: Change = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{}",
+            args.change
+                .as_ref()
+                .map_or(String::new(), |c| c.display().to_string())
+        )
+    })?;
+    let r = reschedule(problem, &published, &change, options);
+    let schedule = r.outcome.schedule.as_ref().context("no schedule")?;
+    let v = validate(&r.problem, schedule);
+    if !v.is_valid() {
+        bail!(
+            "internal error: the rescheduled plan is invalid: {}",
+            v.violations.join("; ")
+        );
+    }
+    if let Some(out) = &args.output {
+        let file = ScheduleFile::from_outcome(&r.problem, &r.outcome);
+        std::fs::write(out, serde_json::to_string_pretty(&file)?)
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
+    if let Some(path) = &args.write_instance {
+        std::fs::write(path, problem_to_json(&r.problem))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!(
+        "{}",
+        json!({
+            "meetings": r.problem.meetings.len(),
+            "placed": v.placed,
+            "unplaced": r.problem.meetings.len() - v.placed,
+            "breaks": v.total_breaks,
+            "lower_bound_breaks": r.outcome.lower_bound_breaks,
+            "status": r.outcome.status,
+            "remaining_published": r.remaining_published,
+            "moved": r.moved,
+            "elapsed_ms": r.outcome.elapsed_ms,
+        })
+    );
     Ok(())
 }
