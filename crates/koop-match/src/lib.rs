@@ -9,7 +9,7 @@
 //! - [`signals`]: one module per signal, each a pure function returning a value and a reason.
 //! - [`reason`]: reasons as codes with parameters and as German or English text.
 //! - [`index`]: the prepared index and the recommendation query.
-//! - [`cordis`], [`nace_bench`]: the benchmarks on real data.
+//! - [`cordis`]: the partner-recommendation benchmark on CORDIS co-participations.
 //!
 //! # Invariants
 //! The crate is pure: no file system, network, database or async runtime. It takes embedding
@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod codes;
+pub mod cordis;
 pub mod error;
 pub mod index;
 pub mod nace;

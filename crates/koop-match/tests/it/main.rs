@@ -1,3 +1,4 @@
 //! Integration tests of koop-match: one binary, one module per area.
 
+mod cordis;
 mod recommend;

@@ -1,0 +1,153 @@
+//! Model selection on the inner split only (history before 2017, future 2017–2018): metrics of
+//! each feature alone and of the learned model. Never looks at the test period.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use flate2::read::GzDecoder;
+use koop_match::cordis::{
+    self, BenchOptions,
+    data::Dataset,
+    data::Sources,
+    features::{Context, FEATURE_NAMES},
+    split::Split,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/cordis_h2020_participations".into());
+    let dir = Path::new(&dir);
+    let open = |p: &str| -> Result<Box<dyn Read>, std::io::Error> {
+        let f = File::open(dir.join(p))?;
+        Ok(if p.ends_with(".gz") {
+            Box::new(GzDecoder::new(f))
+        } else {
+            Box::new(f)
+        })
+    };
+    let ds = Dataset::read(Sources {
+        participations: open("h2020_participations.csv.gz")?,
+        programme_parts: open("programme_parts.csv.gz")?,
+        project_split: open("benchmark/project_split.csv")?,
+        queries: open("benchmark/queries.csv")?,
+        ground_truth: open("benchmark/ground_truth.csv")?,
+    })?;
+    // Learn on 2016 → 2016–2017... validate on 2017 → 2017–2018, both inside train.
+    let learn_cut = 2016 * 12;
+    let val_cut = 2017 * 12;
+    let opt = BenchOptions {
+        inner_cutoff: learn_cut,
+        ..BenchOptions::default()
+    };
+    let ls = Split::inner(&ds, learn_cut);
+    let lctx = Context::new(&ls);
+    let lq = ls.derive_queries(*b"DE");
+    let model = cordis::learn(&lctx, &lq, &opt);
+    let vs = Split::inner(&ds, val_cut);
+    let vctx = Context::new(&vs);
+    let vq = vs.derive_queries(*b"DE");
+    println!("val queries {}", vq.len());
+    println!(
+        "model {:?}",
+        cordis::evaluate(&vctx, &vq, |f| model.score(f))
+    );
+    let t = std::time::Instant::now();
+    let lpools: Vec<_> = lq
+        .iter()
+        .map(|(q, r)| cordis::ascent::pool(&lctx, *q, r))
+        .collect();
+    let vpools: Vec<_> = vq
+        .iter()
+        .map(|(q, r)| cordis::ascent::pool(&vctx, *q, r))
+        .collect();
+    eprintln!("pools in {} ms", t.elapsed().as_millis());
+    println!(
+        "logistic on val pools {:?}",
+        cordis::ascent::metrics(&vpools, &model)
+    );
+    let mut base = koop_match::cordis::learn::Linear {
+        w: [0.0; koop_match::cordis::features::N_FEATURES],
+    };
+    base.w[cordis::ascent::BASE] = 1.0;
+    println!(
+        "base on val pools {:?}",
+        cordis::ascent::metrics(&vpools, &base)
+    );
+    let t = std::time::Instant::now();
+    let ca = cordis::ascent::fit(&lpools, &model, 10);
+    eprintln!("ascent in {} ms", t.elapsed().as_millis());
+    println!(
+        "ascent on learn pools {:?}",
+        cordis::ascent::metrics(&lpools, &ca)
+    );
+    println!(
+        "ascent on val pools {:?}",
+        cordis::ascent::metrics(&vpools, &ca)
+    );
+    for (n, w) in FEATURE_NAMES.iter().zip(ca.w) {
+        eprint!("{n}={w:.3} ");
+    }
+    eprintln!();
+    if std::env::args().nth(2).is_some() {
+        for (i, n) in FEATURE_NAMES.iter().enumerate() {
+            let m = cordis::evaluate(&vctx, &vq, |f| if i == 10 { -f[i] } else { f[i] });
+            println!(
+                "{n}: r10 {:.3} r50 {:.3} mrr {:.3}",
+                m.recall_at_10, m.recall_at_50, m.mrr
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Prints the top of the ranking of a few queries, relevant ones marked.
+#[allow(dead_code)]
+pub fn inspect(
+    ctx: &Context,
+    queries: &[(u32, Vec<u32>)],
+    score: impl Fn(&[f32; koop_match::cordis::features::N_FEATURES]) -> f32,
+) {
+    let s = ctx.split;
+    for (q, rel) in queries.iter().step_by(97).take(6) {
+        let g = ctx.query_graph(*q);
+        let known = &s.partners[*q as usize];
+        let mut v: Vec<(f32, u32)> = (0..s.ds.orgs.len() as u32)
+            .filter(|&c| c != *q && s.is_candidate(c) && known.binary_search(&c).is_err())
+            .map(|c| (score(&ctx.features(*q, c, &g)), c))
+            .collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let o = &s.ds.orgs[*q as usize];
+        println!(
+            "query {} {:?} partners {} relevant {}",
+            o.pic,
+            o.kind,
+            known.len(),
+            rel.len()
+        );
+        for (sc, c) in v.iter().take(10) {
+            let f = ctx.features(*q, *c, &g);
+            let co = &s.ds.orgs[*c as usize];
+            println!(
+                "  {} {:.2} {} {:?} {} aa {:.1} w3 {:.1} sib {:.1} part {:.1} recent {:.1}",
+                if rel.contains(c) { "*" } else { " " },
+                sc,
+                co.pic,
+                co.kind,
+                String::from_utf8_lossy(&co.country),
+                f[0],
+                f[4],
+                f[17],
+                f[6],
+                f[8]
+            );
+        }
+        let mut rr: Vec<usize> = rel
+            .iter()
+            .map(|r| v.iter().position(|x| x.1 == *r).unwrap_or(99999) + 1)
+            .collect();
+        rr.sort_unstable();
+        println!("  relevant ranks {:?}", &rr[..rr.len().min(15)]);
+    }
+}
