@@ -20,11 +20,14 @@ enum Command {
     // Subcommands are added here, one module each under `commands/`.
     /// Solve a meeting-scheduling instance, verify a schedule, or run the benchmark.
     Schedule(commands::schedule::ScheduleArgs),
+    /// Partner recommendations: benchmarks of the matchmaking engine.
+    Match(commands::matching::MatchArgs),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Schedule(args) => commands::schedule::run(args),
+        Command::Match(args) => commands::matching::run(args),
     }
 }

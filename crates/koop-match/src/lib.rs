@@ -9,7 +9,7 @@
 //! - [`signals`]: one module per signal, each a pure function returning a value and a reason.
 //! - [`reason`]: reasons as codes with parameters and as German or English text.
 //! - [`index`]: the prepared index and the recommendation query.
-//! - [`cordis`]: the partner-recommendation benchmark on CORDIS co-participations.
+//! - [`cordis`], [`nace_bench`]: the benchmarks on real data.
 //!
 //! # Invariants
 //! The crate is pure: no file system, network, database or async runtime. It takes embedding
@@ -21,6 +21,7 @@ pub mod cordis;
 pub mod error;
 pub mod index;
 pub mod nace;
+pub mod nace_bench;
 pub mod profile;
 pub mod reason;
 pub mod signals;

@@ -1,3 +1,4 @@
 //! One module per `koop` subcommand.
 
+pub mod matching;
 pub mod schedule;
