@@ -14,6 +14,9 @@ use crate::error::MatchError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode([u8; 2]);
 
+/// Germany, the home of most organisers; a fallback for generated data.
+pub(crate) const GERMANY: CountryCode = CountryCode(*b"DE");
+
 /// An ISO 639-1 language code in lower case (`de`, `ru`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LangCode([u8; 2]);

@@ -19,6 +19,7 @@
 pub mod codes;
 pub mod cordis;
 pub mod error;
+pub mod generate;
 pub mod index;
 pub mod nace;
 pub mod nace_bench;

@@ -4,6 +4,7 @@
 
 mod bench;
 mod nace;
+mod speed;
 
 use clap::{Args, Subcommand};
 
@@ -20,6 +21,8 @@ enum MatchCommand {
     Bench(bench::BenchArgs),
     /// Cross-lingual retrieval of NACE Rev. 2 class titles (German → English, Russian → German, Russian → English).
     NaceBench(nace::NaceBenchArgs),
+    /// Index build and top-20 latency among seeded, generated profiles.
+    Speed(speed::SpeedArgs),
 }
 
 /// Runs `koop match …`.
@@ -27,6 +30,7 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
     match args.command {
         MatchCommand::Bench(a) => bench::run(a),
         MatchCommand::NaceBench(a) => nace::run(a),
+        MatchCommand::Speed(a) => speed::run(a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The match index: everything about a set of profiles that does not depend on the asker,
 //! computed once, so one recommendation among 100,000 profiles is a single linear pass.
 
+mod dense;
 mod query;
 
 use std::collections::{HashMap, HashSet};
@@ -54,6 +55,7 @@ pub struct MatchIndex {
     met: HashSet<(u32, u32)>,
     excluded: HashSet<(u32, u32)>,
     analyzer: Analyzer,
+    dense: dense::Dense,
 }
 
 // Title words and keywords say more about a profile than a word in its description.
@@ -193,7 +195,9 @@ impl MatchIndex {
                     .collect()
             })
             .collect();
+        let dense = dense::Dense::new(&input);
         Ok(Self {
+            dense,
             input,
             profile_pos,
             profile_org,

@@ -41,6 +41,15 @@ pub struct SignalValue {
     pub contribution: f32,
 }
 
+// What the ranking pass knows about a pair before the signals run.
+#[derive(Clone, Copy)]
+struct PairFacts {
+    cos: f32,
+    kw: f32,
+    shared: u32,
+    met: bool,
+}
+
 // At most this many reasons are shown; more would not be read in the minutes a participant has.
 const MAX_REASONS: usize = 4;
 
@@ -76,23 +85,42 @@ impl MatchIndex {
         })?;
         let qo = self.profile_org[q as usize];
         let cosines = self.text_cosines(q);
+        let kw = self.keyword_fractions(q);
         let shared = self.shared_partners(qo);
+        // Hash look-ups per candidate are skipped when there is nothing to find: at 100,000
+        // profiles they would cost more than all the signals together.
+        let (any_excluded, any_met, any_shared) = (
+            !self.excluded.is_empty(),
+            !self.met.is_empty(),
+            !shared.is_empty(),
+        );
+        let met_of = |co: u32| any_met && self.met.contains(&(qo.min(co), qo.max(co)));
+        let shared_of = |co: u32| {
+            if any_shared {
+                shared.get(&co).copied().unwrap_or(0)
+            } else {
+                0
+            }
+        };
         let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(k + 1);
         for c in 0..self.len() as u32 {
             let co = self.profile_org[c as usize];
-            if co == qo || self.excluded.contains(&(qo.min(co), qo.max(co))) {
+            if co == qo || (any_excluded && self.excluded.contains(&(qo.min(co), qo.max(co)))) {
                 continue;
             }
-            let met = self.met.contains(&(qo.min(co), qo.max(co)));
+            let met = met_of(co);
             if met && self.input.exclude_met_before {
                 continue;
             }
             let hits = self.hits(
                 q,
                 c,
-                cosines[c as usize],
-                shared.get(&co).copied().unwrap_or(0),
-                met,
+                PairFacts {
+                    cos: cosines[c as usize],
+                    kw: kw[c as usize],
+                    shared: shared_of(co),
+                    met,
+                },
                 false,
             );
             let (score, positive) = self.total(&hits);
@@ -114,18 +142,50 @@ impl MatchIndex {
             .into_iter()
             .map(|Ranked(score, Reverse(c))| {
                 let co = self.profile_org[c as usize];
-                let met = self.met.contains(&(qo.min(co), qo.max(co)));
                 let hits = self.hits(
                     q,
                     c,
-                    cosines[c as usize],
-                    shared.get(&co).copied().unwrap_or(0),
-                    met,
+                    PairFacts {
+                        cos: cosines[c as usize],
+                        kw: kw[c as usize],
+                        shared: shared_of(co),
+                        met: met_of(co),
+                    },
                     true,
                 );
                 self.explain(c, score, hits)
             })
             .collect())
+    }
+
+    // The share of the asker's keywords in every profile, through the inverted index: a
+    // keyword counts for a profile when all its stems occur there.
+    fn keyword_fractions(&self, q: u32) -> Vec<f32> {
+        let mut out = vec![0.0f32; self.len()];
+        let keywords = &self.keyword_stems[q as usize];
+        if keywords.is_empty() {
+            return out;
+        }
+        let share = 1.0 / keywords.len() as f32;
+        let mut count = vec![0u8; self.len()];
+        for stems in keywords.iter().filter(|k| !k.is_empty()) {
+            let mut touched = Vec::new();
+            for &t in stems {
+                for &(p, _) in &self.postings[t as usize] {
+                    if count[p as usize] == 0 {
+                        touched.push(p);
+                    }
+                    count[p as usize] = count[p as usize].saturating_add(1);
+                }
+            }
+            for p in touched {
+                if usize::from(count[p as usize]) == stems.len() {
+                    out[p as usize] += share;
+                }
+                count[p as usize] = 0;
+            }
+        }
+        out
     }
 
     // Cosine of the asker's text vector with every profile, through the inverted index.
@@ -152,24 +212,19 @@ impl MatchIndex {
         counts
     }
 
-    fn hits(
-        &self,
-        q: u32,
-        c: u32,
-        cos: f32,
-        shared: u32,
-        met: bool,
-        full: bool,
-    ) -> [(Signal, Hit); 10] {
+    fn hits(&self, q: u32, c: u32, facts: PairFacts, full: bool) -> [(Signal, Hit); 10] {
+        let PairFacts {
+            cos,
+            kw,
+            shared,
+            met,
+        } = facts;
         let (qp, cp) = (
             &self.input.profiles[q as usize],
             &self.input.profiles[c as usize],
         );
         let (qo, co) = (self.profile_org[q as usize], self.profile_org[c as usize]);
-        let (qorg, corg) = (
-            &self.input.organisations[qo as usize],
-            &self.input.organisations[co as usize],
-        );
+        let d = &self.dense;
         let kw = if full {
             keywords::score(
                 &qp.keywords,
@@ -177,9 +232,8 @@ impl MatchIndex {
                 &self.terms[c as usize],
             )
         } else {
-            let f = keywords::fraction(&self.keyword_stems[q as usize], &self.terms[c as usize]);
-            (f > 0.0).then_some((
-                f,
+            (kw > 0.0).then_some((
+                kw,
                 Reason::SharedKeywords {
                     keywords: Vec::new(),
                 },
@@ -193,7 +247,9 @@ impl MatchIndex {
                 Vec::new()
             },
         );
+        let both_embedded = d.embedded[q as usize] && d.embedded[c as usize];
         let sem = match (&qp.embedding, &cp.embedding) {
+            _ if !both_embedded => None,
             (Some(a), Some(b)) => semantic::score(a, b, self.input.weights.semantic_floor),
             _ => None,
         };
@@ -205,32 +261,43 @@ impl MatchIndex {
         } else {
             0
         };
-        let clusters = if qorg.clusters.is_empty() || corg.clusters.is_empty() {
+        let (qc, cc) = (d.clusters.get(qo), d.clusters.get(co));
+        let clusters = if qc.is_empty() || cc.is_empty() {
             None
+        } else if full {
+            cluster::score(qc, cc, &self.input.clusters)
         } else {
-            cluster::score(&qorg.clusters, &corg.clusters, &self.input.clusters)
+            cluster::value(qc, cc, &self.input.clusters).map(|v| {
+                (
+                    v,
+                    Reason::CrossCluster {
+                        yours: String::new(),
+                        theirs: String::new(),
+                    },
+                )
+            })
         };
         [
             (
                 Signal::Complementarity,
-                complementarity::score((qp.kind, qp.investment), (cp.kind, cp.investment)),
+                complementarity::score(d.kinds[q as usize], d.kinds[c as usize]),
             ),
-            (Signal::Sector, sector::score(&qp.nace, &cp.nace)),
+            (Signal::Sector, sector::score(d.nace.get(q), d.nace.get(c))),
             (Signal::Keywords, kw),
             (Signal::Text, txt),
             (Signal::Semantic, sem),
             (
                 Signal::Geography,
                 geography::score(
-                    qorg.country,
-                    &qp.countries_sought,
-                    corg.country,
-                    &cp.countries_sought,
+                    d.country[qo as usize],
+                    d.sought.get(q),
+                    d.country[co as usize],
+                    d.sought.get(c),
                 ),
             ),
             (
                 Signal::Language,
-                language::score(&qorg.languages, &corg.languages),
+                language::score(d.languages.get(qo), d.languages.get(co)),
             ),
             (Signal::Network, network::score(shared, together)),
             (Signal::MetBefore, network::met_before(met)),

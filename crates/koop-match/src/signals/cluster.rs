@@ -8,6 +8,27 @@ use crate::reason::Reason;
 /// The strongest declared complementarity between a cluster of the asker and one of the
 /// partner; `None` when they share a cluster (they meet anyway) or none is declared.
 pub fn score(asker: &[ClusterId], partner: &[ClusterId], map: &ClusterMap) -> Hit {
+    best(asker, partner, map).map(|(s, a, p)| {
+        (
+            s,
+            Reason::CrossCluster {
+                yours: map.name(a),
+                theirs: map.name(p),
+            },
+        )
+    })
+}
+
+/// The value alone, without naming the clusters (no allocation, for ranking many profiles).
+pub fn value(asker: &[ClusterId], partner: &[ClusterId], map: &ClusterMap) -> Option<f32> {
+    best(asker, partner, map).map(|b| b.0)
+}
+
+fn best(
+    asker: &[ClusterId],
+    partner: &[ClusterId],
+    map: &ClusterMap,
+) -> Option<(f32, ClusterId, ClusterId)> {
     if asker.iter().any(|c| partner.contains(c)) {
         return None;
     }
@@ -19,15 +40,8 @@ pub fn score(asker: &[ClusterId], partner: &[ClusterId], map: &ClusterMap) -> Hi
             }
         }
     }
-    best.filter(|b| b.0 > 0.0).map(|(s, a, p)| {
-        (
-            s.min(1.0),
-            Reason::CrossCluster {
-                yours: map.name(a),
-                theirs: map.name(p),
-            },
-        )
-    })
+    best.filter(|b| b.0 > 0.0)
+        .map(|(s, a, p)| (s.min(1.0), a, p))
 }
 
 #[cfg(test)]

@@ -213,6 +213,28 @@ fn organiser_exclusions_and_met_before_are_respected() {
 }
 
 #[test]
+fn the_score_is_the_sum_of_the_shown_contributions() {
+    // The ranking pass and the explanation compute signals along two paths; they must agree.
+    let index = MatchIndex::build(generate_like()).unwrap();
+    for r in index.recommend(ProfileId(10), 10).unwrap() {
+        let sum: f32 = r.signals.iter().map(|s| s.contribution).sum();
+        assert!((sum - r.score).abs() < 1e-4, "{r:?}");
+    }
+    let big = koop_match::generate::exchange(2000, 7);
+    let index = MatchIndex::build(big).unwrap();
+    for p in [0, 999, 1999] {
+        for r in index.recommend(ProfileId(p), 20).unwrap() {
+            let sum: f32 = r.signals.iter().map(|s| s.contribution).sum();
+            assert!((sum - r.score).abs() < 1e-4, "{r:?}");
+        }
+    }
+}
+
+fn generate_like() -> MatchInput {
+    exchange()
+}
+
+#[test]
 fn results_are_deterministic() {
     let a = MatchIndex::build(exchange())
         .unwrap()
