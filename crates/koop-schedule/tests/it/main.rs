@@ -1,6 +1,7 @@
 //! Integration tests for koop-schedule (one binary, as the style guide asks).
 
 mod data;
+mod fixture;
 mod oracle;
 mod props;
 mod resched;
