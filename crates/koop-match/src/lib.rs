@@ -18,6 +18,7 @@
 
 pub mod codes;
 pub mod cordis;
+pub mod embed;
 pub mod error;
 pub mod generate;
 pub mod index;
@@ -29,6 +30,7 @@ pub mod signals;
 pub mod text;
 
 pub use codes::{CountryCode, LangCode, Locale};
+pub use embed::{EmbeddingError, EmbeddingProvider};
 pub use error::MatchError;
 pub use index::{MatchIndex, MatchInput, Recommendation, SignalValue};
 pub use nace::{NaceCode, NaceLevel};
