@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let learn_cut = 2016 * 12;
     let val_cut = 2017 * 12;
     let opt = BenchOptions {
-        inner_cutoff: learn_cut,
+        inner_cutoffs: vec![learn_cut],
         ..BenchOptions::default()
     };
     let ls = Split::inner(&ds, learn_cut);
@@ -85,6 +85,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "ascent on val pools {:?}",
         cordis::ascent::metrics(&vpools, &ca)
+    );
+    // Pooled learning: 2015 and 2016 cut-offs together.
+    let es = Split::inner(&ds, 2015 * 12);
+    let ectx = Context::new(&es);
+    let eq = es.derive_queries(*b"DE");
+    let mut both: Vec<_> = eq
+        .iter()
+        .map(|(q, r)| cordis::ascent::pool(&ectx, *q, r))
+        .collect();
+    both.extend(lq.iter().map(|(q, r)| cordis::ascent::pool(&lctx, *q, r)));
+    let ca2 = cordis::ascent::fit(&both, &model, 10);
+    println!(
+        "pooled ascent on val pools {:?}",
+        cordis::ascent::metrics(&vpools, &ca2)
     );
     for (n, w) in FEATURE_NAMES.iter().zip(ca.w) {
         eprint!("{n}={w:.3} ");

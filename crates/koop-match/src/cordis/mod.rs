@@ -2,9 +2,10 @@
 //! README specifies: temporal split at 2019-01-01, German queries with new test partners,
 //! candidates with a train project, known partners removed, Recall@10/50 and MRR.
 //!
-//! The ranker is a logistic model over graph, activity and prior features. Its weights are
-//! learned on an earlier split carved out of the train period only (history before
-//! [`BenchOptions::inner_cutoff`], future up to 2019-01-01), so no test information is used.
+//! The ranker is a two-stage linear model over graph, activity and prior features (see
+//! [`ascent`]). Its weights are learned on earlier splits carved out of the train period only
+//! (history before each of [`BenchOptions::inner_cutoffs`], future up to 2019-01-01), so no
+//! test information is used.
 
 pub mod ascent;
 pub mod data;
@@ -24,8 +25,9 @@ use split::Split;
 pub struct BenchOptions {
     /// Only company queries (`PRC`), the README's second variant.
     pub companies_only: bool,
-    /// The inner cut-off (months since year 0) of the split used to learn weights.
-    pub inner_cutoff: u32,
+    /// The inner cut-offs (months since year 0) of the splits used to learn weights; the
+    /// logistic start is fitted on the last one, coordinate ascent on all of them pooled.
+    pub inner_cutoffs: Vec<u32>,
     /// Random negatives sampled per inner query.
     pub negatives: usize,
     /// Seed of the negative sampling.
@@ -36,7 +38,7 @@ impl Default for BenchOptions {
     fn default() -> Self {
         Self {
             companies_only: false,
-            inner_cutoff: 2017 * 12,
+            inner_cutoffs: vec![2016 * 12, 2017 * 12],
             negatives: 400,
             seed: 1,
         }
@@ -50,26 +52,32 @@ pub struct BenchReport {
     pub metrics: Metrics,
     /// The model learned on the inner split.
     pub model: Linear,
-    /// Queries of the inner (learning) split.
+    /// Queries of the inner (learning) splits, summed.
     pub inner_queries: usize,
 }
 
 /// Runs the benchmark: learn on the inner split, then rank for the benchmark queries.
 pub fn run(ds: &Dataset, opt: &BenchOptions) -> BenchReport {
-    let inner = Split::inner(ds, opt.inner_cutoff);
-    let inner_ctx = Context::new(&inner);
-    let inner_queries = inner.derive_queries(*b"DE");
-    let inner_queries: Vec<_> = inner_queries
-        .into_iter()
-        .filter(|(q, _)| {
-            !opt.companies_only || ds.orgs[*q as usize].kind == data::ActivityType::Prc
-        })
-        .collect();
-    let start = learn(&inner_ctx, &inner_queries, opt);
-    let pools: Vec<ascent::Pool> = inner_queries
-        .iter()
-        .map(|(q, r)| ascent::pool(&inner_ctx, *q, r))
-        .collect();
+    let mut pools: Vec<ascent::Pool> = Vec::new();
+    let mut start = None;
+    let mut inner_queries = 0;
+    for &cutoff in &opt.inner_cutoffs {
+        let inner = Split::inner(ds, cutoff);
+        let ctx = Context::new(&inner);
+        let queries: Vec<_> = inner
+            .derive_queries(*b"DE")
+            .into_iter()
+            .filter(|(q, _)| {
+                !opt.companies_only || ds.orgs[*q as usize].kind == data::ActivityType::Prc
+            })
+            .collect();
+        start = Some(learn(&ctx, &queries, opt));
+        pools.extend(queries.iter().map(|(q, r)| ascent::pool(&ctx, *q, r)));
+        inner_queries += queries.len();
+    }
+    let start = start.unwrap_or(Linear {
+        w: [0.0; N_FEATURES],
+    });
     let model = ascent::fit(&pools, &start, 10);
     let split = Split::benchmark(ds);
     let ctx = Context::new(&split);
@@ -78,7 +86,7 @@ pub fn run(ds: &Dataset, opt: &BenchOptions) -> BenchReport {
     BenchReport {
         metrics,
         model,
-        inner_queries: inner_queries.len(),
+        inner_queries,
     }
 }
 
