@@ -16,6 +16,7 @@ pub mod export;
 pub mod import;
 pub mod ops;
 pub mod read;
+pub mod testing;
 
 pub use actor::Actor;
 pub use error::{CoreError, CoreResult, FieldError};
@@ -81,7 +82,7 @@ impl Core {
         self.db.backend()
     }
 
-    /// Closes the pool.
+    /// Closes the pool; waits until every connection is returned, so drop readers first.
     pub async fn close(&self) {
         self.db.close().await;
     }

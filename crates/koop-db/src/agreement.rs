@@ -82,12 +82,12 @@ pub async fn insert(
     for (pos, p) in data.parties.iter().enumerate() {
         sqlx::query(
             "INSERT INTO agreement_party (agreement_id, org_id, position, contribution_eur, contribution_note) \
-             VALUES ($1, $2, $3, $4, $5)",
+             VALUES ($1, $2, $3, CAST($4 AS DOUBLE PRECISION), $5)",
         )
         .bind(id)
         .bind(p.org_id.0)
         .bind(pos as i64)
-        .bind(p.contribution_eur)
+        .bind(crate::codec::float(p.contribution_eur))
         .bind(&p.contribution_note)
         .execute(&mut *conn)
         .await?;

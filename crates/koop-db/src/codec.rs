@@ -104,3 +104,15 @@ pub fn json_ints(conn: &crate::Conn, p: usize) -> String {
         format!("SELECT value FROM json_each(${p})")
     }
 }
+
+/// A float parameter, bound as text and cast in SQL with `CAST($n AS DOUBLE PRECISION)`.
+///
+/// Why: sqlx 0.9's `Any` driver encodes a `None::<f64>` as a NULL *float4* on
+/// PostgreSQL (`sqlx-core/src/any/arguments.rs` swaps the `Real` and `Double` null
+/// types). The statement is then cached with a float4 parameter, and the next real
+/// `f64` fails with "incorrect binary data format". Text is exact (Rust prints the
+/// shortest representation that reads back to the same `f64`) and SQLite's `CAST`
+/// gives the same REAL value.
+pub fn float(v: Option<f64>) -> Option<String> {
+    v.map(|x| x.to_string())
+}

@@ -21,13 +21,13 @@ pub async fn insert(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outcome (agency_id, kind, title, achieved_on, value, meeting_id, event_id, activity_id, \
          agreement_id, partner_city_id, instrument_id, network_id, cluster_id, published_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         VALUES ($1, $2, $3, $4, CAST($5 AS DOUBLE PRECISION), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(agency.0)
     .bind(d.kind.as_str())
     .bind(&d.title)
     .bind(date(d.achieved_on))
-    .bind(d.value)
+    .bind(crate::codec::float(d.value))
     .bind(a.meeting_id.map(|x| x.0))
     .bind(a.event_id.map(|x| x.0))
     .bind(a.activity_id.map(|x| x.0))

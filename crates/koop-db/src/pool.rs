@@ -117,6 +117,28 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// Creates an empty database `name` on the PostgreSQL server at `admin_url` and returns
+/// its URL. Test support: every test gets a database of its own.
+pub async fn create_postgres_database(admin_url: &str, name: &str) -> DbResult<String> {
+    install_default_drivers();
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(DbError::Conflict(format!("invalid database name '{name}'")));
+    }
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(admin_url)
+        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&pool)
+        .await?;
+    pool.close().await;
+    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+    Ok(format!("{base}/{name}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::redact;

@@ -36,17 +36,6 @@ pub(crate) fn split_values(cell: &str) -> Vec<&str> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn multi_value_cells_split_on_common_separators() {
-        assert_eq!(split_values(" de, ru |uk "), vec!["de", "ru", "uk"]);
-        assert!(split_values("  ").is_empty());
-    }
-}
-
 /// The organisation columns, in export order.
 pub fn organisation_columns() -> Vec<String> {
     organisations::COLUMNS
@@ -58,4 +47,15 @@ pub fn organisation_columns() -> Vec<String> {
 /// The contact columns, in export order.
 pub fn contact_columns() -> Vec<String> {
     contacts::COLUMNS.iter().map(|c| c.0.to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_value_cells_split_on_common_separators() {
+        assert_eq!(split_values(" de, ru |uk "), vec!["de", "ru", "uk"]);
+        assert!(split_values("  ").is_empty());
+    }
 }

@@ -1,7 +1,7 @@
 //! Meeting requests, meetings and company visits.
 
 use crate::{Actor, Change, Core, CoreError, CoreResult};
-use koop_db::meeting::NewMeeting;
+pub use koop_db::meeting::NewMeeting;
 use koop_domain::account::Role;
 use koop_domain::ids::{
     AgencyId, EventId, MeetingId, MeetingRequestId, OrgId, ParticipantId, SessionId,

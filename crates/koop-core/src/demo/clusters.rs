@@ -1,0 +1,365 @@
+//! Part E: eight Central-German clusters, their members, an adhesive-technology
+//! alliance that overlaps with many of them, the cluster managers' meeting, and the
+//! cross-cluster project ideas it produced (as research-partner requests).
+
+use super::{O, d, nace, org, org_short};
+use crate::{Actor, Core, CoreResult};
+use koop_db::profile::ProfileOwner;
+use koop_domain::event::{EventData, EventKind, SessionData, SessionKind, Venue};
+use koop_domain::ids::{AgencyId, OrgId, VenueId};
+use koop_domain::membership::MemberRole;
+use koop_domain::org::OrgKind;
+use koop_domain::profile::{ProfileData, ProfileKind, ProfileStatus};
+use koop_domain::values::{CountryCode, LanguageCode};
+
+const CLUSTERS: [(&str, &str, &[&str]); 9] = [
+    (
+        "Automotive Cluster Ostdeutschland (ACOD)",
+        "Leipzig",
+        &["29.10", "29.32"],
+    ),
+    (
+        "BioEconomy Cluster Mitteldeutschland",
+        "Halle (Saale)",
+        &["72.11", "20.14"],
+    ),
+    (
+        "Cluster Chemie/Kunststoffe Mitteldeutschland",
+        "Halle (Saale)",
+        &["20", "22.2"],
+    ),
+    ("IT Mitteldeutschland", "Leipzig", &["62.01", "62.02"]),
+    (
+        "Solar Valley Mitteldeutschland",
+        "Bitterfeld-Wolfen",
+        &["27.90", "26.11"],
+    ),
+    ("OptoNet – Optik und Photonik Thüringen", "Jena", &["26.70"]),
+    (
+        "Silicon Saxony – Mikroelektronik",
+        "Dresden",
+        &["26.11", "26.12"],
+    ),
+    ("Netzwerk Logistik Mitteldeutschland", "Leipzig", &["52.29"]),
+    (
+        "Allianz Klebtechnik Mitteldeutschland",
+        "Halle (Saale)",
+        &["20.52", "72.19"],
+    ),
+];
+
+/// Members: name, kind, city, NACE, and the clusters (indices) they belong to.
+const MEMBERS: [(&str, OrgKind, &str, &str, &[usize]); 22] = [
+    (
+        "Fraunhofer-Institut für Mikrostruktur von Werkstoffen und Systemen IMWS",
+        OrgKind::ResearchInstitute,
+        "Halle (Saale)",
+        "72.19",
+        &[2, 4, 6, 8],
+    ),
+    (
+        "Fraunhofer-Institut für Angewandte Optik und Feinmechanik IOF",
+        OrgKind::ResearchInstitute,
+        "Jena",
+        "72.19",
+        &[5, 8],
+    ),
+    (
+        "Leibniz-Institut für Photonische Technologien (Leibniz-IPHT)",
+        OrgKind::ResearchInstitute,
+        "Jena",
+        "72.19",
+        &[5],
+    ),
+    (
+        "INNOVENT e. V. Technologieentwicklung Jena",
+        OrgKind::ResearchInstitute,
+        "Jena",
+        "72.19",
+        &[2, 5, 8],
+    ),
+    (
+        "Hochschule Merseburg",
+        OrgKind::University,
+        "Merseburg",
+        "85.42",
+        &[2, 8],
+    ),
+    (
+        "Martin-Luther-Universität Halle-Wittenberg",
+        OrgKind::University,
+        "Halle (Saale)",
+        "85.42",
+        &[1, 2, 4],
+    ),
+    (
+        "Fraunhofer-Institut für Photonische Mikrosysteme IPMS",
+        OrgKind::ResearchInstitute,
+        "Dresden",
+        "72.19",
+        &[6, 5],
+    ),
+    (
+        "Mitteldeutsche Karosserieteile GmbH",
+        OrgKind::Company,
+        "Zwickau",
+        "29.32",
+        &[0, 8],
+    ),
+    (
+        "Sächsische Batteriesysteme GmbH",
+        OrgKind::Company,
+        "Chemnitz",
+        "27.20",
+        &[0, 4, 6],
+    ),
+    (
+        "Leunaer Biopolymere GmbH",
+        OrgKind::Company,
+        "Leuna",
+        "20.16",
+        &[1, 2],
+    ),
+    (
+        "Bitterfelder Klebstoffwerk GmbH",
+        OrgKind::Company,
+        "Bitterfeld-Wolfen",
+        "20.52",
+        &[2, 8],
+    ),
+    (
+        "Thalheimer Modultechnik GmbH",
+        OrgKind::Company,
+        "Bitterfeld-Wolfen",
+        "27.90",
+        &[4, 8],
+    ),
+    (
+        "Jenaer Linsenfertigung GmbH",
+        OrgKind::Company,
+        "Jena",
+        "26.70",
+        &[5, 8],
+    ),
+    (
+        "Dresdner Chipverpackung GmbH",
+        OrgKind::Company,
+        "Dresden",
+        "26.11",
+        &[6, 8],
+    ),
+    (
+        "Leipziger Datenlogistik GmbH",
+        OrgKind::Company,
+        "Leipzig",
+        "62.01",
+        &[3, 7],
+    ),
+    (
+        "Hallesche Softwarelösungen GmbH",
+        OrgKind::Company,
+        "Halle (Saale)",
+        "62.01",
+        &[3],
+    ),
+    (
+        "Mitteldeutsche Spedition GmbH",
+        OrgKind::Company,
+        "Schkeuditz",
+        "49.41",
+        &[7],
+    ),
+    (
+        "Airport Logistik Leipzig/Halle GmbH",
+        OrgKind::Company,
+        "Schkeuditz",
+        "52.23",
+        &[7, 3],
+    ),
+    (
+        "Zeitzer Enzymtechnik GmbH",
+        OrgKind::Company,
+        "Zeitz",
+        "21.10",
+        &[1],
+    ),
+    (
+        "Chemnitzer Leichtbau GmbH",
+        OrgKind::Company,
+        "Chemnitz",
+        "29.32",
+        &[0, 2, 8],
+    ),
+    (
+        "Glasbeschichtung Mitteldeutschland GmbH",
+        OrgKind::Company,
+        "Torgau",
+        "23.12",
+        &[4, 5, 8],
+    ),
+    (
+        "Magdeburger Sensorik GmbH",
+        OrgKind::Company,
+        "Magdeburg",
+        "26.51",
+        &[0, 6, 3],
+    ),
+];
+
+pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
+    let sys = Actor::system();
+    let region_org = org(
+        core,
+        region,
+        O {
+            name: "Europäische Metropolregion Mitteldeutschland",
+            kind: OrgKind::Association,
+            country: "DE",
+            city: "Leipzig",
+            nace: &["94.11"],
+            languages: &["de", "en"],
+            website: Some("https://www.mitteldeutschland.com"),
+            description: "Initiative der Städte, Landkreise, Kammern und Unternehmen in Sachsen, Sachsen-Anhalt und Thüringen; koordiniert die Zusammenarbeit der Cluster.",
+        },
+    )
+    .await?;
+    core.set_agency_org(&sys, region, region_org).await?;
+    let mut clusters: Vec<OrgId> = Vec::new();
+    for (name, city, codes) in CLUSTERS {
+        let kind = if name.starts_with("Allianz") {
+            OrgKind::Network
+        } else {
+            OrgKind::Cluster
+        };
+        clusters.push(
+            org(
+                core,
+                region,
+                O {
+                    name,
+                    kind,
+                    country: "DE",
+                    city,
+                    nace: codes,
+                    languages: &["de", "en"],
+                    website: None,
+                    description: "",
+                },
+            )
+            .await?,
+        );
+    }
+    for (i, (name, kind, city, code, memberships)) in MEMBERS.into_iter().enumerate() {
+        let id = org_short(core, region, name, kind, "DE", city, &[code]).await?;
+        for c in memberships {
+            let role = if i % 5 == 0 {
+                MemberRole::Founder
+            } else {
+                MemberRole::Member
+            };
+            core.add_member(
+                &sys,
+                clusters[*c],
+                id,
+                role,
+                Some(d(2010 + (i as i32 % 9), 1, 1)),
+            )
+            .await?;
+        }
+    }
+
+    let meeting = core
+        .create_event(
+            &sys,
+            region,
+            EventData {
+                kind: EventKind::ClusterMeeting,
+                title: "Clustermanagertreffen Mitteldeutschland: interdisziplinäre Projekte".into(),
+                description: "Die Managements von acht Clustern und der Allianz Klebtechnik suchen gemeinsame Projektideen.".into(),
+                start_on: d(2019, 11, 6),
+                end_on: d(2019, 11, 6),
+                organiser_ids: vec![region_org],
+            },
+            true,
+        )
+        .await?;
+    let venue = core
+        .add_venue(
+            &sys,
+            meeting,
+            Venue {
+                id: VenueId(0),
+                event_id: meeting,
+                name: "Fraunhofer IMWS".into(),
+                address: "Walter-Hülse-Straße 1, 06120 Halle (Saale)".into(),
+                city: "Halle (Saale)".into(),
+                time_zone: "Europe/Berlin".into(),
+            },
+        )
+        .await?;
+    core.add_session(
+        &sys,
+        meeting,
+        Some(venue),
+        SessionData {
+            kind: SessionKind::Networking,
+            title: "Projektideen-Werkstatt".into(),
+            starts_at: d(2019, 11, 6).and_hms_opt(10, 0, 0).unwrap_or_default(),
+            ends_at: d(2019, 11, 6).and_hms_opt(15, 0, 0).unwrap_or_default(),
+            slot_minutes: None,
+            tables: None,
+        },
+    )
+    .await?;
+
+    // Cross-cluster project ideas, each looking for partners from several clusters.
+    let ideas = [
+        (
+            8,
+            "Kleben statt Schweißen: Leichtbau-Batteriegehäuse",
+            "Klebtechnik, Automotive und Chemie entwickeln geklebte Batteriegehäuse aus Faserverbund.",
+            &["29.32", "20.52"][..],
+            &["Kleben", "Leichtbau", "Batterie"][..],
+        ),
+        (
+            4,
+            "Recycling von Solarmodulen mit optischer Sortierung",
+            "Solar, Optik und Logistik bauen eine Rücknahme- und Sortierkette für Altmodule auf.",
+            &["27.90", "26.70", "38.32"][..],
+            &["Recycling", "Photovoltaik", "Sortierung"][..],
+        ),
+        (
+            6,
+            "Sensorik für die Bioökonomie: Prozessüberwachung in Bioraffinerien",
+            "Mikroelektronik und Bioökonomie entwickeln Sensoren für Fermentationsprozesse.",
+            &["26.51", "20.14"][..],
+            &["Sensorik", "Bioraffinerie", "Prozessüberwachung"][..],
+        ),
+    ];
+    for (owner, title, summary, codes, keywords) in ideas {
+        core.create_profile(
+            &sys,
+            ProfileOwner {
+                agency: region,
+                org: clusters[owner],
+                event: Some(meeting),
+                participant: None,
+            },
+            ProfileStatus::Published,
+            ProfileData {
+                kind: ProfileKind::ResearchRequest,
+                title: title.into(),
+                summary: summary.into(),
+                description: String::new(),
+                language: LanguageCode::parse("de")?,
+                nace: nace(codes),
+                keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+                countries_sought: vec![CountryCode::parse("DE")?],
+                languages: super::langs(&["de", "en"]),
+                deadline: Some(d(2020, 6, 30)),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,643 @@
+//! Part D: LEG Thüringen's delegation trip to Kazakhstan and Uzbekistan: 25 travellers
+//! (17 entrepreneurs), stations in Nur-Sultan, Almaty and Tashkent, pre-arranged B2B
+//! meetings with local partners, official meetings, an MoU with the national chamber,
+//! and the online business mission that prepared it.
+
+use super::{O, d, org, org_short, person};
+use crate::{Actor, Core, CoreResult};
+use koop_db::meeting::NewMeeting;
+use koop_domain::activity::{ActivityData, ActivityKind};
+use koop_domain::agreement::{AgreementData, AgreementKind, AgreementParty};
+use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind, Venue};
+use koop_domain::ids::{AgencyId, EventId, ParticipantId, VenueId};
+use koop_domain::org::OrgKind;
+use koop_domain::outcome::{Attribution, OutcomeData, OutcomeKind};
+
+const ENTREPRENEURS: [(&str, &str, &[&str], &str, &str); 17] = [
+    (
+        "Jenaer Präzisionsoptik GmbH",
+        "Jena",
+        &["26.70"],
+        "Karsten",
+        "Vogt",
+    ),
+    (
+        "Thüringer Agrartechnik GmbH",
+        "Gotha",
+        &["28.30"],
+        "Heiko",
+        "Sauer",
+    ),
+    (
+        "Erfurter Medizinprodukte GmbH",
+        "Erfurt",
+        &["32.50"],
+        "Claudia",
+        "Ritter",
+    ),
+    (
+        "Ilmenauer Mess- und Regeltechnik GmbH",
+        "Ilmenau",
+        &["26.51"],
+        "Bernd",
+        "Pohl",
+    ),
+    (
+        "Suhler Werkzeugbau GmbH",
+        "Suhl",
+        &["25.73"],
+        "Steffen",
+        "Roth",
+    ),
+    (
+        "Geraer Textilmaschinen GmbH",
+        "Gera",
+        &["28.94"],
+        "Ines",
+        "Franke",
+    ),
+    (
+        "Weimarer Bausysteme GmbH",
+        "Weimar",
+        &["23.61"],
+        "Ronny",
+        "Busch",
+    ),
+    (
+        "Nordhäuser Fahrzeugtechnik GmbH",
+        "Nordhausen",
+        &["29.32"],
+        "Mandy",
+        "Kühn",
+    ),
+    (
+        "Eisenacher Gießtechnik GmbH",
+        "Eisenach",
+        &["24.53"],
+        "Lars",
+        "Winkler",
+    ),
+    (
+        "Thüringer Wassertechnik GmbH",
+        "Erfurt",
+        &["36.00", "42.21"],
+        "Silke",
+        "Seidel",
+    ),
+    (
+        "Saalfelder Lebensmitteltechnik GmbH",
+        "Saalfeld",
+        &["28.93"],
+        "Jörg",
+        "Heinrich",
+    ),
+    (
+        "Altenburger Solartechnik GmbH",
+        "Altenburg",
+        &["27.90"],
+        "Tino",
+        "Arnold",
+    ),
+    (
+        "Mühlhäuser Kunststoffwerk GmbH",
+        "Mühlhausen",
+        &["22.29"],
+        "Yvonne",
+        "Brandt",
+    ),
+    (
+        "Rudolstädter Laborglas GmbH",
+        "Rudolstadt",
+        &["23.19"],
+        "Enrico",
+        "Böhm",
+    ),
+    (
+        "Sonneberger Spielwaren GmbH",
+        "Sonneberg",
+        &["32.40"],
+        "Anke",
+        "Friedrich",
+    ),
+    (
+        "Jenaer Software Solutions GmbH",
+        "Jena",
+        &["62.01"],
+        "Daniel",
+        "Albrecht",
+    ),
+    (
+        "Arnstädter Energieanlagen GmbH",
+        "Arnstadt",
+        &["33.20"],
+        "Kerstin",
+        "Lorenz",
+    ),
+];
+
+const LOCAL_PARTNERS: [(&str, &str, &str, &str); 8] = [
+    ("ТОО «Астана Агро Холдинг»", "KZ", "Нур-Султан", "01.11"),
+    ("ТОО «КазМедТех»", "KZ", "Нур-Султан", "46.46"),
+    ("ТОО «Алматы Машиностроение»", "KZ", "Алматы", "28.99"),
+    ("ТОО «Тениз Су»", "KZ", "Алматы", "36.00"),
+    (
+        "АО «Казахстанские строительные системы»",
+        "KZ",
+        "Алматы",
+        "41.20",
+    ),
+    ("«Toshkent Mashinasozlik» MChJ", "UZ", "Toshkent", "28.99"),
+    ("«Uzbek Agro Invest» MChJ", "UZ", "Toshkent", "01.11"),
+    ("«Samarqand Tekstil» MChJ", "UZ", "Samarqand", "13.20"),
+];
+
+pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
+    let sys = Actor::system();
+    let leg_org = org(
+        core,
+        leg,
+        O {
+            name: "Landesentwicklungsgesellschaft Thüringen mbH (LEG Thüringen)",
+            kind: OrgKind::DevelopmentAgency,
+            country: "DE",
+            city: "Erfurt",
+            nace: &["84.13", "70.22"],
+            languages: &["de", "en", "ru"],
+            website: Some("https://www.leg-thueringen.de"),
+            description: "Wirtschaftsförderung des Freistaats Thüringen, Bereich Außenwirtschaft.",
+        },
+    )
+    .await?;
+    core.set_agency_org(&sys, leg, leg_org).await?;
+    let ministry = org_short(
+        core,
+        leg,
+        "Thüringer Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft",
+        OrgKind::Ministry,
+        "DE",
+        "Erfurt",
+        &["84.13"],
+    )
+    .await?;
+    let ihk = org_short(
+        core,
+        leg,
+        "Industrie- und Handelskammer Erfurt",
+        OrgKind::Chamber,
+        "DE",
+        "Erfurt",
+        &["94.11"],
+    )
+    .await?;
+    let press = org_short(
+        core,
+        leg,
+        "Thüringer Allgemeine",
+        OrgKind::Company,
+        "DE",
+        "Erfurt",
+        &["58.13"],
+    )
+    .await?;
+    let atameken = org_short(
+        core,
+        leg,
+        "Национальная палата предпринимателей Республики Казахстан «Атамекен»",
+        OrgKind::Chamber,
+        "KZ",
+        "Нур-Султан",
+        &["94.11"],
+    )
+    .await?;
+    let embassy = org_short(
+        core,
+        leg,
+        "Botschaft der Bundesrepublik Deutschland Nur-Sultan",
+        OrgKind::Embassy,
+        "KZ",
+        "Нур-Султан",
+        &["99.00"],
+    )
+    .await?;
+    let mintrade = org_short(
+        core,
+        leg,
+        "Министерство торговли и интеграции Республики Казахстан",
+        OrgKind::Ministry,
+        "KZ",
+        "Нур-Султан",
+        &["84.13"],
+    )
+    .await?;
+    let uz_ministry = org_short(
+        core,
+        leg,
+        "O‘zbekiston Respublikasi Investitsiyalar va tashqi savdo vazirligi",
+        OrgKind::Ministry,
+        "UZ",
+        "Toshkent",
+        &["84.13"],
+    )
+    .await?;
+
+    // The online mission that prepared the trip.
+    let online = core
+        .create_event(
+            &sys,
+            leg,
+            EventData {
+                kind: EventKind::OnlineMission,
+                title: "Online-Unternehmerreise Zentralasien: Kasachstan und Usbekistan".into(),
+                description: "Videokonferenzen mit Partnern in Nur-Sultan und Taschkent zur Vorbereitung der Delegationsreise.".into(),
+                start_on: d(2019, 6, 12),
+                end_on: d(2019, 6, 12),
+                organiser_ids: vec![leg_org],
+            },
+            true,
+        )
+        .await?;
+    let online_venue = core
+        .add_venue(
+            &sys,
+            online,
+            Venue {
+                id: VenueId(0),
+                event_id: online,
+                name: "Videokonferenz".into(),
+                address: "online".into(),
+                city: "online".into(),
+                time_zone: "Europe/Berlin".into(),
+            },
+        )
+        .await?;
+    core.add_session(
+        &sys,
+        online,
+        Some(online_venue),
+        SessionData {
+            kind: SessionKind::B2bMeetings,
+            title: "Online-Gespräche mit Partnern".into(),
+            starts_at: d(2019, 6, 12).and_hms_opt(9, 0, 0).unwrap_or_default(),
+            ends_at: d(2019, 6, 12).and_hms_opt(13, 0, 0).unwrap_or_default(),
+            slot_minutes: Some(30),
+            tables: Some(4),
+        },
+    )
+    .await?;
+
+    let trip = core
+        .create_event(
+            &sys,
+            leg,
+            EventData {
+                kind: EventKind::DelegationTrip,
+                title: "Delegationsreise Thüringen nach Kasachstan und Usbekistan 2019".into(),
+                description: "Unternehmerreise mit individuellen B2B-Gesprächen, Firmenbesuchen und politischen Gesprächen.".into(),
+                start_on: d(2019, 9, 15),
+                end_on: d(2019, 9, 21),
+                organiser_ids: vec![leg_org, ministry, ihk],
+            },
+            true,
+        )
+        .await?;
+    let station = |name: &str, city: &str, tz: &str| Venue {
+        id: VenueId(0),
+        event_id: trip,
+        name: name.into(),
+        address: String::new(),
+        city: city.into(),
+        time_zone: tz.into(),
+    };
+    let astana = core
+        .add_venue(
+            &sys,
+            trip,
+            station("Station Nur-Sultan", "Нур-Султан", "Asia/Almaty"),
+        )
+        .await?;
+    let almaty = core
+        .add_venue(
+            &sys,
+            trip,
+            station("Station Almaty", "Алматы", "Asia/Almaty"),
+        )
+        .await?;
+    let tashkent = core
+        .add_venue(
+            &sys,
+            trip,
+            station("Station Taschkent", "Toshkent", "Asia/Tashkent"),
+        )
+        .await?;
+    let at = |day: u32, h: u32| d(2019, 9, day).and_hms_opt(h, 0, 0).unwrap_or_default();
+    let plan = [
+        (
+            astana,
+            SessionKind::OfficialMeetings,
+            "Gespräche in der Deutschen Botschaft und im Handelsministerium",
+            at(16, 9),
+            at(16, 12),
+            None,
+            None,
+        ),
+        (
+            astana,
+            SessionKind::B2bMeetings,
+            "B2B-Gespräche Nur-Sultan",
+            at(16, 14),
+            at(16, 18),
+            Some(45),
+            Some(17),
+        ),
+        (
+            almaty,
+            SessionKind::CompanyVisits,
+            "Firmenbesuche Almaty",
+            at(18, 9),
+            at(18, 13),
+            None,
+            None,
+        ),
+        (
+            almaty,
+            SessionKind::B2bMeetings,
+            "B2B-Gespräche Almaty",
+            at(18, 14),
+            at(18, 18),
+            Some(45),
+            Some(17),
+        ),
+        (
+            tashkent,
+            SessionKind::OfficialMeetings,
+            "Gespräch im Investitionsministerium Usbekistans",
+            at(20, 9),
+            at(20, 11),
+            None,
+            None,
+        ),
+        (
+            tashkent,
+            SessionKind::B2bMeetings,
+            "B2B-Gespräche Taschkent",
+            at(20, 13),
+            at(20, 18),
+            Some(45),
+            Some(17),
+        ),
+    ];
+    let mut sessions = Vec::new();
+    for (venue, kind, title, start, end, slot, tables) in plan {
+        sessions.push((
+            core.add_session(
+                &sys,
+                trip,
+                Some(venue),
+                SessionData {
+                    kind,
+                    title: title.into(),
+                    starts_at: start,
+                    ends_at: end,
+                    slot_minutes: slot,
+                    tables,
+                },
+            )
+            .await?,
+            start,
+            kind,
+        ));
+    }
+
+    // 25 travellers: 17 entrepreneurs, 3 LEG staff, 2 ministry officials, 2 chamber staff, 1 journalist.
+    let mut travellers: Vec<ParticipantId> = Vec::new();
+    let mut entrepreneurs = Vec::new();
+    for (name, city, codes, given, family) in ENTREPRENEURS {
+        let o = org_short(core, leg, name, OrgKind::Company, "DE", city, codes).await?;
+        let p = person(
+            core,
+            leg,
+            o,
+            given,
+            family,
+            "Geschäftsführung",
+            &["de", "en", "ru"],
+        )
+        .await?;
+        let id = core
+            .register_participant(&sys, trip, p, o, ParticipantRole::Entrepreneur)
+            .await?;
+        travellers.push(id);
+        entrepreneurs.push(id);
+    }
+    let others: [(koop_domain::ids::OrgId, &str, &str, &str, ParticipantRole); 8] = [
+        (
+            leg_org,
+            "Susanne",
+            "Engel",
+            "Projektleiterin Außenwirtschaft",
+            ParticipantRole::Staff,
+        ),
+        (
+            leg_org,
+            "Matthias",
+            "Keller",
+            "Länderreferent Zentralasien",
+            ParticipantRole::Staff,
+        ),
+        (
+            leg_org,
+            "Gulnara",
+            "Abenova",
+            "Dolmetscherin",
+            ParticipantRole::Staff,
+        ),
+        (
+            ministry,
+            "Dr. Rainer",
+            "Hellwig",
+            "Staatssekretär",
+            ParticipantRole::Official,
+        ),
+        (
+            ministry,
+            "Annett",
+            "Graf",
+            "Referatsleiterin Außenwirtschaft",
+            ParticipantRole::Official,
+        ),
+        (
+            ihk,
+            "Peter",
+            "Lindner",
+            "Bereichsleiter International",
+            ParticipantRole::Official,
+        ),
+        (
+            ihk,
+            "Maria",
+            "Voigt",
+            "Referentin Osteuropa",
+            ParticipantRole::Official,
+        ),
+        (
+            press,
+            "Jan",
+            "Hauser",
+            "Redakteur Wirtschaft",
+            ParticipantRole::Press,
+        ),
+    ];
+    for (o, given, family, function, role) in others {
+        let p = person(core, leg, o, given, family, function, &["de", "en"]).await?;
+        travellers.push(core.register_participant(&sys, trip, p, o, role).await?);
+    }
+    for p in &travellers {
+        core.set_participant_status(&sys, *p, |s| s.confirm())
+            .await?;
+    }
+
+    // Official meetings for the whole group.
+    for (i, (title, session)) in [
+        ("Empfang beim Botschafter der Bundesrepublik Deutschland", 0usize),
+        ("Gespräch mit dem stellvertretenden Handelsminister Kasachstans", 0),
+        ("Gespräch mit dem stellvertretenden Minister für Investitionen und Außenhandel Usbekistans", 4),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (sid, start, _) = sessions[session];
+        core.place_meeting(&sys, NewMeeting { event: trip, request: None, session: Some(sid), title: title.into(), starts_at: Some(start + chrono::Duration::minutes(75 * (i as i64 % 2))), table_label: None, participants: travellers.clone() }).await?;
+    }
+    core.create_activity(
+        &sys,
+        leg,
+        ActivityData {
+            kind: ActivityKind::DelegationVisit,
+            title: "Politische Gespräche in Nur-Sultan und Taschkent".into(),
+            start_on: d(2019, 9, 16),
+            end_on: d(2019, 9, 20),
+            place: "Нур-Султан, Toshkent".into(),
+            description:
+                "Botschaft, Handelsministerium Kasachstans, Investitionsministerium Usbekistans."
+                    .into(),
+            org_ids: vec![leg_org, ministry, embassy, mintrade, uz_ministry],
+            agreement_ids: vec![],
+            instrument_id: None,
+            partner_city_id: None,
+            event_id: Some(trip),
+        },
+        true,
+    )
+    .await?;
+
+    // Pre-arranged B2B meetings: every entrepreneur meets local partners at the stations.
+    let mut partner_orgs = Vec::new();
+    for (name, c, city, code) in LOCAL_PARTNERS {
+        partner_orgs.push((
+            org_short(core, leg, name, OrgKind::Company, c, city, &[code]).await?,
+            name,
+        ));
+    }
+    for (i, p) in entrepreneurs.iter().enumerate() {
+        for round in 0..2 {
+            let b2b: Vec<_> = sessions
+                .iter()
+                .filter(|s| s.2 == SessionKind::B2bMeetings)
+                .collect();
+            let (sid, start, _) = b2b[(i + round) % b2b.len()];
+            let (_, partner) = partner_orgs[(i * 2 + round) % partner_orgs.len()];
+            core.place_meeting(
+                &sys,
+                NewMeeting {
+                    event: trip,
+                    request: None,
+                    session: Some(*sid),
+                    title: format!("B2B: {partner}"),
+                    starts_at: Some(*start + chrono::Duration::minutes(45 * ((i / 3) as i64 % 5))),
+                    table_label: Some(format!("Tisch {}", i + 1)),
+                    participants: vec![*p],
+                },
+            )
+            .await?;
+        }
+    }
+
+    // The MoU with the national chamber, signed on the way.
+    let mou = core
+        .create_agreement(
+            &sys,
+            leg,
+            AgreementData {
+                title: "Memorandum of Understanding LEG Thüringen – НПП «Атамекен»".into(),
+                kind: AgreementKind::Mou,
+                signed_on: Some(d(2019, 9, 16)),
+                valid_from: Some(d(2019, 9, 16)),
+                valid_until: Some(d(2022, 9, 15)),
+                scope: "Gegenseitige Unterstützung bei Unternehmerreisen, Partnersuche und Messebeteiligungen.".into(),
+                sectors: vec![],
+                parties: vec![
+                    AgreementParty { org_id: leg_org, contribution_eur: None, contribution_note: "Organisation von Unternehmerreisen nach Kasachstan".into() },
+                    AgreementParty { org_id: atameken, contribution_eur: None, contribution_note: "Partnervermittlung in den Regionen Kasachstans".into() },
+                ],
+            },
+            true,
+        )
+        .await?;
+    let visit = core
+        .create_activity(
+            &sys,
+            leg,
+            ActivityData {
+                kind: ActivityKind::DelegationVisit,
+                title: "Unterzeichnung des MoU mit der Unternehmerkammer Atameken".into(),
+                start_on: d(2019, 9, 16),
+                end_on: d(2019, 9, 16),
+                place: "Нур-Султан".into(),
+                description: String::new(),
+                org_ids: vec![leg_org, atameken],
+                agreement_ids: vec![mou],
+                instrument_id: None,
+                partner_city_id: None,
+                event_id: Some(trip),
+            },
+            true,
+        )
+        .await?;
+    core.record_outcome(
+        &sys,
+        leg,
+        OutcomeData {
+            kind: OutcomeKind::Mou,
+            title: "MoU mit der Nationalen Unternehmerkammer Kasachstans".into(),
+            achieved_on: d(2019, 9, 16),
+            value: None,
+            org_ids: vec![leg_org, atameken],
+            attribution: Attribution {
+                event_id: Some(trip),
+                activity_id: Some(visit),
+                agreement_id: Some(mou),
+                ..Attribution::default()
+            },
+        },
+        true,
+    )
+    .await?;
+    core.record_outcome(
+        &sys,
+        leg,
+        OutcomeData {
+            kind: OutcomeKind::Sale,
+            title: "Auftrag über Bewässerungstechnik aus Almaty".into(),
+            achieved_on: d(2020, 2, 10),
+            value: Some(240_000.0),
+            org_ids: vec![],
+            attribution: Attribution {
+                event_id: Some(trip),
+                ..Attribution::default()
+            },
+        },
+        true,
+    )
+    .await?;
+    Ok(trip)
+}

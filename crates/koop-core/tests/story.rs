@@ -1,0 +1,354 @@
+//! The story test: load the demo world, change it, read it back — on SQLite, and on
+//! PostgreSQL when the test command provides a server.
+
+use koop_core::demo;
+use koop_core::domain::account::Role;
+use koop_core::domain::meeting::{MeetingStatus, Priority, RequestStatus};
+use koop_core::domain::org::{OrgData, OrgKind};
+use koop_core::domain::values::CountryCode;
+use koop_core::import::read_csv;
+use koop_core::ops::meetings::RequestAnswer;
+use koop_core::views::{OrgFilter, OutcomeFilter};
+use koop_core::{Actor, Core, CoreError};
+
+async fn staff(core: &Core, agency: koop_core::domain::ids::AgencyId, email: &str) -> Actor {
+    core.create_account(
+        &Actor::system(),
+        koop_core::ops::directory::AccountInput {
+            email: email.into(),
+            display_name: email.into(),
+            password: "correct horse".into(),
+            role: Role::AgencyStaff,
+            agency: Some(agency),
+            participant: None,
+            event: None,
+            ui_language: "de".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let (account, _) = core.login(email, "correct horse").await.unwrap();
+    Actor::account(account)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{backend}: {e}"));
+        let world = demo::load(&core)
+            .await
+            .unwrap_or_else(|e| panic!("{backend}: demo failed: {e}"));
+        let sys = Actor::system();
+        let mut r = core.reader(&sys).await.unwrap();
+
+        // Read back what the demo created.
+        let exchange = r.participants(world.exchange).await.unwrap();
+        assert_eq!(exchange.len(), 80, "{backend}");
+        let countries: Vec<String> = r
+            .participant_countries(world.exchange)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        for c in ["DE", "RU", "UA", "RS", "AL"] {
+            assert!(
+                countries.contains(&c.to_owned()),
+                "{backend}: {c} missing in {countries:?}"
+            );
+        }
+        let trip = r.participants(world.trip).await.unwrap();
+        assert_eq!(trip.len(), 25, "{backend}");
+        assert_eq!(
+            trip.iter()
+                .filter(|p| p.participant.role.as_str() == "entrepreneur")
+                .count(),
+            17
+        );
+        let clusters = r
+            .orgs(&OrgFilter {
+                kinds: vec![OrgKind::Cluster],
+                ..OrgFilter::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(clusters.len(), 8, "{backend}");
+        assert_eq!(r.partner_cities().await.unwrap().len(), 3, "{backend}");
+        let agreements = r.agreements(None).await.unwrap();
+        assert!(agreements.iter().any(|(a, _)| a.data.valid_from.map(|d| d.to_string()) == Some("2009-03-01".into())));
+        assert!(!r.event_profiles(world.exchange).await.unwrap().is_empty());
+        let meetings = r.meetings(world.exchange, None).await.unwrap();
+        assert!(
+            meetings.len() > 20,
+            "{backend}: only {} meetings placed",
+            meetings.len()
+        );
+
+        // Change it: two participants who have not met request, accept, get placed, meet.
+        let a = exchange
+            .iter()
+            .find(|p| p.country == "AL")
+            .unwrap()
+            .participant
+            .id;
+        let b = exchange
+            .iter()
+            .find(|p| p.country == "RU")
+            .unwrap()
+            .participant
+            .id;
+        let audit_before = r.audit_count().await.unwrap();
+        let req = core
+            .request_meeting(&sys, a, b, Priority::High, "Treffen?")
+            .await
+            .unwrap();
+        assert_eq!(
+            core.answer_request(&sys, req, RequestAnswer::Accept)
+                .await
+                .unwrap(),
+            RequestStatus::Accepted
+        );
+        let m = core
+            .place_meeting(&sys, koop_db_new_meeting(world.exchange, req, a, b))
+            .await
+            .unwrap();
+        assert_eq!(
+            core.set_meeting_status(&sys, m, MeetingStatus::Held)
+                .await
+                .unwrap(),
+            MeetingStatus::Held
+        );
+        let mut r = core.reader(&sys).await.unwrap();
+        assert_eq!(
+            r.request(req).await.unwrap().1,
+            RequestStatus::Scheduled,
+            "{backend}"
+        );
+        assert_eq!(
+            r.audit_count().await.unwrap(),
+            audit_before + 4,
+            "{backend}: one audit entry per operation"
+        );
+
+        // An illegal step is refused and leaves nothing behind.
+        let req2 = core
+            .request_meeting(&sys, b, a, Priority::Low, "")
+            .await
+            .unwrap();
+        core.answer_request(&sys, req2, RequestAnswer::Decline)
+            .await
+            .unwrap();
+        let before = r.audit_count().await.unwrap();
+        let err = core
+            .place_meeting(&sys, koop_db_new_meeting(world.exchange, req2, a, b))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, CoreError::Invalid(_)), "{backend}: {err}");
+        assert_eq!(
+            r.audit_count().await.unwrap(),
+            before,
+            "{backend}: a refused step writes no audit entry"
+        );
+
+        // Outcomes are attributed and read back per partner city.
+        let pcs = r.partner_cities().await.unwrap();
+        let harbin = pcs
+            .iter()
+            .find(|p| p.partner_name.contains("Harbin"))
+            .unwrap();
+        let outcomes = r
+            .outcomes(OutcomeFilter {
+                partner_city: Some(harbin.relation.id),
+                ..OutcomeFilter::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(outcomes.len(), 2, "{backend}");
+        drop(core);
+    }
+}
+
+fn koop_db_new_meeting(
+    event: koop_core::domain::ids::EventId,
+    req: koop_core::domain::ids::MeetingRequestId,
+    a: koop_core::domain::ids::ParticipantId,
+    b: koop_core::domain::ids::ParticipantId,
+) -> koop_core::ops::meetings::NewMeeting {
+    koop_core::ops::meetings::NewMeeting {
+        event,
+        request: Some(req),
+        session: None,
+        title: String::new(),
+        starts_at: None,
+        table_label: Some("Tisch 12".into()),
+        participants: vec![a, b],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_of_one_agency_cannot_read_another_agencys_unpublished_records() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let sys = Actor::system();
+        let a = core.create_agency(&sys, "Agentur A", "a").await.unwrap();
+        let b = core.create_agency(&sys, "Agentur B", "b").await.unwrap();
+        let data = |name: &str| OrgData {
+            name: name.into(),
+            kind: OrgKind::Company,
+            country: CountryCode::parse("DE").unwrap(),
+            city: "Halle".into(),
+            nace: vec![],
+            size: None,
+            languages: vec![],
+            website: None,
+            description: String::new(),
+        };
+        let (sa, sb) = (
+            staff(&core, a, "a@koop.example").await,
+            staff(&core, b, "b@koop.example").await,
+        );
+        assert!(matches!(
+            core.login("a@koop.example", "wrong horse").await,
+            Err(CoreError::BadCredentials)
+        ));
+        let secret = core
+            .create_organisation(&sa, a, data("Geheim GmbH"), false)
+            .await
+            .unwrap();
+        let public = core
+            .create_organisation(&sa, a, data("Offen GmbH"), true)
+            .await
+            .unwrap();
+        let shared = core
+            .create_organisation(&sa, a, data("Geteilt GmbH"), false)
+            .await
+            .unwrap();
+        core.grant_access(&sa, a, b, "organisation", shared.0)
+            .await
+            .unwrap();
+
+        let mut rb = core.reader(&sb).await.unwrap();
+        assert!(
+            matches!(rb.org(secret).await, Err(CoreError::NotFound)),
+            "{backend}"
+        );
+        assert!(rb.org(public).await.is_ok(), "{backend}");
+        assert!(
+            rb.org(shared).await.is_ok(),
+            "{backend}: granted records are visible"
+        );
+        let names: Vec<String> = rb
+            .orgs(&OrgFilter::default())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.data.name)
+            .collect();
+        assert_eq!(names, vec!["Geteilt GmbH", "Offen GmbH"], "{backend}");
+        let mut anon = core.reader(&Actor::anonymous()).await.unwrap();
+        assert_eq!(
+            anon.orgs(&OrgFilter::default()).await.unwrap().len(),
+            1,
+            "{backend}: anonymous sees only published"
+        );
+
+        // Staff of B cannot write A's records, not even granted ones.
+        assert!(matches!(
+            core.update_organisation(&sb, shared, data("Übernommen GmbH"))
+                .await,
+            Err(CoreError::Forbidden)
+        ));
+        assert!(matches!(
+            core.create_organisation(&sb, a, data("Fremd GmbH"), true)
+                .await,
+            Err(CoreError::Forbidden)
+        ));
+        drop(core);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_import_names_its_bad_lines_and_changes_nothing() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let sys = Actor::system();
+        let agency = core
+            .create_agency(&sys, "Agentur", "agentur")
+            .await
+            .unwrap();
+        let good = "name;kind;country;city;nace;languages\nMüller Maschinenbau GmbH;company;DE;Magdeburg;28.41;de|en\nООО «Волга»;company;RU;Самара;01.11;ru\n";
+        let report = core
+            .import_organisations(&sys, agency, &read_csv(good.as_bytes()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            (report.created, report.updated, report.unchanged),
+            (2, 0, 0),
+            "{backend}"
+        );
+        let again = core
+            .import_organisations(&sys, agency, &read_csv(good.as_bytes()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            (again.created, again.unchanged),
+            (0, 2),
+            "{backend}: a re-import duplicates nothing"
+        );
+
+        let mut r = core.reader(&sys).await.unwrap();
+        let orgs_before = r.orgs(&OrgFilter::default()).await.unwrap();
+        let audit_before = r.audit_count().await.unwrap();
+        let bad = "name,kind,country,nace\nNeue GmbH,company,DE,28.41\nOhne Land GmbH,company,Deutschland,28.41\n,company,DE,\nFalsch AG,factory,DE,99.999\n";
+        let err = core
+            .import_organisations(&sys, agency, &read_csv(bad.as_bytes()).unwrap())
+            .await
+            .unwrap_err();
+        let CoreError::Invalid(problems) = err else {
+            panic!("{backend}: expected invalid input")
+        };
+        let lines: Vec<(Option<usize>, String)> =
+            problems.iter().map(|p| (p.line, p.field.clone())).collect();
+        assert!(
+            lines.contains(&(Some(3), "country".into())),
+            "{backend}: {lines:?}"
+        );
+        assert!(
+            lines.contains(&(Some(4), "name".into())),
+            "{backend}: {lines:?}"
+        );
+        assert!(
+            lines.contains(&(Some(5), "kind".into())),
+            "{backend}: {lines:?}"
+        );
+        assert!(
+            lines.contains(&(Some(5), "nace".into())),
+            "{backend}: {lines:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.message.contains("Deutschland")),
+            "the message names the value"
+        );
+        assert_eq!(
+            r.orgs(&OrgFilter::default()).await.unwrap(),
+            orgs_before,
+            "{backend}: nothing was written"
+        );
+        assert_eq!(r.audit_count().await.unwrap(), audit_before, "{backend}");
+
+        // Contacts naming an organisation that is not in the directory reject the file.
+        let contacts = "given_name;family_name;organisation;country;email\nAnna;Schmidt;Müller Maschinenbau GmbH;DE;anna@mueller.example\nIwan;Petrow;Unbekannt OOO;RU;iwan@x.example\n";
+        let err = core
+            .import_contacts(&sys, agency, &read_csv(contacts.as_bytes()).unwrap())
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{backend}: {err}");
+        assert!(
+            r.people(None).await.unwrap().is_empty(),
+            "{backend}: the good first row was rolled back too"
+        );
+        drop(core);
+    }
+}
