@@ -91,8 +91,10 @@ pub struct Organisation {
     /// What kind of organisation it is.
     pub org_type: OrgType,
     /// Languages its delegates speak, most fluent first.
+    #[serde(default)]
     pub languages: Vec<LangCode>,
     /// Clusters or networks it belongs to.
+    #[serde(default)]
     pub clusters: Vec<ClusterId>,
 }
 
@@ -106,25 +108,33 @@ pub struct Profile {
     /// Offer or request, and of what.
     pub kind: ProfileKind,
     /// Capital or location interest, if any.
+    #[serde(default)]
     pub investment: Option<InvestmentInterest>,
     /// A short title in any language.
     pub title: String,
     /// The description in any language.
+    #[serde(default)]
     pub text: String,
     /// The language of title and text when the author said so; detected otherwise.
+    #[serde(default)]
     pub language: Option<LangCode>,
     /// Sectors, at any NACE level.
+    #[serde(default)]
     pub nace: Vec<NaceCode>,
     /// Free keywords in any language.
+    #[serde(default)]
     pub keywords: Vec<String>,
     /// Countries where partners are sought; empty means anywhere.
+    #[serde(default)]
     pub countries_sought: Vec<CountryCode>,
     /// A text embedding computed elsewhere, if an embedding provider is configured.
+    #[serde(default)]
     pub embedding: Option<Vec<f32>>,
 }
 
 /// Past cooperation between organisations, known before the event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct History {
     /// Pairs that met at an earlier event.
     pub met: Vec<(OrgId, OrgId)>,
@@ -134,6 +144,7 @@ pub struct History {
 
 /// A named cluster, and the clusters an organiser or cluster manager declared complementary.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClusterMap {
     /// Cluster names for reasons ("Automotive", "Mikroelektronik").
     pub names: Vec<(ClusterId, String)>,

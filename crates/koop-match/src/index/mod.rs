@@ -18,6 +18,7 @@ use crate::text::{Analyzer, TermVector, Vocabulary};
 /// Everything one matching run needs: an event's organisations and profiles, what is known of
 /// their past, and the organiser's settings.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct MatchInput {
     /// The organisations taking part.
     pub organisations: Vec<Organisation>,

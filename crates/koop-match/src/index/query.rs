@@ -277,12 +277,18 @@ impl MatchIndex {
                 )
             })
         };
+        let sec = sector::score(d.nace.get(q), d.nace.get(c));
+        let topical = [&sec, &kw, &txt, &sem]
+            .iter()
+            .filter_map(|h| h.as_ref().map(|x| x.0))
+            .fold(0.0f32, f32::max);
+        let comp = complementarity::gate(
+            complementarity::score(d.kinds[q as usize], d.kinds[c as usize]),
+            topical,
+        );
         [
-            (
-                Signal::Complementarity,
-                complementarity::score(d.kinds[q as usize], d.kinds[c as usize]),
-            ),
-            (Signal::Sector, sector::score(d.nace.get(q), d.nace.get(c))),
+            (Signal::Complementarity, comp),
+            (Signal::Sector, sec),
             (Signal::Keywords, kw),
             (Signal::Text, txt),
             (Signal::Semantic, sem),

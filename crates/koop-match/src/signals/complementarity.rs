@@ -18,6 +18,20 @@ pub fn score(asker: (K, Option<I>), partner: (K, Option<I>)) -> Hit {
     }
 }
 
+/// An offer meets a request only if it is about the same thing: the kind-based part of the
+/// signal is scaled by the pair's topical evidence (the strongest of sector, keywords, text and
+/// meaning, in `[0, 1]`), keeping a quarter without any. Investment and settlement interests
+/// are about capital and place, not topic, and stay as they are.
+pub fn gate(hit: Hit, topical: f32) -> Hit {
+    match hit {
+        Some((
+            v,
+            r @ (Reason::OffersWhatYouSeek | Reason::SeeksWhatYouOffer | Reason::ResearchPartners),
+        )) => Some((v * (0.25 + 0.75 * topical.clamp(0.0, 1.0)), r)),
+        other => other,
+    }
+}
+
 fn kind_fit(a: K, p: K) -> Hit {
     // A request of one nature met by an offer of the same nature fits fully; across natures
     // (a technology for a business need) it fits half; two offers can still be peers.
@@ -75,6 +89,18 @@ mod tests {
             score((K::BusinessRequest, None), (K::BusinessRequest, None)),
             None
         );
+    }
+
+    #[test]
+    fn an_offer_on_another_subject_counts_a_quarter() {
+        let hit = score((K::BusinessRequest, None), (K::BusinessOffer, None));
+        assert_eq!(gate(hit.clone(), 1.0), hit);
+        assert_eq!(gate(hit, 0.0), Some((0.25, Reason::OffersWhatYouSeek)));
+        let settle = score(
+            (K::BusinessRequest, Some(I::SeeksSettlement)),
+            (K::BusinessOffer, Some(I::OffersSettlement)),
+        );
+        assert_eq!(gate(settle.clone(), 0.0), settle);
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Integration tests of koop-match: one binary, one module per area.
 
 mod cordis;
+mod fixture;
 mod recommend;
