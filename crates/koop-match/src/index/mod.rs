@@ -36,6 +36,13 @@ pub struct MatchInput {
     pub exclude_met_before: bool,
 }
 
+/// The language of a profile: as its author said, or guessed from title and text together
+/// (a title alone is often too short to tell).
+pub(crate) fn profile_language(p: &Profile) -> Option<crate::codes::LangCode> {
+    p.language
+        .or_else(|| crate::text::detect_language(&format!("{} {}", p.title, p.text)))
+}
+
 /// The prepared index over one [`MatchInput`].
 pub struct MatchIndex {
     input: MatchInput,
@@ -146,22 +153,15 @@ impl MatchIndex {
         let mut keyword_words: Vec<Vec<Vec<String>>> = Vec::with_capacity(input.profiles.len());
         let mut vocab = Vocabulary::default();
         for p in &input.profiles {
+            let lang = profile_language(p);
             let mut doc: Vec<(String, f32)> = analyzer
-                .terms(&p.title, p.language)
+                .terms(&p.title, lang)
                 .into_iter()
                 .map(|t| (t, TITLE_WEIGHT))
                 .collect();
-            doc.extend(
-                analyzer
-                    .terms(&p.text, p.language)
-                    .into_iter()
-                    .map(|t| (t, 1.0)),
-            );
-            let kws: Vec<Vec<String>> = p
-                .keywords
-                .iter()
-                .map(|k| analyzer.terms(k, p.language))
-                .collect();
+            doc.extend(analyzer.terms(&p.text, lang).into_iter().map(|t| (t, 1.0)));
+            let kws: Vec<Vec<String>> =
+                p.keywords.iter().map(|k| analyzer.terms(k, lang)).collect();
             for k in &kws {
                 doc.extend(k.iter().map(|t| (t.clone(), KEYWORD_WEIGHT)));
             }

@@ -358,6 +358,7 @@ impl MatchIndex {
         let ids = self.vectors[q as usize].top_shared(&self.vectors[c as usize], 3);
         let p = &self.input.profiles[c as usize];
         let surface = format!("{} {} {}", p.title, p.keywords.join(" "), p.text);
+        let lang = super::profile_language(p);
         ids.iter()
             .filter_map(|&id| {
                 let stem = self.vocab.term(id)?;
@@ -365,7 +366,7 @@ impl MatchIndex {
                     .into_iter()
                     .find(|t| {
                         self.analyzer
-                            .terms(&t.text, p.language)
+                            .terms(&t.text, lang)
                             .first()
                             .is_some_and(|s| s == stem)
                     })
