@@ -18,6 +18,16 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     // Subcommands are added here, one module each under `commands/`.
+    /// Serve koop on the configured database.
+    Serve(commands::serve::ServeArgs),
+    /// Load the demo world into an embedded SQLite database and serve it.
+    Demo(commands::serve::ServeArgs),
+    /// Apply pending database migrations.
+    Migrate(commands::serve::MigrateArgs),
+    /// Import organisations or contacts from CSV or XLSX (all or nothing).
+    Import(commands::data::ImportArgs),
+    /// Export organisations or contacts as CSV or XLSX.
+    Export(commands::data::ExportArgs),
     /// Solve a meeting-scheduling instance, verify a schedule, or run the benchmark.
     Schedule(commands::schedule::ScheduleArgs),
     /// Partner recommendations: benchmarks of the matchmaking engine.
@@ -27,6 +37,11 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve(args) => commands::serve::serve(args),
+        Command::Demo(args) => commands::serve::demo(args),
+        Command::Migrate(args) => commands::serve::migrate(args),
+        Command::Import(args) => commands::data::import(args),
+        Command::Export(args) => commands::data::export(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Match(args) => commands::matching::run(args),
     }

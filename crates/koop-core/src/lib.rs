@@ -20,7 +20,7 @@ pub mod testing;
 
 pub use actor::Actor;
 pub use error::{CoreError, CoreResult, FieldError};
-pub use koop_db::{Backend, Db};
+pub use koop_db::{Backend, Db, redact as redact_db_url};
 pub use koop_domain as domain;
 
 /// Views and filters that reads return, re-exported so callers need not know koop-db.

@@ -1,4 +1,7 @@
 //! One module per `koop` subcommand.
 
+pub mod config;
+pub mod data;
 pub mod matching;
 pub mod schedule;
+pub mod serve;

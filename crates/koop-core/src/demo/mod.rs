@@ -25,15 +25,6 @@ use koop_domain::values::{CountryCode, LanguageCode, NaceCode};
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "koop-demo";
 
-/// A login printed by `koop demo`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoLogin {
-    /// E-mail.
-    pub email: String,
-    /// What the account is for.
-    pub role: String,
-}
-
 /// Ids of the demo's main records, for tests and the CLI's welcome text.
 #[derive(Debug, Clone)]
 pub struct DemoWorld {
@@ -49,8 +40,22 @@ pub struct DemoWorld {
     pub exchange: koop_domain::ids::EventId,
     /// The delegation trip.
     pub trip: koop_domain::ids::EventId,
-    /// The logins.
-    pub logins: Vec<DemoLogin>,
+}
+
+/// The demo logins and what each is for (all with [`DEMO_PASSWORD`]).
+pub fn logins() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("admin@koop.example", "platform admin"),
+        ("img@koop.example", "agency staff, IMG Sachsen-Anhalt"),
+        ("magdeburg@koop.example", "agency staff, city of Magdeburg"),
+        ("leg@koop.example", "agency staff, LEG Thüringen"),
+        ("cluster@koop.example", "agency staff, cluster initiative"),
+        (
+            "organiser@koop.example",
+            "event organiser, Barleben exchange",
+        ),
+        ("participant@koop.example", "participant, Barleben exchange"),
+    ]
 }
 
 /// Loads the demo world into an empty database.
@@ -91,7 +96,6 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
     let trip = trip::load(core, leg).await?;
     clusters::load(core, region).await?;
 
-    let mut logins = Vec::new();
     let accounts: [(&str, &str, Role, Option<AgencyId>, &str); 6] = [
         (
             "admin@koop.example",
@@ -136,7 +140,7 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
             "event organiser, Barleben exchange",
         ),
     ];
-    for (email, name, role, agency, what) in accounts {
+    for (email, name, role, agency, _) in accounts {
         core.create_account(
             &sys,
             crate::ops::directory::AccountInput {
@@ -151,10 +155,6 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
             },
         )
         .await?;
-        logins.push(DemoLogin {
-            email: email.into(),
-            role: what.into(),
-        });
     }
     core.create_account(
         &sys,
@@ -170,10 +170,6 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
         },
     )
     .await?;
-    logins.push(DemoLogin {
-        email: "participant@koop.example".into(),
-        role: "participant, Barleben exchange".into(),
-    });
     Ok(DemoWorld {
         img,
         magdeburg,
@@ -181,7 +177,6 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
         region,
         exchange,
         trip,
-        logins,
     })
 }
 

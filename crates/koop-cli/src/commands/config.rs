@@ -1,0 +1,79 @@
+//! Settings: defaults, then `koop.toml` (or `--config FILE`), then `KOOP_*` environment
+//! variables, then command-line flags, each overriding the one before.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// koop's settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// Database URL: `sqlite://PATH` or `postgres://…` (`KOOP_DB`).
+    pub db: String,
+    /// Address to listen on (`KOOP_BIND`).
+    pub bind: String,
+    /// Log filter, e.g. `info` or `koop_web=debug` (`KOOP_LOG`).
+    pub log: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            db: "sqlite://koop.db".into(),
+            bind: "127.0.0.1:8080".into(),
+            log: "info".into(),
+        }
+    }
+}
+
+/// Flags shared by the commands that open the database.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbFlags {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB [default: sqlite://koop.db].
+    #[arg(long)]
+    pub db: Option<String>,
+    /// Configuration file [default: koop.toml, if present].
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// Loads the settings, with `db` and `bind` from the command line winning.
+pub fn load(flags: &DbFlags, bind: Option<&str>, defaults: Settings) -> anyhow::Result<Settings> {
+    let file = flags
+        .config
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("koop.toml"));
+    if flags.config.is_some() && !file.exists() {
+        anyhow::bail!("configuration file {} does not exist", file.display());
+    }
+    let mut settings: Settings = Figment::from(Serialized::defaults(defaults))
+        .merge(Toml::file(&file))
+        .merge(Env::prefixed("KOOP_").only(&["db", "bind", "log"]))
+        .extract()
+        .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+    if let Some(db) = &flags.db {
+        settings.db = db.clone();
+    }
+    if let Some(b) = bind {
+        settings.bind = b.to_owned();
+    }
+    Ok(settings)
+}
+
+/// Starts logging to stderr.
+pub fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// A runtime for the async commands.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

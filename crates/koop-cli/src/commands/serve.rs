@@ -1,0 +1,112 @@
+//! `koop serve`, `koop demo` and `koop migrate`.
+
+use super::config::{self, DbFlags, Settings};
+use anyhow::Context;
+use koop_core::{Actor, Core};
+use std::net::SocketAddr;
+
+/// Arguments of `koop serve` and `koop demo`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbFlags,
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long)]
+    pub bind: Option<String>,
+}
+
+/// Arguments of `koop migrate`.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    #[command(flatten)]
+    pub db: DbFlags,
+}
+
+async fn open(settings: &Settings) -> anyhow::Result<Core> {
+    Core::open(&settings.db).await.with_context(|| {
+        format!(
+            "cannot open the database {}",
+            koop_core::redact_db_url(&settings.db)
+        )
+    })
+}
+
+fn parse_bind(bind: &str) -> anyhow::Result<SocketAddr> {
+    bind.parse()
+        .with_context(|| format!("--bind '{bind}' is not an address such as 127.0.0.1:8080"))
+}
+
+/// Serves koop on the configured database.
+pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let settings = config::load(&args.db, args.bind.as_deref(), Settings::default())?;
+    config::init_logging(&settings.log);
+    let addr = parse_bind(&settings.bind)?;
+    config::runtime()?.block_on(async {
+        let core = open(&settings).await?;
+        koop_web::serve(core, addr, |bound| {
+            eprintln!("koop listens on http://{bound}")
+        })
+        .await?;
+        Ok(())
+    })
+}
+
+/// Loads the demo world (when the database is empty) and serves it.
+pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
+    let defaults = Settings {
+        db: "sqlite://koop-demo.db".into(),
+        ..Settings::default()
+    };
+    let settings = config::load(&args.db, args.bind.as_deref(), defaults)?;
+    config::init_logging(&settings.log);
+    let addr = parse_bind(&settings.bind)?;
+    config::runtime()?.block_on(async {
+        let core = open(&settings).await?;
+        let empty = core
+            .reader(&Actor::system())
+            .await?
+            .agencies()
+            .await?
+            .is_empty();
+        if empty {
+            eprintln!(
+                "Loading the demo world into {} …",
+                koop_core::redact_db_url(&settings.db)
+            );
+            koop_core::demo::load(&core)
+                .await
+                .context("loading the demo world failed")?;
+        } else {
+            eprintln!(
+                "{} already holds data; serving it as it is.",
+                koop_core::redact_db_url(&settings.db)
+            );
+        }
+        koop_web::serve(core, addr, |bound| {
+            eprintln!(
+                "\nkoop demo: http://{bound}\n\nDemo logins (password: {}):",
+                koop_core::demo::DEMO_PASSWORD
+            );
+            for (email, role) in koop_core::demo::logins() {
+                eprintln!("  {email:<28} {role}");
+            }
+            eprintln!("\nStop with Ctrl-C.");
+        })
+        .await?;
+        Ok(())
+    })
+}
+
+/// Applies pending migrations and exits.
+pub fn migrate(args: MigrateArgs) -> anyhow::Result<()> {
+    let settings = config::load(&args.db, None, Settings::default())?;
+    config::runtime()?.block_on(async {
+        let core = open(&settings).await?;
+        eprintln!(
+            "{}: migrations applied ({:?}).",
+            koop_core::redact_db_url(&settings.db),
+            core.backend()
+        );
+        Ok(())
+    })
+}

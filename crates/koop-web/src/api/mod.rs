@@ -1,0 +1,302 @@
+//! The JSON API under `/api/v1`, described by OpenAPI at `/api/openapi.json`.
+//! It uses the same session cookie and the same tenant rules as the pages.
+
+mod dto;
+
+use crate::error::AppError;
+use crate::session::Visitor;
+use crate::state::AppState;
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::routing::get;
+use dto::*;
+use koop_core::domain::ids::{AgreementId, EventId, OrgId};
+use koop_core::domain::org::OrgKind;
+use koop_core::views::{ActivityFilter, OrgFilter, OutcomeFilter};
+use serde::Deserialize;
+use utoipa::OpenApi;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/organisations", get(list_organisations))
+        .route("/organisations/{id}", get(get_organisation))
+        .route("/networks", get(list_networks))
+        .route("/clusters", get(list_clusters))
+        .route("/agreements", get(list_agreements))
+        .route("/agreements/{id}", get(get_agreement))
+        .route("/partner-cities", get(list_partner_cities))
+        .route("/events", get(list_events))
+        .route("/events/{id}", get(get_event))
+        .route("/events/{id}/participants", get(list_participants))
+        .route("/activities", get(list_activities))
+        .route("/outcomes", get(list_outcomes))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "koop API",
+        version = "1",
+        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes. Reads respect the caller's agency: published records are public; others need a session of their agency."
+    ),
+    paths(
+        list_organisations,
+        get_organisation,
+        list_networks,
+        list_clusters,
+        list_agreements,
+        get_agreement,
+        list_partner_cities,
+        list_events,
+        get_event,
+        list_participants,
+        list_activities,
+        list_outcomes
+    ),
+    components(schemas(
+        OrgDto,
+        MemberDto,
+        AgreementDto,
+        PartyDto,
+        PartnerCityDto,
+        EventDto,
+        VenueDto,
+        SessionDto,
+        ParticipantDto,
+        ActivityDto,
+        OutcomeDto,
+        ErrorDto,
+        ProblemDto
+    ))
+)]
+struct ApiDoc;
+
+/// The OpenAPI description.
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+type ApiResult<T> = Result<Json<T>, AppError>;
+
+#[derive(Deserialize, utoipa::IntoParams)]
+struct OrgQuery {
+    /// Only this kind, e.g. `company`, `cluster`.
+    kind: Option<String>,
+    /// Only this ISO country code.
+    country: Option<String>,
+    /// Only names containing this text.
+    q: Option<String>,
+}
+
+/// Organisations the caller may see.
+#[utoipa::path(get, path = "/api/v1/organisations", params(OrgQuery), responses((status = 200, body = [OrgDto]), (status = 400, body = ErrorDto)))]
+async fn list_organisations(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<OrgQuery>,
+) -> ApiResult<Vec<OrgDto>> {
+    let kinds = match q.kind.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => vec![OrgKind::parse(k).map_err(|e| AppError::api(e.into()))?],
+        None => vec![],
+    };
+    let filter = OrgFilter {
+        kinds,
+        country: q.country.map(|c| c.to_uppercase()),
+        name_contains: q.q,
+        agency: None,
+    };
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.orgs(&filter)
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(OrgDto::from)
+            .collect(),
+    ))
+}
+
+/// One organisation with its memberships.
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path)), responses((status = 200, body = OrgDto), (status = 404, body = ErrorDto)))]
+async fn get_organisation(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> ApiResult<OrgDto> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    let o = r.org(OrgId(id)).await.map_err(AppError::api)?;
+    let mut dto = OrgDto::from(&o);
+    dto.memberships = r
+        .memberships(o.id)
+        .await
+        .map_err(AppError::api)?
+        .iter()
+        .map(MemberDto::from)
+        .collect();
+    Ok(Json(dto))
+}
+
+async fn groups(s: &AppState, v: &Visitor, kind: OrgKind) -> ApiResult<Vec<OrgDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    let groups = r
+        .orgs(&OrgFilter {
+            kinds: vec![kind],
+            ..OrgFilter::default()
+        })
+        .await
+        .map_err(AppError::api)?;
+    let members = r
+        .memberships_in(kind.as_str())
+        .await
+        .map_err(AppError::api)?;
+    Ok(Json(
+        groups
+            .iter()
+            .map(|g| {
+                let mut dto = OrgDto::from(g);
+                dto.memberships = members
+                    .iter()
+                    .filter(|m| m.group_id == g.id)
+                    .map(MemberDto::from)
+                    .collect();
+                dto
+            })
+            .collect(),
+    ))
+}
+
+/// Networks with their members.
+#[utoipa::path(get, path = "/api/v1/networks", responses((status = 200, body = [OrgDto])))]
+async fn list_networks(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<OrgDto>> {
+    groups(&s, &v, OrgKind::Network).await
+}
+
+/// Clusters with their members.
+#[utoipa::path(get, path = "/api/v1/clusters", responses((status = 200, body = [OrgDto])))]
+async fn list_clusters(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<OrgDto>> {
+    groups(&s, &v, OrgKind::Cluster).await
+}
+
+/// Cooperation agreements.
+#[utoipa::path(get, path = "/api/v1/agreements", responses((status = 200, body = [AgreementDto])))]
+async fn list_agreements(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<AgreementDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.agreements(None)
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(|(a, p)| AgreementDto::new(a, p))
+            .collect(),
+    ))
+}
+
+/// One agreement.
+#[utoipa::path(get, path = "/api/v1/agreements/{id}", params(("id" = i64, Path)), responses((status = 200, body = AgreementDto), (status = 404, body = ErrorDto)))]
+async fn get_agreement(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> ApiResult<AgreementDto> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    let (a, p) = r.agreement(AgreementId(id)).await.map_err(AppError::api)?;
+    Ok(Json(AgreementDto::new(&a, &p)))
+}
+
+/// Partner-city relations.
+#[utoipa::path(get, path = "/api/v1/partner-cities", responses((status = 200, body = [PartnerCityDto])))]
+async fn list_partner_cities(
+    State(s): State<AppState>,
+    v: Visitor,
+) -> ApiResult<Vec<PartnerCityDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.partner_cities()
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(PartnerCityDto::from)
+            .collect(),
+    ))
+}
+
+/// Events.
+#[utoipa::path(get, path = "/api/v1/events", responses((status = 200, body = [EventDto])))]
+async fn list_events(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<EventDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.events(None)
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(|e| EventDto::new(e, vec![], vec![]))
+            .collect(),
+    ))
+}
+
+/// One event with venues and sessions.
+#[utoipa::path(get, path = "/api/v1/events/{id}", params(("id" = i64, Path)), responses((status = 200, body = EventDto), (status = 404, body = ErrorDto)))]
+async fn get_event(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> ApiResult<EventDto> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    let id = EventId(id);
+    let e = r.event(id).await.map_err(AppError::api)?;
+    let venues = r.venues(id).await.map_err(AppError::api)?;
+    let sessions = r.sessions(id).await.map_err(AppError::api)?;
+    Ok(Json(EventDto::new(
+        &e,
+        venues.iter().map(VenueDto::from).collect(),
+        sessions.iter().map(SessionDto::from).collect(),
+    )))
+}
+
+/// Participants of an event (organisations; person names only for logged-in callers).
+#[utoipa::path(get, path = "/api/v1/events/{id}/participants", params(("id" = i64, Path)), responses((status = 200, body = [ParticipantDto]), (status = 404, body = ErrorDto)))]
+async fn list_participants(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> ApiResult<Vec<ParticipantDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    let names = v.account().is_some();
+    Ok(Json(
+        r.participants(EventId(id))
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(|p| ParticipantDto::new(p, names))
+            .collect(),
+    ))
+}
+
+/// Activities.
+#[utoipa::path(get, path = "/api/v1/activities", responses((status = 200, body = [ActivityDto])))]
+async fn list_activities(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<ActivityDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.activities(ActivityFilter::default())
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(ActivityDto::from)
+            .collect(),
+    ))
+}
+
+/// Outcomes with their attribution.
+#[utoipa::path(get, path = "/api/v1/outcomes", responses((status = 200, body = [OutcomeDto])))]
+async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<OutcomeDto>> {
+    let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
+    Ok(Json(
+        r.outcomes(OutcomeFilter::default())
+            .await
+            .map_err(AppError::api)?
+            .iter()
+            .map(OutcomeDto::from)
+            .collect(),
+    ))
+}

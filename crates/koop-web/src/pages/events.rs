@@ -1,0 +1,362 @@
+//! Events: list, detail, participants, profiles and the meeting agenda.
+
+use super::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
+use super::{Ctx, render};
+use crate::error::AppError;
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use koop_core::domain::account::Role;
+use koop_core::domain::ids::EventId;
+use koop_core::views::{ActivityFilter, OutcomeFilter, VisitView};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/events", get(list_events))
+        .route("/events/{id}", get(show_event))
+        .route("/events/{id}/participants", get(list_participants))
+        .route("/events/{id}/profiles", get(list_profiles))
+        .route("/events/{id}/meetings", get(list_meetings))
+}
+
+#[derive(Template)]
+#[template(path = "list_events.html")]
+struct EventList {
+    ctx: Ctx,
+    events: Vec<EventRow>,
+}
+
+async fn list_events(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let mut r = s
+        .core
+        .reader(&v.actor)
+        .await
+        .map_err(|e| AppError::page(v.lang, e))?;
+    let events = r
+        .events(None)
+        .await
+        .map_err(|e| AppError::page(v.lang, e))?
+        .iter()
+        .map(|x| rows::event(&ctx, x))
+        .collect();
+    render(v.lang, EventList { ctx, events })
+}
+
+#[derive(Template)]
+#[template(path = "event_detail.html")]
+struct EventDetail {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    description: String,
+    kind: String,
+    dates: String,
+    organisers: Vec<(i64, String)>,
+    participant_count: usize,
+    countries: String,
+    profile_count: usize,
+    meeting_count: usize,
+    requests: String,
+    venues: Vec<(String, String, String)>,
+    sessions: Vec<(String, String, String, String)>,
+    visits: Vec<VisitView>,
+    activities: Vec<ActivityRow>,
+    outcomes: Vec<OutcomeRow>,
+}
+
+async fn show_event(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let id = EventId(id);
+    let ev = r.event(id).await.map_err(e)?;
+    let organisers = r
+        .org_names(&ev.data.organiser_ids)
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|(i, n, _)| (i.0, n))
+        .collect();
+    let participants = r.participants(id).await.map_err(e)?;
+    let countries = r
+        .participant_countries(id)
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let venues = r.venues(id).await.map_err(e)?;
+    let venue_names: HashMap<_, _> = venues.iter().map(|x| (x.id, x.name.clone())).collect();
+    let fmt = if v.lang == crate::i18n::Lang::De {
+        "%d.%m. %H:%M"
+    } else {
+        "%m-%d %H:%M"
+    };
+    let sessions = r
+        .sessions(id)
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|x| {
+            (
+                format!(
+                    "{}–{}",
+                    x.data.starts_at.format(fmt),
+                    x.data.ends_at.format("%H:%M")
+                ),
+                x.data.title.clone(),
+                ctx.kind("session", x.data.kind.as_str()),
+                x.venue_id
+                    .and_then(|vid| venue_names.get(&vid).cloned())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let requests = r
+        .request_counts(id)
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|(st, n)| format!("{} {n}", ctx.kind("request", st)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let activities = r
+        .activities(ActivityFilter {
+            event: Some(id),
+            ..ActivityFilter::default()
+        })
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|x| rows::activity(&ctx, x))
+        .collect();
+    let outcomes = r
+        .outcomes(OutcomeFilter {
+            event: Some(id),
+            ..OutcomeFilter::default()
+        })
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|x| rows::outcome(&ctx, x))
+        .collect();
+    render(
+        v.lang,
+        EventDetail {
+            id: id.0,
+            title: ev.data.title.clone(),
+            description: ev.data.description.clone(),
+            kind: ctx.kind("event", ev.data.kind.as_str()),
+            dates: rows::event(&ctx, &ev).dates,
+            organisers,
+            participant_count: participants.len(),
+            countries,
+            profile_count: r.event_profiles(id).await.map_err(e)?.len(),
+            meeting_count: r.meetings(id, None).await.map_err(e)?.len(),
+            requests,
+            venues: venues
+                .iter()
+                .map(|x| {
+                    (
+                        x.name.clone(),
+                        format!("{} {}", x.address, x.city).trim().to_owned(),
+                        x.time_zone.clone(),
+                    )
+                })
+                .collect(),
+            sessions,
+            visits: r.visits(id).await.map_err(e)?,
+            activities,
+            outcomes,
+            ctx,
+        },
+    )
+}
+
+struct ParticipantRow {
+    person: String,
+    org_id: i64,
+    org: String,
+    country: String,
+    role: String,
+    status: String,
+    status_code: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "event_participants.html")]
+struct Participants {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    show_names: bool,
+    rows: Vec<ParticipantRow>,
+}
+
+async fn list_participants(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let ev = r.event(EventId(id)).await.map_err(e)?;
+    let rows = r
+        .participants(EventId(id))
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|p| ParticipantRow {
+            person: p.person_name,
+            org_id: p.participant.org_id.0,
+            org: p.org_name,
+            country: p.country,
+            role: p.participant.role.as_str().replace('_', " "),
+            status: ctx.kind("participant", p.participant.status.as_str()),
+            status_code: p.participant.status.as_str(),
+        })
+        .collect();
+    // Names of people are for logged-in users; the public sees organisations.
+    let show_names = v.account().is_some();
+    render(
+        v.lang,
+        Participants {
+            id,
+            title: ev.data.title,
+            show_names,
+            rows,
+            ctx,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "event_profiles.html")]
+struct Profiles {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    profiles: Vec<ProfileCard>,
+}
+
+async fn list_profiles(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let ev = r.event(EventId(id)).await.map_err(e)?;
+    let profiles = r.event_profiles(EventId(id)).await.map_err(e)?;
+    let ids: Vec<_> = profiles.iter().map(|p| p.org_id).collect();
+    let names: HashMap<_, _> = r
+        .org_names(&ids)
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|(i, n, _)| (i, n))
+        .collect();
+    let profiles = profiles
+        .iter()
+        .map(|p| rows::profile(&ctx, p, names.get(&p.org_id).cloned()))
+        .collect();
+    render(
+        v.lang,
+        Profiles {
+            id,
+            title: ev.data.title,
+            profiles,
+            ctx,
+        },
+    )
+}
+
+struct MeetingRow {
+    time: String,
+    table: String,
+    title: String,
+    who: String,
+    status: String,
+    status_code: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "event_meetings.html")]
+struct Meetings {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    rows: Vec<MeetingRow>,
+}
+
+#[derive(Deserialize)]
+struct MeetingQuery {
+    #[serde(default)]
+    mine: bool,
+}
+
+/// The meeting agenda; participants see their own meetings only.
+async fn list_meetings(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<MeetingQuery>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    // Who meets whom is for the event's people, not for the public.
+    if v.account().is_none() {
+        return Err(AppError::page(v.lang, koop_core::CoreError::Forbidden));
+    }
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let ev = r.event(EventId(id)).await.map_err(e)?;
+    let own = v
+        .account()
+        .filter(|a| a.role == Role::Participant || q.mine)
+        .and_then(|a| a.participant_id);
+    let fmt = if v.lang == crate::i18n::Lang::De {
+        "%d.%m. %H:%M"
+    } else {
+        "%m-%d %H:%M"
+    };
+    let rows = r
+        .meetings(EventId(id), own)
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|m| MeetingRow {
+            time: m
+                .starts_at
+                .map(|t| t.format(fmt).to_string())
+                .unwrap_or_default(),
+            table: m.table_label.unwrap_or_default(),
+            title: m.title,
+            who: m.who,
+            status: ctx.kind("meeting", m.status.as_str()),
+            status_code: m.status.as_str(),
+        })
+        .collect();
+    render(
+        v.lang,
+        Meetings {
+            id,
+            title: ev.data.title,
+            rows,
+            ctx,
+        },
+    )
+}

@@ -1,0 +1,83 @@
+//! The start page: what is in koop, and the events.
+
+use super::rows::{self, EventRow};
+use super::{Ctx, render};
+use crate::error::AppError;
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+struct Card {
+    href: &'static str,
+    label: String,
+    count: i64,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    ctx: Ctx,
+    cards: Vec<Card>,
+    events: Vec<EventRow>,
+}
+
+pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let counts = r.org_counts().await.map_err(e)?;
+    let count = |kinds: &[&str]| {
+        counts
+            .iter()
+            .filter(|(k, _)| kinds.contains(&k.as_str()))
+            .map(|c| c.1)
+            .sum::<i64>()
+    };
+    let events = r.events(None).await.map_err(e)?;
+    let cards = vec![
+        Card {
+            href: "/organisations",
+            label: ctx.t("nav.organisations"),
+            count: counts.iter().map(|c| c.1).sum(),
+        },
+        Card {
+            href: "/networks",
+            label: ctx.t("nav.networks"),
+            count: count(&["network"]),
+        },
+        Card {
+            href: "/clusters",
+            label: ctx.t("nav.clusters"),
+            count: count(&["cluster"]),
+        },
+        Card {
+            href: "/agreements",
+            label: ctx.t("nav.agreements"),
+            count: r.agreements(None).await.map_err(e)?.len() as i64,
+        },
+        Card {
+            href: "/partner-cities",
+            label: ctx.t("nav.partner_cities"),
+            count: r.partner_cities().await.map_err(e)?.len() as i64,
+        },
+        Card {
+            href: "/events",
+            label: ctx.t("nav.events"),
+            count: events.len() as i64,
+        },
+        Card {
+            href: "/activities",
+            label: ctx.t("nav.activities"),
+            count: r.activities(Default::default()).await.map_err(e)?.len() as i64,
+        },
+        Card {
+            href: "/outcomes",
+            label: ctx.t("nav.outcomes"),
+            count: r.outcomes(Default::default()).await.map_err(e)?.len() as i64,
+        },
+    ];
+    let events = events.iter().map(|x| rows::event(&ctx, x)).collect();
+    render(v.lang, Home { ctx, cards, events })
+}

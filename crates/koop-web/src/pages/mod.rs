@@ -1,0 +1,210 @@
+//! HTML pages. Each page family has a module; templates mirror them under `templates/`.
+
+pub mod assets;
+mod events;
+mod home;
+mod orgs;
+mod rows;
+mod work;
+
+use crate::error::AppError;
+use crate::i18n::{Lang, Texts};
+use crate::session::{LANG_COOKIE, SESSION_COOKIE, Visitor};
+use crate::state::AppState;
+use askama::Template;
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use koop_core::domain::account::Role;
+use serde::Deserialize;
+
+/// All page routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show_home))
+        .route("/login", get(show_login).post(login))
+        .route("/logout", post(logout))
+        .route("/lang/{code}", get(set_lang))
+        .merge(orgs::routes())
+        .merge(work::routes())
+        .merge(events::routes())
+}
+
+/// What every page's layout needs.
+pub struct Ctx {
+    /// UI language.
+    pub lang: Lang,
+    texts: Texts,
+    /// Display name of the logged-in account.
+    pub user_name: Option<String>,
+    /// Whether the visitor is agency staff, an organiser or an admin.
+    pub is_staff: bool,
+}
+
+impl Ctx {
+    /// The context for a visitor.
+    pub fn new(v: &Visitor) -> Ctx {
+        Ctx {
+            lang: v.lang,
+            texts: v.lang.texts(),
+            user_name: v.account().map(|a| a.display_name.clone()),
+            is_staff: v.account().is_some_and(|a| a.role != Role::Participant),
+        }
+    }
+
+    /// A UI text.
+    pub fn t(&self, key: &str) -> String {
+        self.texts.get(key)
+    }
+
+    /// The label of an enum value, e.g. `kind("org", "cluster")`.
+    pub fn kind(&self, group: &str, value: &str) -> String {
+        self.texts.get(&format!("kind.{group}.{value}"))
+    }
+}
+
+/// Renders a template into a response.
+pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, AppError> {
+    page.render().map(Html).map_err(|e| {
+        AppError::page(
+            lang,
+            koop_core::CoreError::Internal(format!("template: {e}")),
+        )
+    })
+}
+
+/// The fallback for unknown paths.
+pub async fn not_found(v: Visitor) -> AppError {
+    AppError::not_found(v.lang)
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    failed: bool,
+    email: String,
+}
+
+async fn show_login(v: Visitor) -> Result<Html<String>, AppError> {
+    render(
+        v.lang,
+        LoginPage {
+            ctx: Ctx::new(&v),
+            failed: false,
+            email: String::new(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: String,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    v: Visitor,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    match state.core.login(&form.email, &form.password).await {
+        Ok((_, token)) => {
+            let cookie = format!(
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+                koop_core::auth::SESSION_DAYS * 86_400
+            );
+            let mut resp = Redirect::to("/").into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                resp.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Ok(resp)
+        }
+        Err(koop_core::CoreError::BadCredentials) => {
+            let page = render(
+                v.lang,
+                LoginPage {
+                    ctx: Ctx::new(&v),
+                    failed: true,
+                    email: form.email,
+                },
+            )?;
+            Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response())
+        }
+        Err(e) => Err(AppError::page(v.lang, e)),
+    }
+}
+
+async fn logout(State(state): State<AppState>, v: Visitor) -> Result<Response, AppError> {
+    if let Some(token) = &v.token {
+        state
+            .core
+            .logout(token)
+            .await
+            .map_err(|e| AppError::page(v.lang, e))?;
+    }
+    let mut resp = Redirect::to("/").into_response();
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static("koop_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    Ok(resp)
+}
+
+/// Switches the UI language and goes back to the page the visitor came from.
+async fn set_lang(
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    v: Visitor,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&code).ok_or_else(|| {
+        AppError::bad_request(
+            v.lang,
+            "lang",
+            format!("'{code}' is not a UI language; use de or en"),
+        )
+    })?;
+    // Only same-site paths are followed back, so the switch cannot redirect elsewhere.
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or_else(|| "/".to_owned());
+    let mut resp = Redirect::to(&back).into_response();
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.code()
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(resp)
+}
+
+/// Formats a number with thousands separators in the UI language.
+pub fn number(lang: Lang, v: f64) -> String {
+    let rounded = v.round() as i64;
+    let digits = rounded.abs().to_string();
+    let sep = if lang == Lang::De { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if rounded < 0 { format!("-{out}") } else { out }
+}
+
+/// Formats a date for the UI language.
+pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::De => d.format("%d.%m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}

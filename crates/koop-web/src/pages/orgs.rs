@@ -1,0 +1,351 @@
+//! Organisations, networks and clusters.
+
+use super::rows::{self, ActivityRow, AgreementRow, EventRow, OrgRow, OutcomeRow, ProfileCard};
+use super::{Ctx, date, render};
+use crate::error::AppError;
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use koop_core::domain::ids::OrgId;
+use koop_core::domain::org::OrgKind;
+use koop_core::views::{ActivityFilter, OrgFilter, OutcomeFilter};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/organisations", get(list_organisations))
+        .route("/organisations/{id}", get(show_organisation))
+        .route("/networks", get(list_networks))
+        .route("/clusters", get(list_clusters))
+}
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    country: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_list.html")]
+struct OrgList {
+    ctx: Ctx,
+    heading: String,
+    action: &'static str,
+    q: String,
+    kind: String,
+    country: String,
+    show_kind: bool,
+    kinds: Vec<(&'static str, String)>,
+    orgs: Vec<OrgRow>,
+}
+
+async fn list_organisations(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let kinds = if q.kind.is_empty() {
+        vec![]
+    } else {
+        vec![
+            OrgKind::parse(&q.kind)
+                .map_err(|e| AppError::bad_request(v.lang, "kind", e.message))?,
+        ]
+    };
+    let filter = OrgFilter {
+        kinds,
+        country: Some(q.country.trim().to_uppercase()).filter(|c| !c.is_empty()),
+        name_contains: Some(q.q.clone()).filter(|n| !n.trim().is_empty()),
+        agency: None,
+    };
+    let mut r = s
+        .core
+        .reader(&v.actor)
+        .await
+        .map_err(|e| AppError::page(v.lang, e))?;
+    let orgs = r
+        .orgs(&filter)
+        .await
+        .map_err(|e| AppError::page(v.lang, e))?;
+    render(
+        v.lang,
+        OrgList {
+            heading: ctx.t("nav.organisations"),
+            action: "/organisations",
+            kinds: OrgKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), ctx.kind("org", k.as_str())))
+                .collect(),
+            orgs: orgs.iter().map(|o| rows::org(&ctx, o)).collect(),
+            show_kind: true,
+            q: q.q,
+            kind: q.kind,
+            country: q.country,
+            ctx,
+        },
+    )
+}
+
+/// A member or group with role and date.
+struct MemberRow {
+    id: i64,
+    name: String,
+    role: String,
+    since: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_detail.html")]
+struct OrgDetail {
+    ctx: Ctx,
+    name: String,
+    kind: String,
+    country: String,
+    city: String,
+    nace: Vec<String>,
+    languages: String,
+    website: Option<String>,
+    description: String,
+    published: bool,
+    members: Vec<MemberRow>,
+    member_of: Vec<MemberRow>,
+    people: Vec<(String, String)>,
+    profiles: Vec<ProfileCard>,
+    events: Vec<EventRow>,
+    agreements: Vec<AgreementRow>,
+    activities: Vec<ActivityRow>,
+    outcomes: Vec<OutcomeRow>,
+}
+
+async fn show_organisation(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let id = OrgId(id);
+    let o = r.org(id).await.map_err(e)?;
+    let memberships = r.memberships(id).await.map_err(e)?;
+    let row = |mid: OrgId, name: &str, role: &str, since: Option<chrono::NaiveDate>| MemberRow {
+        id: mid.0,
+        name: name.to_owned(),
+        role: ctx.kind("role", role),
+        since: since.map(|d| date(v.lang, d)).unwrap_or_default(),
+    };
+    let members = memberships
+        .iter()
+        .filter(|m| m.group_id == id)
+        .map(|m| row(m.member_id, &m.member_name, m.role.as_str(), m.since))
+        .collect();
+    let member_of = memberships
+        .iter()
+        .filter(|m| m.member_id == id)
+        .map(|m| row(m.group_id, &m.group_name, m.role.as_str(), m.since))
+        .collect();
+    // Contacts are internal: only people the viewer may see appear (never to anonymous visitors).
+    let people = if v.account().is_some() {
+        r.people(Some(id))
+            .await
+            .map_err(e)?
+            .into_iter()
+            .map(|p| {
+                (
+                    format!("{} {}", p.data.given_name, p.data.family_name),
+                    p.data.function,
+                )
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let profiles = r
+        .org_profiles(id)
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|p| rows::profile(&ctx, p, None))
+        .collect();
+    let events = r
+        .events(Some(id))
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|x| rows::event(&ctx, x))
+        .collect();
+    let agreements = r
+        .agreements(Some(id))
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|(a, p)| rows::agreement(&ctx, a, p))
+        .collect();
+    let activities = r
+        .activities(ActivityFilter {
+            org: Some(id),
+            ..ActivityFilter::default()
+        })
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|a| rows::activity(&ctx, a))
+        .collect();
+    let outcomes = r
+        .outcomes(OutcomeFilter {
+            org: Some(id),
+            ..OutcomeFilter::default()
+        })
+        .await
+        .map_err(e)?
+        .iter()
+        .map(|x| rows::outcome(&ctx, x))
+        .collect();
+    render(
+        v.lang,
+        OrgDetail {
+            name: o.data.name.clone(),
+            kind: ctx.kind("org", o.data.kind.as_str()),
+            country: o.data.country.to_string(),
+            city: o.data.city.clone(),
+            nace: o.data.nace.iter().map(ToString::to_string).collect(),
+            languages: o
+                .data
+                .languages
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            website: o.data.website.clone(),
+            description: o.data.description.clone(),
+            published: o.published,
+            members,
+            member_of,
+            people,
+            profiles,
+            events,
+            agreements,
+            activities,
+            outcomes,
+            ctx,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "groups.html")]
+struct Groups {
+    ctx: Ctx,
+    heading: String,
+    /// id, name, city, member count
+    groups: Vec<(i64, String, String, usize)>,
+    /// id, name, the clusters it belongs to
+    overlaps: Vec<(i64, String, String)>,
+    profiles: Vec<ProfileCard>,
+}
+
+async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut groups = r
+        .orgs(&OrgFilter {
+            kinds: vec![kind],
+            ..OrgFilter::default()
+        })
+        .await
+        .map_err(e)?;
+    let mut memberships = r.memberships_in(kind.as_str()).await.map_err(e)?;
+    if kind == OrgKind::Cluster {
+        // Networks that share members with clusters (such as a cross-cutting technology
+        // alliance) belong in the picture of where clusters overlap.
+        let cluster_members: HashSet<OrgId> = memberships.iter().map(|m| m.member_id).collect();
+        let network_members = r
+            .memberships_in(OrgKind::Network.as_str())
+            .await
+            .map_err(e)?;
+        let overlapping: HashSet<OrgId> = network_members
+            .iter()
+            .filter(|m| cluster_members.contains(&m.member_id))
+            .map(|m| m.group_id)
+            .collect();
+        memberships.extend(
+            network_members
+                .into_iter()
+                .filter(|m| overlapping.contains(&m.group_id)),
+        );
+        let networks = r
+            .orgs(&OrgFilter {
+                kinds: vec![OrgKind::Network],
+                ..OrgFilter::default()
+            })
+            .await
+            .map_err(e)?;
+        groups.extend(networks.into_iter().filter(|n| overlapping.contains(&n.id)));
+    }
+    let rows_out = groups
+        .iter()
+        .map(|g| {
+            (
+                g.id.0,
+                g.data.name.clone(),
+                g.data.city.clone(),
+                memberships.iter().filter(|m| m.group_id == g.id).count(),
+            )
+        })
+        .collect();
+    let mut overlaps = Vec::new();
+    let mut profiles = Vec::new();
+    if kind == OrgKind::Cluster {
+        let mut by_member: BTreeMap<(String, i64), Vec<String>> = BTreeMap::new();
+        for m in &memberships {
+            by_member
+                .entry((m.member_name.clone(), m.member_id.0))
+                .or_default()
+                .push(m.group_name.clone());
+        }
+        overlaps = by_member
+            .into_iter()
+            .filter(|(_, g)| g.len() >= 2)
+            .map(|((name, id), g)| (id, name, g.join(" · ")))
+            .collect();
+        for g in &groups {
+            for p in r.org_profiles(g.id).await.map_err(e)? {
+                profiles.push(rows::profile(&ctx, &p, Some(g.data.name.clone())));
+            }
+        }
+    }
+    let heading = ctx.t(if kind == OrgKind::Cluster {
+        "nav.clusters"
+    } else {
+        "nav.networks"
+    });
+    render(
+        v.lang,
+        Groups {
+            heading,
+            groups: rows_out,
+            overlaps,
+            profiles,
+            ctx,
+        },
+    )
+}
+
+async fn list_networks(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    groups_page(s, v, OrgKind::Network).await
+}
+
+async fn list_clusters(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    groups_page(s, v, OrgKind::Cluster).await
+}
