@@ -1,0 +1,166 @@
+//! The web application against the demo world, without a socket: every page reachable
+//! from `/` answers without a server error, the tenant boundary holds through pages and
+//! API, and login and language switching work. Runs on SQLite, and on PostgreSQL when
+//! the test command provides a server.
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use koop_core::domain::org::{OrgData, OrgKind};
+use koop_core::domain::values::CountryCode;
+use koop_core::{Actor, Core};
+use std::collections::{BTreeSet, VecDeque};
+use tower::ServiceExt;
+
+async fn get(app: &Router, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let mut req = Request::get(path).header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let resp = app.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let status = resp.status();
+    let body = to_bytes(resp.into_body(), 10 << 20).await.unwrap();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn login(app: &Router, email: &str, password: &str) -> (StatusCode, Option<String>) {
+    let body = format!("email={}&password={password}", email.replace('@', "%40"));
+    let req = Request::post("/login").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body)).unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let cookie = resp
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("koop_session="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned());
+    (resp.status(), cookie)
+}
+
+/// Internal links of a page (href="/…"), without logout and language switches.
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| h.starts_with('/') && !h.starts_with("//") && !h.starts_with("/lang/") && !h.starts_with("/static/"))
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
+}
+
+/// Visits every page reachable from `/`; returns the paths seen.
+async fn crawl(app: &Router, cookie: Option<&str>, backend: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut queue = VecDeque::from(["/".to_owned()]);
+    while let Some(path) = queue.pop_front() {
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let (status, body) = get(app, &path, cookie).await;
+        assert!(status.as_u16() < 500, "{backend}: {path} answered {status}");
+        assert!(!body.contains("kind.") || path.starts_with("/audit"), "{backend}: {path} shows an untranslated key");
+        for l in links(&body) {
+            if !seen.contains(&l) {
+                queue.push_back(l);
+            }
+        }
+    }
+    seen
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_reachable_from_home_answers_and_reaches_every_kind_of_record() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_core::demo::load(&core).await.unwrap();
+        let app = koop_web::router(core);
+
+        let public = crawl(&app, None, backend).await;
+        let (status, cookie) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{backend}");
+        let staff = crawl(&app, cookie.as_deref(), backend).await;
+        for prefix in ["/organisations/", "/agreements/", "/partner-cities/", "/events/", "/activities/", "/agencies/", "/clusters", "/networks", "/outcomes", "/audit"] {
+            assert!(staff.iter().any(|p| p.starts_with(prefix)), "{backend}: no page under {prefix} reachable from /");
+        }
+        assert!(staff.iter().any(|p| p.ends_with("/meetings")), "{backend}: meeting agendas are reachable");
+        assert!(staff.len() > 200, "{backend}: only {} pages reached", staff.len());
+        assert!(public.len() > 150, "{backend}: only {} public pages", public.len());
+        assert!(!public.contains("/audit"), "{backend}: the audit log is not linked for visitors");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_or_api() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_core::demo::load(&core).await.unwrap();
+        let secret = core
+            .create_organisation(
+                &Actor::system(),
+                world.img,
+                OrgData {
+                    name: "Vertraulicher Investor GmbH".into(),
+                    kind: OrgKind::Company,
+                    country: CountryCode::parse("CN").unwrap(),
+                    city: "Shanghai".into(),
+                    nace: vec![],
+                    size: None,
+                    languages: vec![],
+                    website: None,
+                    description: "Ansiedlungsprojekt, vertraulich".into(),
+                },
+                false,
+            )
+            .await
+            .unwrap();
+        let app = koop_web::router(core);
+        let (_, img) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        let (_, city) = login(&app, "magdeburg@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        let page = format!("/organisations/{secret}");
+        let api = format!("/api/v1/organisations/{secret}");
+
+        assert_eq!(get(&app, &page, img.as_deref()).await.0, StatusCode::OK, "{backend}");
+        assert_eq!(get(&app, &api, img.as_deref()).await.0, StatusCode::OK, "{backend}");
+        for (who, cookie) in [("other agency", city.as_deref()), ("anonymous", None)] {
+            assert_eq!(get(&app, &page, cookie).await.0, StatusCode::NOT_FOUND, "{backend}: {who} page");
+            let (status, body) = get(&app, &api, cookie).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{backend}: {who} API");
+            assert!(body.contains("\"error\":\"not_found\""), "{backend}: {body}");
+            let (_, list) = get(&app, "/api/v1/organisations?country=CN", cookie).await;
+            assert!(!list.contains("Vertraulicher"), "{backend}: {who} list leaks it");
+            let (_, html) = get(&app, "/organisations?q=vertraulich", cookie).await;
+            assert!(!html.contains("Vertraulicher"), "{backend}: {who} page list leaks it");
+        }
+        // Contacts are never public, and only the owning agency sees them.
+        let (_, img_page) = get(&app, "/organisations?q=Elbe", img.as_deref()).await;
+        let href = links(&img_page).into_iter().find(|l| l.starts_with("/organisations/")).unwrap();
+        assert!(get(&app, &href, img.as_deref()).await.1.contains("Krüger"), "{backend}: staff see contacts");
+        assert!(!get(&app, &href, city.as_deref()).await.1.contains("Krüger"), "{backend}: other agencies do not");
+        assert!(!get(&app, &href, None).await.1.contains("Krüger"), "{backend}: visitors do not");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_language_and_errors_behave_for_a_person() {
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    koop_core::demo::load(&core).await.unwrap();
+    let app = koop_web::router(core);
+
+    let (status, cookie) = login(&app, "img@koop.example", "falsch").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(cookie.is_none());
+    let (_, home) = get(&app, "/", None).await;
+    assert!(home.contains("Veranstaltungen"), "German by default for a German browser");
+    let req = Request::get("/").header(header::COOKIE, "koop_lang=en").body(Body::empty()).unwrap();
+    let body = to_bytes(app.clone().oneshot(req).await.unwrap().into_body(), 1 << 20).await.unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("Partner cities"));
+    assert_eq!(get(&app, "/organisations?kind=spaceship", None).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&app, "/organisations/999999", None).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/organisations/abc", None).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&app, "/events/1/meetings", None).await.0, StatusCode::FORBIDDEN, "agendas are for logged-in people");
+    let (status, spec) = get(&app, "/api/openapi.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    for path in ["/api/v1/organisations", "/api/v1/partner-cities", "/api/v1/events/{id}/participants"] {
+        assert!(spec.contains(path), "OpenAPI lacks {path}");
+    }
+}
