@@ -3,7 +3,9 @@
 //! This module only reads files, calls `koop-match`, and prints one JSON line per run.
 
 mod bench;
+mod embeddings;
 mod nace;
+mod recommend;
 mod speed;
 
 use clap::{Args, Subcommand};
@@ -21,6 +23,8 @@ enum MatchCommand {
     Bench(bench::BenchArgs),
     /// Cross-lingual retrieval of NACE Rev. 2 class titles (German → English, Russian → German, Russian → English).
     NaceBench(nace::NaceBenchArgs),
+    /// Recommendations with reasons for one profile of an exchange in a JSON file.
+    Recommend(recommend::RecommendArgs),
     /// Index build and top-20 latency among seeded, generated profiles.
     Speed(speed::SpeedArgs),
 }
@@ -30,6 +34,7 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
     match args.command {
         MatchCommand::Bench(a) => bench::run(a),
         MatchCommand::NaceBench(a) => nace::run(a),
+        MatchCommand::Recommend(a) => recommend::run(a),
         MatchCommand::Speed(a) => speed::run(a),
     }
 }

@@ -50,6 +50,20 @@ struct PairFacts {
     met: bool,
 }
 
+// The signals in the order of `values` and `hits`.
+const SIGNALS: [Signal; 10] = [
+    Signal::Complementarity,
+    Signal::Sector,
+    Signal::Keywords,
+    Signal::Text,
+    Signal::Semantic,
+    Signal::Geography,
+    Signal::Language,
+    Signal::Network,
+    Signal::MetBefore,
+    Signal::Cluster,
+];
+
 // At most this many reasons are shown; more would not be read in the minutes a participant has.
 const MAX_REASONS: usize = 4;
 
@@ -102,6 +116,7 @@ impl MatchIndex {
                 0
             }
         };
+        let weights = SIGNALS.map(|s| self.input.weights.get(s));
         let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(k + 1);
         for c in 0..self.len() as u32 {
             let co = self.profile_org[c as usize];
@@ -112,18 +127,20 @@ impl MatchIndex {
             if met && self.input.exclude_met_before {
                 continue;
             }
-            let hits = self.hits(
-                q,
-                c,
-                PairFacts {
-                    cos: cosines[c as usize],
-                    kw: kw[c as usize],
-                    shared: shared_of(co),
-                    met,
-                },
-                false,
-            );
-            let (score, positive) = self.total(&hits);
+            let facts = PairFacts {
+                cos: cosines[c as usize],
+                kw: kw[c as usize],
+                shared: shared_of(co),
+                met,
+            };
+            let values = self.values(q, c, facts);
+            let mut score = 0.0;
+            let mut positive = false;
+            for (v, w) in values.iter().zip(&weights) {
+                let contribution = v * w;
+                score += contribution;
+                positive |= contribution > 0.0;
+            }
             if !positive || score <= 0.0 {
                 continue;
             }
@@ -151,7 +168,6 @@ impl MatchIndex {
                         shared: shared_of(co),
                         met: met_of(co),
                     },
-                    true,
                 );
                 self.explain(c, score, hits)
             })
@@ -212,10 +228,60 @@ impl MatchIndex {
         counts
     }
 
-    fn hits(&self, q: u32, c: u32, facts: PairFacts, full: bool) -> [(Signal, Hit); 10] {
+    // The ranking pass: the same signals as `hits`, values only, so that no reason is built or
+    // dropped for the many profiles that are not shown. A test checks that both agree.
+    fn values(&self, q: u32, c: u32, facts: PairFacts) -> [f32; 10] {
+        let v = |h: Hit| h.map_or(0.0, |x| x.0);
+        let d = &self.dense;
+        let (qo, co) = (self.profile_org[q as usize], self.profile_org[c as usize]);
+        let sec = v(sector::score(d.nace.get(q), d.nace.get(c)));
+        let txt = text::value(facts.cos);
+        let sem = if d.embedded[q as usize] && d.embedded[c as usize] {
+            match (
+                &self.input.profiles[q as usize].embedding,
+                &self.input.profiles[c as usize].embedding,
+            ) {
+                (Some(a), Some(b)) => v(semantic::score(a, b, self.input.weights.semantic_floor)),
+                _ => 0.0,
+            }
+        } else {
+            0.0
+        };
+        let topical = sec.max(facts.kw).max(txt).max(sem);
+        let comp = v(complementarity::gate(
+            complementarity::score(d.kinds[q as usize], d.kinds[c as usize]),
+            topical,
+        ));
+        let geo = v(geography::score(
+            d.country[qo as usize],
+            d.sought.get(q),
+            d.country[co as usize],
+            d.sought.get(c),
+        ));
+        let lang = v(language::score(d.languages.get(qo), d.languages.get(co)));
+        let together = if self.partners[qo as usize].binary_search(&co).is_ok() {
+            self.together
+                .get(&(qo.min(co), qo.max(co)))
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let net = v(network::score(facts.shared, together));
+        let met = if facts.met { 1.0 } else { 0.0 };
+        let (qc, cc) = (d.clusters.get(qo), d.clusters.get(co));
+        let clu = if qc.is_empty() || cc.is_empty() {
+            0.0
+        } else {
+            cluster::value(qc, cc, &self.input.clusters).unwrap_or(0.0)
+        };
+        [comp, sec, facts.kw, txt, sem, geo, lang, net, met, clu]
+    }
+
+    fn hits(&self, q: u32, c: u32, facts: PairFacts) -> [(Signal, Hit); 10] {
         let PairFacts {
             cos,
-            kw,
+            kw: _,
             shared,
             met,
         } = facts;
@@ -225,23 +291,14 @@ impl MatchIndex {
         );
         let (qo, co) = (self.profile_org[q as usize], self.profile_org[c as usize]);
         let d = &self.dense;
-        let kw = if full {
-            keywords::score(
-                &qp.keywords,
-                &self.keyword_stems[q as usize],
-                &self.terms[c as usize],
-            )
-        } else {
-            (kw > 0.0).then_some((
-                kw,
-                Reason::SharedKeywords {
-                    keywords: Vec::new(),
-                },
-            ))
-        };
+        let kw = keywords::score(
+            &qp.keywords,
+            &self.keyword_stems[q as usize],
+            &self.terms[c as usize],
+        );
         let txt = text::score(
             cos,
-            if full && cos > 0.0 {
+            if cos > 0.0 {
                 self.shared_words(q, c)
             } else {
                 Vec::new()
@@ -264,18 +321,8 @@ impl MatchIndex {
         let (qc, cc) = (d.clusters.get(qo), d.clusters.get(co));
         let clusters = if qc.is_empty() || cc.is_empty() {
             None
-        } else if full {
-            cluster::score(qc, cc, &self.input.clusters)
         } else {
-            cluster::value(qc, cc, &self.input.clusters).map(|v| {
-                (
-                    v,
-                    Reason::CrossCluster {
-                        yours: String::new(),
-                        theirs: String::new(),
-                    },
-                )
-            })
+            cluster::score(qc, cc, &self.input.clusters)
         };
         let sec = sector::score(d.nace.get(q), d.nace.get(c));
         let topical = [&sec, &kw, &txt, &sem]
@@ -312,18 +359,6 @@ impl MatchIndex {
     }
 
     // The weighted sum, and whether any signal added to it (so there is a reason to show).
-    fn total(&self, hits: &[(Signal, Hit); 10]) -> (f32, bool) {
-        let mut score = 0.0;
-        let mut positive = false;
-        for (s, h) in hits {
-            if let Some((v, _)) = h {
-                let c = v * self.input.weights.get(*s);
-                score += c;
-                positive |= c > 0.0;
-            }
-        }
-        (score, positive)
-    }
 
     fn explain(&self, c: u32, score: f32, hits: [(Signal, Hit); 10]) -> Recommendation {
         let mut signals = Vec::new();

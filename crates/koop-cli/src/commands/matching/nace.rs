@@ -13,22 +13,59 @@ pub struct NaceBenchArgs {
     /// The `nace_rev2` folder (with `nace_rev2.csv`).
     #[arg(long)]
     data: PathBuf,
+    /// Also rank by embeddings from this OpenAI-compatible server (e.g. `http://127.0.0.1:8089`).
+    #[arg(long, env = "KOOP_EMBEDDINGS_URL")]
+    embeddings_url: Option<String>,
+    /// The embedding model name sent to the server.
+    #[arg(
+        long,
+        env = "KOOP_EMBEDDINGS_MODEL",
+        default_value = "multilingual-e5-small"
+    )]
+    embeddings_model: String,
 }
 
 const DIRECTIONS: [(&str, &str); 3] = [("de", "en"), ("ru", "de"), ("ru", "en")];
 
-/// Runs the text-only benchmark and prints one JSON line.
+/// Runs the benchmark (text signals; embeddings too when a server is given) and prints one JSON line.
 pub fn run(args: NaceBenchArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let classes = nace_bench::read_classes(super::open(&args.data.join("nace_rev2.csv"))?)?;
-    let mut results = Vec::new();
+    let mut text = Vec::new();
     for (from, to) in DIRECTIONS {
-        results.push(nace_bench::text_only(&classes, from, to)?);
+        text.push(nace_bench::text_only(&classes, from, to)?);
     }
+    let mut embedded = Vec::new();
+    if let Some(url) = &args.embeddings_url {
+        let provider = super::embeddings::OpenAiEmbeddings::new(url, &args.embeddings_model)?;
+        let mut vectors = std::collections::HashMap::new();
+        for lang in ["de", "en", "ru"] {
+            let titles: Vec<String> = nace_bench::titles(&classes, lang)?
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            vectors.insert(lang, super::embeddings::embed_all(&provider, &titles)?);
+        }
+        for (from, to) in DIRECTIONS {
+            embedded.push(nace_bench::with_embeddings(
+                from,
+                to,
+                &vectors[from],
+                &vectors[to],
+            ));
+        }
+    }
+    let show = |rs: &[nace_bench::Retrieval]| {
+        rs.iter()
+            .map(
+                |r| json!({"from": r.from, "to": r.to, "top1": round(r.top1), "mrr": round(r.mrr)}),
+            )
+            .collect::<Vec<_>>()
+    };
     let line = json!({
-        "method": "text",
         "classes": classes.len(),
-        "results": results.iter().map(|r| json!({"from": r.from, "to": r.to, "top1": round(r.top1), "mrr": round(r.mrr)})).collect::<Vec<_>>(),
+        "text": show(&text),
+        "embeddings": if args.embeddings_url.is_some() { json!({"model": args.embeddings_model, "results": show(&embedded)}) } else { serde_json::Value::Null },
         "elapsed_ms": started.elapsed().as_millis(),
     });
     println!("{line}");
