@@ -28,7 +28,7 @@ pub mod profile;
 mod visibility;
 
 pub use error::DbError;
-pub use pool::{Backend, Db, create_postgres_database};
+pub use pool::{Backend, Db, create_postgres_database, redact};
 pub use sqlx::AnyConnection as Conn;
 
 /// The result of a storage call.

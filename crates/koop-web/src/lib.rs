@@ -28,6 +28,8 @@ pub fn router(core: Core) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/static/koop.css", get(pages::assets::css))
+        .route("/static/favicon.svg", get(pages::assets::icon))
+        .route("/favicon.ico", get(pages::assets::icon))
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
         .route("/api/openapi.json", get(api::openapi_json))

@@ -17,7 +17,11 @@ async fn get(app: &Router, path: &str, cookie: Option<&str>) -> (StatusCode, Str
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
     }
-    let resp = app.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let resp = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = resp.status();
     let body = to_bytes(resp.into_body(), 10 << 20).await.unwrap();
     (status, String::from_utf8_lossy(&body).into_owned())
@@ -25,7 +29,10 @@ async fn get(app: &Router, path: &str, cookie: Option<&str>) -> (StatusCode, Str
 
 async fn login(app: &Router, email: &str, password: &str) -> (StatusCode, Option<String>) {
     let body = format!("email={}&password={password}", email.replace('@', "%40"));
-    let req = Request::post("/login").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body)).unwrap();
+    let req = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
     let resp = app.clone().oneshot(req).await.unwrap();
     let cookie = resp
         .headers()
@@ -42,7 +49,12 @@ fn links(html: &str) -> Vec<String> {
     html.split("href=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
-        .filter(|h| h.starts_with('/') && !h.starts_with("//") && !h.starts_with("/lang/") && !h.starts_with("/static/"))
+        .filter(|h| {
+            h.starts_with('/')
+                && !h.starts_with("//")
+                && !h.starts_with("/lang/")
+                && !h.starts_with("/static/")
+        })
         .map(|h| h.replace("&amp;", "&"))
         .collect()
 }
@@ -57,7 +69,10 @@ async fn crawl(app: &Router, cookie: Option<&str>, backend: &str) -> BTreeSet<St
         }
         let (status, body) = get(app, &path, cookie).await;
         assert!(status.as_u16() < 500, "{backend}: {path} answered {status}");
-        assert!(!body.contains("kind.") || path.starts_with("/audit"), "{backend}: {path} shows an untranslated key");
+        assert!(
+            !body.contains("kind.") || path.starts_with("/audit"),
+            "{backend}: {path} shows an untranslated key"
+        );
         for l in links(&body) {
             if !seen.contains(&l) {
                 queue.push_back(l);
@@ -75,16 +90,45 @@ async fn every_page_reachable_from_home_answers_and_reaches_every_kind_of_record
         let app = koop_web::router(core);
 
         let public = crawl(&app, None, backend).await;
-        let (status, cookie) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        let (status, cookie) =
+            login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{backend}");
         let staff = crawl(&app, cookie.as_deref(), backend).await;
-        for prefix in ["/organisations/", "/agreements/", "/partner-cities/", "/events/", "/activities/", "/agencies/", "/clusters", "/networks", "/outcomes", "/audit"] {
-            assert!(staff.iter().any(|p| p.starts_with(prefix)), "{backend}: no page under {prefix} reachable from /");
+        for prefix in [
+            "/organisations/",
+            "/agreements/",
+            "/partner-cities/",
+            "/events/",
+            "/activities/",
+            "/agencies/",
+            "/clusters",
+            "/networks",
+            "/outcomes",
+            "/audit",
+        ] {
+            assert!(
+                staff.iter().any(|p| p.starts_with(prefix)),
+                "{backend}: no page under {prefix} reachable from /"
+            );
         }
-        assert!(staff.iter().any(|p| p.ends_with("/meetings")), "{backend}: meeting agendas are reachable");
-        assert!(staff.len() > 200, "{backend}: only {} pages reached", staff.len());
-        assert!(public.len() > 150, "{backend}: only {} public pages", public.len());
-        assert!(!public.contains("/audit"), "{backend}: the audit log is not linked for visitors");
+        assert!(
+            staff.iter().any(|p| p.ends_with("/meetings")),
+            "{backend}: meeting agendas are reachable"
+        );
+        assert!(
+            staff.len() > 200,
+            "{backend}: only {} pages reached",
+            staff.len()
+        );
+        assert!(
+            public.len() > 150,
+            "{backend}: only {} public pages",
+            public.len()
+        );
+        assert!(
+            !public.contains("/audit"),
+            "{backend}: the audit log is not linked for visitors"
+        );
     }
 }
 
@@ -114,28 +158,66 @@ async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_o
             .unwrap();
         let app = koop_web::router(core);
         let (_, img) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
-        let (_, city) = login(&app, "magdeburg@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        let (_, city) = login(
+            &app,
+            "magdeburg@koop.example",
+            koop_core::demo::DEMO_PASSWORD,
+        )
+        .await;
         let page = format!("/organisations/{secret}");
         let api = format!("/api/v1/organisations/{secret}");
 
-        assert_eq!(get(&app, &page, img.as_deref()).await.0, StatusCode::OK, "{backend}");
-        assert_eq!(get(&app, &api, img.as_deref()).await.0, StatusCode::OK, "{backend}");
+        assert_eq!(
+            get(&app, &page, img.as_deref()).await.0,
+            StatusCode::OK,
+            "{backend}"
+        );
+        assert_eq!(
+            get(&app, &api, img.as_deref()).await.0,
+            StatusCode::OK,
+            "{backend}"
+        );
         for (who, cookie) in [("other agency", city.as_deref()), ("anonymous", None)] {
-            assert_eq!(get(&app, &page, cookie).await.0, StatusCode::NOT_FOUND, "{backend}: {who} page");
+            assert_eq!(
+                get(&app, &page, cookie).await.0,
+                StatusCode::NOT_FOUND,
+                "{backend}: {who} page"
+            );
             let (status, body) = get(&app, &api, cookie).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{backend}: {who} API");
-            assert!(body.contains("\"error\":\"not_found\""), "{backend}: {body}");
+            assert!(
+                body.contains("\"error\":\"not_found\""),
+                "{backend}: {body}"
+            );
             let (_, list) = get(&app, "/api/v1/organisations?country=CN", cookie).await;
-            assert!(!list.contains("Vertraulicher"), "{backend}: {who} list leaks it");
+            assert!(
+                !list.contains("Vertraulicher"),
+                "{backend}: {who} list leaks it"
+            );
             let (_, html) = get(&app, "/organisations?q=vertraulich", cookie).await;
-            assert!(!html.contains("Vertraulicher"), "{backend}: {who} page list leaks it");
+            assert!(
+                !html.contains("Vertraulicher"),
+                "{backend}: {who} page list leaks it"
+            );
         }
         // Contacts are never public, and only the owning agency sees them.
         let (_, img_page) = get(&app, "/organisations?q=Elbe", img.as_deref()).await;
-        let href = links(&img_page).into_iter().find(|l| l.starts_with("/organisations/")).unwrap();
-        assert!(get(&app, &href, img.as_deref()).await.1.contains("Krüger"), "{backend}: staff see contacts");
-        assert!(!get(&app, &href, city.as_deref()).await.1.contains("Krüger"), "{backend}: other agencies do not");
-        assert!(!get(&app, &href, None).await.1.contains("Krüger"), "{backend}: visitors do not");
+        let href = links(&img_page)
+            .into_iter()
+            .find(|l| l.starts_with("/organisations/"))
+            .unwrap();
+        assert!(
+            get(&app, &href, img.as_deref()).await.1.contains("Krüger"),
+            "{backend}: staff see contacts"
+        );
+        assert!(
+            !get(&app, &href, city.as_deref()).await.1.contains("Krüger"),
+            "{backend}: other agencies do not"
+        );
+        assert!(
+            !get(&app, &href, None).await.1.contains("Krüger"),
+            "{backend}: visitors do not"
+        );
     }
 }
 
@@ -150,17 +232,42 @@ async fn login_language_and_errors_behave_for_a_person() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(cookie.is_none());
     let (_, home) = get(&app, "/", None).await;
-    assert!(home.contains("Veranstaltungen"), "German by default for a German browser");
-    let req = Request::get("/").header(header::COOKIE, "koop_lang=en").body(Body::empty()).unwrap();
-    let body = to_bytes(app.clone().oneshot(req).await.unwrap().into_body(), 1 << 20).await.unwrap();
+    assert!(
+        home.contains("Veranstaltungen"),
+        "German by default for a German browser"
+    );
+    let req = Request::get("/")
+        .header(header::COOKIE, "koop_lang=en")
+        .body(Body::empty())
+        .unwrap();
+    let body = to_bytes(app.clone().oneshot(req).await.unwrap().into_body(), 1 << 20)
+        .await
+        .unwrap();
     assert!(String::from_utf8_lossy(&body).contains("Partner cities"));
-    assert_eq!(get(&app, "/organisations?kind=spaceship", None).await.0, StatusCode::BAD_REQUEST);
-    assert_eq!(get(&app, "/organisations/999999", None).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(get(&app, "/organisations/abc", None).await.0, StatusCode::BAD_REQUEST);
-    assert_eq!(get(&app, "/events/1/meetings", None).await.0, StatusCode::FORBIDDEN, "agendas are for logged-in people");
+    assert_eq!(
+        get(&app, "/organisations?kind=spaceship", None).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/organisations/999999", None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/organisations/abc", None).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/events/1/meetings", None).await.0,
+        StatusCode::FORBIDDEN,
+        "agendas are for logged-in people"
+    );
     let (status, spec) = get(&app, "/api/openapi.json", None).await;
     assert_eq!(status, StatusCode::OK);
-    for path in ["/api/v1/organisations", "/api/v1/partner-cities", "/api/v1/events/{id}/participants"] {
+    for path in [
+        "/api/v1/organisations",
+        "/api/v1/partner-cities",
+        "/api/v1/events/{id}/participants",
+    ] {
         assert!(spec.contains(path), "OpenAPI lacks {path}");
     }
 }

@@ -13,3 +13,14 @@ pub async fn css() -> impl IntoResponse {
         include_str!("../../static/koop.css"),
     )
 }
+
+/// The icon (SVG), also served as `/favicon.ico` for browsers that ask for that.
+pub async fn icon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/favicon.svg"),
+    )
+}

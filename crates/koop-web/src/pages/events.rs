@@ -171,7 +171,12 @@ async fn show_event(
                 .map(|x| {
                     (
                         x.name.clone(),
-                        format!("{} {}", x.address, x.city).trim().to_owned(),
+                        // Addresses usually end with the city already.
+                        if x.address.contains(&x.city) {
+                            x.address.clone()
+                        } else {
+                            format!("{} {}", x.address, x.city).trim().to_owned()
+                        },
                         x.time_zone.clone(),
                     )
                 })

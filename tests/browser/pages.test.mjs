@@ -1,0 +1,133 @@
+// koop in real headless Chromium: a person browses the demo world, logs in, switches
+// the language and reads their agenda. Starts `koop demo` on a fresh SQLite file.
+//
+//   KOOP_BIN=target/debug/koop node --test tests/browser/
+// Set KOOP_SCREENSHOT=docs/screenshot.png to refresh the README's screenshot.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const bin = resolve(process.env.KOOP_BIN ?? '../../target/debug/koop');
+const dir = mkdtempSync(join(tmpdir(), 'koop-browser-'));
+let server, base, browser;
+
+before(async () => {
+  server = spawn(bin, ['demo', '--db', `sqlite://${join(dir, 'demo.db')}`, '--bind', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  base = await new Promise((ok, fail) => {
+    let log = '';
+    const timer = setTimeout(() => fail(new Error(`koop demo did not start:\n${log}`)), 120_000);
+    server.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = log.match(/koop demo: (http:\/\/[0-9.:]+)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    server.on('exit', (code) => fail(new Error(`koop demo exited with ${code}:\n${log}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGINT');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function page(locale = 'de-DE') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { p, errors, context };
+}
+
+test('the start page shows the whole product and every section opens', async () => {
+  const { p, errors, context } = await page();
+  const resp = await p.goto(base + '/');
+  assert.equal(resp.status(), 200);
+  assert.match(await p.title(), /koop/);
+  for (const section of ['Organisationen', 'Netzwerke', 'Cluster', 'Vereinbarungen', 'Partnerstädte', 'Veranstaltungen']) {
+    await p.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
+    await p.waitForLoadState('domcontentloaded');
+    assert.equal(await p.locator('h1').first().isVisible(), true, section);
+    await p.goBack();
+  }
+  if (process.env.KOOP_SCREENSHOT) {
+    await p.goto(base + '/events/1');
+    await p.screenshot({ path: resolve(process.env.KOOP_SCREENSHOT), fullPage: false });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a visitor follows links through the demo world without a server error', async () => {
+  const { p, errors, context } = await page();
+  const seen = new Set();
+  const perPattern = new Map();
+  const queue = ['/'];
+  while (queue.length) {
+    const path = queue.shift();
+    if (seen.has(path)) continue;
+    // Every kind of page, a few records of each: the Rust crawler visits all of them.
+    const pattern = path.replace(/\d+/g, 'N');
+    if ((perPattern.get(pattern) ?? 0) >= 3) continue;
+    perPattern.set(pattern, (perPattern.get(pattern) ?? 0) + 1);
+    seen.add(path);
+    const resp = await p.goto(base + path);
+    assert.ok(resp.status() < 500, `${path} answered ${resp.status()}`);
+    const hrefs = await p.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const h of hrefs) if (!h.startsWith('/lang/') && !h.startsWith('/static/') && !seen.has(h)) queue.push(h);
+  }
+  for (const kind of ['/organisations/N', '/agreements/N', '/partner-cities/N', '/events/N', '/events/N/participants', '/events/N/profiles', '/activities/N', '/clusters', '/agencies/img']) {
+    assert.ok(perPattern.has(kind), `no page like ${kind} was reached`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a wrong password is refused, the right one logs in, and logout ends the session', async () => {
+  const { p, context } = await page();
+  await p.goto(base + '/login');
+  await p.fill('input[name=email]', 'img@koop.example');
+  await p.fill('input[name=password]', 'falsch');
+  await p.click('button[type=submit]');
+  assert.match(await p.locator('[role=alert]').innerText(), /falsch/);
+  await p.fill('input[name=password]', 'koop-demo');
+  await p.click('main button[type=submit]');
+  await p.waitForURL(base + '/');
+  assert.match(await p.locator('header .who').innerText(), /IMG/);
+  await p.getByRole('link', { name: 'Protokoll' }).click();
+  assert.match(await p.locator('main').innerText(), /organisation\.created/);
+  await p.getByRole('button', { name: 'Abmelden' }).click();
+  await p.waitForURL(base + '/');
+  assert.match(await p.locator('header .who').innerText(), /Anmelden/);
+  await context.close();
+});
+
+test('a participant reads their own agenda in English', async () => {
+  const { p, context } = await page('ru-RU');
+  await p.goto(base + '/login');
+  await p.fill('input[name=email]', 'participant@koop.example');
+  await p.fill('input[name=password]', 'koop-demo');
+  await p.click('main button[type=submit]');
+  await p.waitForURL(base + '/');
+  // The account prefers English; the switch to German and back works on any page.
+  assert.match(await p.locator('nav').innerText(), /Partner cities/);
+  await p.goto(base + '/events/1/meetings');
+  const rows = await p.locator('tbody tr').count();
+  assert.ok(rows >= 1, 'the participant has meetings');
+  const who = await p.locator('tbody').innerText();
+  assert.match(who, /УралСпецМаш/);
+  await p.getByRole('link', { name: 'DE', exact: true }).click();
+  await p.waitForLoadState('domcontentloaded');
+  assert.match(await p.locator('nav').innerText(), /Partnerstädte/);
+  await context.close();
+});
