@@ -218,6 +218,32 @@ pub fn replace_section(doc: &str, heading: &str, body: &str) -> String {
     out
 }
 
+/// Marks the generated part of the `## Meeting scheduler` section, so text
+/// written by hand around it (the event-scale figures) survives a rerun.
+pub const BLOCK_START: &str = "<!-- koop schedule bench: generated from here -->";
+/// End of the generated part.
+pub const BLOCK_END: &str = "<!-- koop schedule bench: generated up to here -->";
+
+/// Replaces the generated block of the `## {heading}` section; when the
+/// markers are missing, replaces (or creates) the whole section.
+pub fn replace_block(doc: &str, heading: &str, body: &str) -> String {
+    if let (Some(a), Some(b)) = (doc.find(BLOCK_START), doc.find(BLOCK_END))
+        && a < b
+    {
+        return format!(
+            "{}{BLOCK_START}\n{}\n{}",
+            &doc[..a],
+            body.trim_end(),
+            &doc[b..]
+        );
+    }
+    replace_section(
+        doc,
+        heading,
+        &format!("{BLOCK_START}\n{}\n{BLOCK_END}", body.trim_end()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +258,17 @@ mod tests {
         );
         let added = replace_section("# koop benchmarks\n", "Meeting scheduler", "t");
         assert_eq!(added, "# koop benchmarks\n\n## Meeting scheduler\n\nt\n");
+    }
+
+    #[test]
+    fn only_the_generated_block_is_replaced() {
+        let doc = replace_block("# koop benchmarks\n", "Meeting scheduler", "t1");
+        let doc = doc.replace(BLOCK_END, &format!("{BLOCK_END}\n\nby hand"));
+        let again = replace_block(&doc, "Meeting scheduler", "t2");
+        assert!(
+            again.contains("t2") && !again.contains("t1") && again.contains("by hand"),
+            "{again}"
+        );
     }
 
     #[test]

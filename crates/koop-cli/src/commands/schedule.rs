@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use koop_schedule::bench::{markdown_table, parse_known_results, replace_section, run_case};
+use koop_schedule::bench::{markdown_table, parse_known_results, replace_block, run_case};
 use koop_schedule::generate::{EventSpec, random_change};
 use koop_schedule::{
     Change, Problem, ScheduleFile, SolveOptions, parse_dzn, parse_problem_json,
@@ -261,7 +261,7 @@ fn bench(args: &BenchArgs) -> anyhow::Result<()> {
         let body = format!(
             "Published B2B benchmark (`{}`), fairness `d` per row, {} s limit per case.\n\
              Produced by `{command}` (a dev build; `koop-schedule` and CaDiCaL are built with opt-level 3).\n\
-             Every schedule was checked by the independent validator.\n\n\
+             Every schedule was checked by the independent validator. Seconds are wall-clock on the 2-core machine, which other jobs may share.\n\n\
              **{agree} of {} cases** proved the known optimum (or infeasibility); total {total_s:.1} s, slowest {max_s:.1} s, invalid schedules: {invalid}.\n\n{}",
             args.data.display(),
             args.time_limit,
@@ -269,7 +269,7 @@ fn bench(args: &BenchArgs) -> anyhow::Result<()> {
             markdown_table(&rows),
         );
         let doc = std::fs::read_to_string(path).unwrap_or_else(|_| "# koop benchmarks\n".into());
-        std::fs::write(path, replace_section(&doc, "Meeting scheduler", &body))
+        std::fs::write(path, replace_block(&doc, "Meeting scheduler", &body))
             .with_context(|| format!("writing {}", path.display()))?;
     }
     println!(
