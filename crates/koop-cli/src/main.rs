@@ -28,6 +28,10 @@ enum Command {
     Import(commands::data::ImportArgs),
     /// Export organisations or contacts as CSV or XLSX.
     Export(commands::data::ExportArgs),
+    /// Manage agencies (tenants).
+    Agency(commands::admin::AgencyArgs),
+    /// Manage login accounts.
+    User(commands::admin::UserArgs),
     /// Solve a meeting-scheduling instance, verify a schedule, or run the benchmark.
     Schedule(commands::schedule::ScheduleArgs),
     /// Partner recommendations: benchmarks of the matchmaking engine.
@@ -42,6 +46,8 @@ fn main() -> anyhow::Result<()> {
         Command::Migrate(args) => commands::serve::migrate(args),
         Command::Import(args) => commands::data::import(args),
         Command::Export(args) => commands::data::export(args),
+        Command::Agency(args) => commands::admin::agency(args),
+        Command::User(args) => commands::admin::user(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Match(args) => commands::matching::run(args),
     }

@@ -352,3 +352,40 @@ async fn a_malformed_import_names_its_bad_lines_and_changes_nothing() {
         drop(core);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_import_again_without_duplicates_in_csv_and_xlsx() {
+    use koop_core::export::{self, ExportKind};
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let world = demo::load(&core).await.unwrap();
+    let sys = Actor::system();
+    let mut r = core.reader(&sys).await.unwrap();
+    for kind in [ExportKind::Organisations, ExportKind::Contacts] {
+        let table = export::table(&mut r, world.img, kind).await.unwrap();
+        assert!(table.rows.len() > 50, "{kind:?}: {} rows", table.rows.len());
+        let xlsx = export::to_xlsx(&table, "img").unwrap();
+        assert_eq!(&xlsx[..2], b"PK", "an XLSX file is a zip archive");
+        let csv = export::to_csv(&table, b';').unwrap();
+        for back in [
+            koop_core::import::read_xlsx(&xlsx).unwrap(),
+            read_csv(&csv).unwrap(),
+        ] {
+            assert_eq!(back.headers, table.headers);
+            assert_eq!(back.rows.len(), table.rows.len());
+            let report = match kind {
+                ExportKind::Organisations => core
+                    .import_organisations(&sys, world.img, &back)
+                    .await
+                    .unwrap(),
+                ExportKind::Contacts => core.import_contacts(&sys, world.img, &back).await.unwrap(),
+            };
+            assert_eq!(
+                (report.created, report.updated),
+                (0, 0),
+                "{kind:?}: {report:?}"
+            );
+            assert_eq!(report.unchanged, table.rows.len());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! One module per `koop` subcommand.
 
+pub mod admin;
 pub mod config;
 pub mod data;
 pub mod matching;
