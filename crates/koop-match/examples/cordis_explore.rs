@@ -100,6 +100,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "pooled ascent on val pools {:?}",
         cordis::ascent::metrics(&vpools, &ca2)
     );
+    // Restart from the walk alone.
+    let ca3 = cordis::ascent::fit(&both, &base, 10);
+    println!(
+        "pooled ascent from base on val pools {:?}",
+        cordis::ascent::metrics(&vpools, &ca3)
+    );
+    // Separate models for company and other queries.
+    let is_co = |q: u32| ds.orgs[q as usize].kind == koop_match::cordis::data::ActivityType::Prc;
+    let types: Vec<bool> = eq.iter().chain(lq.iter()).map(|(q, _)| is_co(*q)).collect();
+    let (mut co, mut other) = (Vec::new(), Vec::new());
+    for (p, t) in both.into_iter().zip(types) {
+        if t { co.push(p) } else { other.push(p) }
+    }
+    let mco = cordis::ascent::fit(&co, &model, 10);
+    let moth = cordis::ascent::fit(&other, &model, 10);
+    let vtypes: Vec<bool> = vq.iter().map(|(q, _)| is_co(*q)).collect();
+    let (mut vco, mut voth) = (Vec::new(), Vec::new());
+    for (p, t) in vpools.into_iter().zip(vtypes) {
+        if t { vco.push(p) } else { voth.push(p) }
+    }
+    let (a, b) = (
+        cordis::ascent::metrics(&vco, &mco),
+        cordis::ascent::metrics(&voth, &moth),
+    );
+    let (na, nb) = (vco.len() as f64, voth.len() as f64);
+    println!(
+        "by type: companies {a:?} others {b:?} combined mrr {:.4} r10 {:.4}",
+        (a.0 * na + b.0 * nb) / (na + nb),
+        (a.1 * na + b.1 * nb) / (na + nb)
+    );
+    let (c1, c2) = (
+        cordis::ascent::metrics(&vco, &ca2),
+        cordis::ascent::metrics(&voth, &ca2),
+    );
+    println!("single model: companies {c1:?} others {c2:?}");
     for (n, w) in FEATURE_NAMES.iter().zip(ca.w) {
         eprint!("{n}={w:.3} ");
     }

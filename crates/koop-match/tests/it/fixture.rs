@@ -52,3 +52,17 @@ fn unknown_fields_are_rejected_by_name() {
         .to_string();
     assert!(e.contains("profils"), "{e}");
 }
+
+#[test]
+fn organisers_see_who_has_few_good_matches_first() {
+    let input: MatchInput = serde_json::from_str(EXCHANGE).unwrap();
+    let index = MatchIndex::build(input).unwrap();
+    let counts = index.good_match_counts(4.0, 10);
+    assert_eq!(counts.len(), 9);
+    assert!(counts.windows(2).all(|w| w[0].1 <= w[1].1), "{counts:?}");
+    let of = |id| counts.iter().find(|c| c.0 == ProfileId(id)).unwrap().1;
+    assert!(
+        of(10) >= 1,
+        "the battery request has its Kazakh recycler: {counts:?}"
+    );
+}
