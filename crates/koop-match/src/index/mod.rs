@@ -3,6 +3,7 @@
 
 mod dense;
 mod query;
+mod views;
 
 use std::collections::{HashMap, HashSet};
 
