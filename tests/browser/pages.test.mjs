@@ -27,6 +27,7 @@ before(async () => {
       if (m) { clearTimeout(timer); ok(m[1]); }
     });
     server.on('exit', (code) => fail(new Error(`koop demo exited with ${code}:\n${log}`)));
+    server.on('error', (e) => fail(new Error(`cannot start ${bin}: ${e.message}`)));
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
