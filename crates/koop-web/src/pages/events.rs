@@ -229,7 +229,7 @@ async fn list_participants(
             org_id: p.participant.org_id.0,
             org: p.org_name,
             country: p.country,
-            role: p.participant.role.as_str().replace('_', " "),
+            role: ctx.kind("prole", p.participant.role.as_str()),
             status: ctx.kind("participant", p.participant.status.as_str()),
             status_code: p.participant.status.as_str(),
         })
