@@ -233,8 +233,12 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // Sorted, so that the float sums below do not depend on hash order: same input, same
+        // figures, run after run.
+        let mut overlap: Vec<(u32, (f32, f32))> = overlap.into_iter().collect();
+        overlap.sort_unstable_by_key(|e| e.0);
         let mut sib: HashMap<u32, [f32; 3]> = HashMap::new();
-        for (&p, &(k, raa)) in &overlap {
+        for &(p, (k, raa)) in &overlap {
             let members = &ds.projects[p as usize].members;
             let w = self.project_weight[p as usize];
             for &c in members {
