@@ -1,5 +1,7 @@
-//! Model selection on the inner split only (history before 2017, future 2017–2018): metrics of
-//! each feature alone and of the learned model. Never looks at the test period.
+//! Model selection on inner splits only (learn on the 2015 and 2016 cut-offs, validate on the
+//! 2017 one, all inside the train period): each feature alone, the logistic start, coordinate
+//! ascent, pooled learning, and per-type models. Never looks at the test period:
+//! `cargo run -p koop-match --example cordis_explore -- ../shared/data/cordis_h2020_participations [all]`.
 
 use std::fs::File;
 use std::io::Read;
@@ -149,54 +151,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
-}
-
-/// Prints the top of the ranking of a few queries, relevant ones marked.
-#[allow(dead_code)]
-pub fn inspect(
-    ctx: &Context,
-    queries: &[(u32, Vec<u32>)],
-    score: impl Fn(&[f32; koop_match::cordis::features::N_FEATURES]) -> f32,
-) {
-    let s = ctx.split;
-    for (q, rel) in queries.iter().step_by(97).take(6) {
-        let g = ctx.query_graph(*q);
-        let known = &s.partners[*q as usize];
-        let mut v: Vec<(f32, u32)> = (0..s.ds.orgs.len() as u32)
-            .filter(|&c| c != *q && s.is_candidate(c) && known.binary_search(&c).is_err())
-            .map(|c| (score(&ctx.features(*q, c, &g)), c))
-            .collect();
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let o = &s.ds.orgs[*q as usize];
-        println!(
-            "query {} {:?} partners {} relevant {}",
-            o.pic,
-            o.kind,
-            known.len(),
-            rel.len()
-        );
-        for (sc, c) in v.iter().take(10) {
-            let f = ctx.features(*q, *c, &g);
-            let co = &s.ds.orgs[*c as usize];
-            println!(
-                "  {} {:.2} {} {:?} {} aa {:.1} w3 {:.1} sib {:.1} part {:.1} recent {:.1}",
-                if rel.contains(c) { "*" } else { " " },
-                sc,
-                co.pic,
-                co.kind,
-                String::from_utf8_lossy(&co.country),
-                f[0],
-                f[4],
-                f[17],
-                f[6],
-                f[8]
-            );
-        }
-        let mut rr: Vec<usize> = rel
-            .iter()
-            .map(|r| v.iter().position(|x| x.1 == *r).unwrap_or(99999) + 1)
-            .collect();
-        rr.sort_unstable();
-        println!("  relevant ranks {:?}", &rr[..rr.len().min(15)]);
-    }
 }
