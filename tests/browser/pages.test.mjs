@@ -127,6 +127,14 @@ test('a participant reads their own agenda in English', async () => {
   assert.ok(rows >= 1, 'the participant has meetings');
   const who = await p.locator('tbody').innerText();
   assert.match(who, /УралСпецМаш/);
+  // Recommendations with reasons, and a meeting request straight from them.
+  await p.goto(base + '/events/1/recommendations');
+  const cards = await p.locator('article.profile').count();
+  assert.ok(cards >= 5, `${cards} recommendations`);
+  assert.equal(await p.locator('article.profile ul.reasons li').first().isVisible(), true);
+  await p.getByRole('button', { name: 'Request a meeting' }).first().click();
+  await p.waitForLoadState('domcontentloaded');
+  assert.match(await p.locator('[role=status]').innerText(), /Meeting request sent/);
   await p.getByRole('link', { name: 'DE', exact: true }).click();
   await p.waitForLoadState('domcontentloaded');
   assert.match(await p.locator('nav').innerText(), /Partnerstädte/);

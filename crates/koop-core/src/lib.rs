@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 pub mod export;
 pub mod import;
+pub mod matching;
 pub mod ops;
 pub mod read;
 pub mod testing;

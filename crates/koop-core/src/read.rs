@@ -195,6 +195,15 @@ impl Reader {
         Ok(r)
     }
 
+    /// The other side and status of every request a participant sent or received.
+    pub async fn requests_of(
+        &mut self,
+        participant: ParticipantId,
+    ) -> CoreResult<Vec<(ParticipantId, RequestStatus)>> {
+        self.participant(participant).await?;
+        Ok(meeting::requests_of(&mut self.conn, participant).await?)
+    }
+
     /// Request counts per status at an event.
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
         self.event(id).await?;

@@ -389,3 +389,75 @@ async fn exports_import_again_without_duplicates_in_csv_and_xlsx() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_recommendation_at_the_demo_exchange_has_a_reason_a_person_can_read() {
+    use koop_core::matching::Locale;
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let world = demo::load(&core).await.unwrap();
+    let sys = Actor::system();
+    let profiles = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .event_profiles(world.exchange)
+        .await
+        .unwrap();
+    assert_eq!(profiles.len(), 61);
+    let mut total = 0;
+    for p in &profiles {
+        for locale in [Locale::De, Locale::En] {
+            let recs = core
+                .recommendations(&sys, world.exchange, p.id, 10, locale)
+                .await
+                .unwrap();
+            assert!(!recs.is_empty(), "{} has no recommendation", p.data.title);
+            for r in &recs {
+                assert_ne!(r.org_id, p.org_id, "nobody is recommended to themselves");
+                assert!(
+                    !r.reasons.is_empty() && r.reasons.iter().all(|x| x.chars().count() > 5),
+                    "{} → {}: {:?}",
+                    p.data.title,
+                    r.title,
+                    r.reasons
+                );
+                total += 1;
+            }
+        }
+    }
+    assert!(total > 600, "{total} recommendations checked");
+
+    // A Russian request for packaging machines finds the German packaging-machine maker first.
+    let ural = profiles
+        .iter()
+        .find(|p| p.data.title.contains("упаковки"))
+        .unwrap();
+    let recs = core
+        .recommendations(&sys, world.exchange, ural.id, 5, Locale::De)
+        .await
+        .unwrap();
+    assert!(
+        recs[0].org_name.contains("Elbe Sondermaschinenbau"),
+        "{:?}",
+        recs.iter().map(|r| &r.org_name).collect::<Vec<_>>()
+    );
+
+    // Organisers see who has few good matches; participants may not.
+    let coverage = core
+        .match_coverage(&sys, world.exchange, 3.0, 20)
+        .await
+        .unwrap();
+    assert_eq!(coverage.len(), 61);
+    assert!(
+        coverage
+            .windows(2)
+            .all(|w| w[0].good_matches <= w[1].good_matches),
+        "fewest first"
+    );
+    assert!(matches!(
+        core.match_coverage(&Actor::anonymous(), world.exchange, 3.0, 20)
+            .await,
+        Err(CoreError::Forbidden)
+    ));
+}

@@ -313,3 +313,25 @@ pub async fn insert_booking(
     .await?;
     Ok(VisitBookingId(id))
 }
+
+/// The other side and the status of every request a participant sent or received.
+pub async fn requests_of(
+    conn: &mut Conn,
+    participant: ParticipantId,
+) -> DbResult<Vec<(ParticipantId, RequestStatus)>> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT requester_id, receiver_id, status FROM meeting_request WHERE requester_id = $1 OR receiver_id = $1 ORDER BY id",
+    )
+    .bind(participant.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(a, b, s)| {
+            let other = if a == participant.0 { b } else { a };
+            Ok((
+                ParticipantId(other),
+                parse("meeting_request.status", RequestStatus::parse(&s))?,
+            ))
+        })
+        .collect()
+}

@@ -271,3 +271,106 @@ async fn login_language_and_errors_behave_for_a_person() {
         assert!(spec.contains(path), "OpenAPI lacks {path}");
     }
 }
+
+async fn post_form(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> StatusCode {
+    let mut req =
+        Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    app.clone()
+        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from_them() {
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let world = koop_core::demo::load(&core).await.unwrap();
+    let app = koop_web::router(core);
+    let (_, me) = login(
+        &app,
+        "participant@koop.example",
+        koop_core::demo::DEMO_PASSWORD,
+    )
+    .await;
+    let path = format!("/events/{}/recommendations", world.exchange);
+    let (status, html) = get(&app, &path, me.as_deref()).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Elbe Sondermaschinenbau"),
+        "the packaging-machine maker is recommended"
+    );
+    let reasons = html.matches("<ul class=\"reasons\"><li>").count();
+    let cards = html.matches("<article class=\"profile\">").count();
+    assert!(
+        cards >= 5 && reasons == cards,
+        "every recommendation has reasons: {reasons} of {cards}"
+    );
+    assert!(
+        get(&app, &path, None).await.0 == StatusCode::FORBIDDEN,
+        "recommendations need a login"
+    );
+
+    // Request a meeting with the first recommended partner that is a participant.
+    let requester = html
+        .split("name=\"requester\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let receiver = html
+        .split("name=\"receiver\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let form = format!("requester={requester}&receiver={receiver}");
+    let requests = format!("/events/{}/requests", world.exchange);
+    assert_eq!(
+        post_form(&app, &requests, &form, me.as_deref()).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post_form(&app, &requests, &form, me.as_deref()).await,
+        StatusCode::CONFLICT,
+        "the same request twice"
+    );
+    let other = format!("requester={receiver}&receiver={requester}");
+    assert_eq!(
+        post_form(&app, &requests, &other, me.as_deref()).await,
+        StatusCode::FORBIDDEN,
+        "nobody asks in someone else's name"
+    );
+    assert_eq!(
+        post_form(&app, &requests, "requester=x", me.as_deref())
+            .await
+            .as_u16()
+            / 100,
+        4,
+        "a malformed form is a client error"
+    );
+
+    // The organisers' view is for organisers.
+    let coverage = format!("/events/{}/matching", world.exchange);
+    assert_eq!(
+        get(&app, &coverage, me.as_deref()).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (_, organiser) = login(
+        &app,
+        "organiser@koop.example",
+        koop_core::demo::DEMO_PASSWORD,
+    )
+    .await;
+    let (status, html) = get(&app, &coverage, organiser.as_deref()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Wer braucht Hilfe?"));
+}

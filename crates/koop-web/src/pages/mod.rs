@@ -3,6 +3,7 @@
 pub mod assets;
 mod events;
 mod home;
+mod matching;
 mod orgs;
 mod rows;
 mod work;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .merge(orgs::routes())
         .merge(work::routes())
         .merge(events::routes())
+        .merge(matching::routes())
 }
 
 /// What every page's layout needs.

@@ -1,0 +1,270 @@
+//! Partner recommendations at an event: the event's published profiles, their
+//! organisations and cluster memberships are mapped onto the matchmaking engine's input,
+//! and its recommendations come back with reasons in the visitor's language.
+//!
+//! The index is built per call: an exchange has tens to a few thousand profiles, which
+//! the engine indexes in milliseconds, and nothing has to be kept in sync.
+
+use crate::read::Reader;
+use crate::{Actor, Core, CoreError, CoreResult};
+use koop_domain::ids::{EventId, OrgId, ParticipantId, ProfileId};
+use koop_domain::org::OrgKind;
+use koop_domain::profile::{Profile, ProfileKind};
+use koop_match as m;
+use std::collections::HashMap;
+
+pub use koop_match::Locale;
+
+/// One recommended partner, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecommendationView {
+    /// The partner's profile.
+    pub profile_id: ProfileId,
+    /// The participant who owns it, if any (to request a meeting).
+    pub participant_id: Option<ParticipantId>,
+    /// The partner organisation.
+    pub org_id: OrgId,
+    /// Its name.
+    pub org_name: String,
+    /// Its country.
+    pub country: String,
+    /// The profile's title.
+    pub title: String,
+    /// The profile's kind.
+    pub kind: ProfileKind,
+    /// The score (higher is better).
+    pub score: f32,
+    /// Why, in words a participant understands.
+    pub reasons: Vec<String>,
+}
+
+/// How many good partners a profile has, for the organisers' view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// The profile.
+    pub profile: Profile,
+    /// Its organisation's name.
+    pub org_name: String,
+    /// Partners scoring at least the threshold (counted up to the cap).
+    pub good_matches: usize,
+}
+
+fn internal(e: m::MatchError) -> CoreError {
+    CoreError::Internal(format!("matching: {e}"))
+}
+
+struct Built {
+    index: m::MatchIndex,
+    profiles: Vec<Profile>,
+    names: HashMap<OrgId, (String, String)>,
+}
+
+async fn build(r: &mut Reader, event: EventId) -> CoreResult<Built> {
+    let profiles = r.event_profiles(event).await?;
+    let mut names = HashMap::new();
+    let mut organisations = Vec::new();
+    let mut cluster_names: HashMap<u32, String> = HashMap::new();
+    for p in &profiles {
+        if names.contains_key(&p.org_id) {
+            continue;
+        }
+        let o = r.org(p.org_id).await?;
+        let clusters: Vec<m::profile::ClusterId> = r
+            .memberships(o.id)
+            .await?
+            .into_iter()
+            .filter(|ms| ms.member_id == o.id)
+            .map(|ms| {
+                cluster_names.insert(ms.group_id.0 as u32, ms.group_name.clone());
+                m::profile::ClusterId(ms.group_id.0 as u32)
+            })
+            .collect();
+        organisations.push(m::profile::Organisation {
+            id: m::profile::OrgId(o.id.0 as u64),
+            country: m::CountryCode::parse("country", o.data.country.as_str()).map_err(internal)?,
+            org_type: org_type(o.data.kind),
+            languages: o
+                .data
+                .languages
+                .iter()
+                .filter_map(|l| m::LangCode::parse("languages", l.as_str()).ok())
+                .collect(),
+            clusters,
+        });
+        names.insert(o.id, (o.data.name.clone(), o.data.country.to_string()));
+    }
+    let agency_like = |org: OrgId| {
+        organisations
+            .iter()
+            .find(|o| o.id.0 == org.0 as u64)
+            .is_some_and(|o| o.org_type == m::profile::OrgType::Public)
+    };
+    let mut input_profiles = Vec::with_capacity(profiles.len());
+    for p in &profiles {
+        let (kind, investment) = match p.data.kind {
+            ProfileKind::BusinessOffer => (m::ProfileKind::BusinessOffer, None),
+            ProfileKind::BusinessRequest => (m::ProfileKind::BusinessRequest, None),
+            ProfileKind::TechnologyOffer => (m::ProfileKind::TechnologyOffer, None),
+            ProfileKind::TechnologyRequest => (m::ProfileKind::TechnologyRequest, None),
+            ProfileKind::ResearchRequest => (m::ProfileKind::ResearchRequest, None),
+            // An agency offers a location; a company with investment interest seeks one.
+            ProfileKind::Investment if agency_like(p.org_id) => (
+                m::ProfileKind::BusinessOffer,
+                Some(m::profile::InvestmentInterest::OffersSettlement),
+            ),
+            ProfileKind::Investment => (
+                m::ProfileKind::BusinessRequest,
+                Some(m::profile::InvestmentInterest::SeeksSettlement),
+            ),
+        };
+        input_profiles.push(m::Profile {
+            id: m::ProfileId(p.id.0 as u64),
+            org: m::profile::OrgId(p.org_id.0 as u64),
+            kind,
+            investment,
+            title: p.data.title.clone(),
+            text: format!("{}\n{}", p.data.summary, p.data.description),
+            language: m::LangCode::parse("language", p.data.language.as_str()).ok(),
+            nace: p
+                .data
+                .nace
+                .iter()
+                .filter_map(|n| m::NaceCode::parse("nace", n.as_str()).ok())
+                .collect(),
+            keywords: p.data.keywords.clone(),
+            countries_sought: p
+                .data
+                .countries_sought
+                .iter()
+                .filter_map(|c| m::CountryCode::parse("countries_sought", c.as_str()).ok())
+                .collect(),
+            embedding: None,
+        });
+    }
+    let input = m::MatchInput {
+        organisations,
+        profiles: input_profiles,
+        clusters: m::profile::ClusterMap {
+            names: cluster_names
+                .into_iter()
+                .map(|(k, v)| (m::profile::ClusterId(k), v))
+                .collect(),
+            complementary: vec![],
+        },
+        ..m::MatchInput::default()
+    };
+    Ok(Built {
+        index: m::MatchIndex::build(input).map_err(internal)?,
+        profiles,
+        names,
+    })
+}
+
+fn org_type(kind: OrgKind) -> m::profile::OrgType {
+    use m::profile::OrgType;
+    match kind {
+        OrgKind::Company | OrgKind::LocationCompany => OrgType::Company,
+        OrgKind::University => OrgType::University,
+        OrgKind::ResearchInstitute => OrgType::Research,
+        OrgKind::DevelopmentAgency
+        | OrgKind::Chamber
+        | OrgKind::Municipality
+        | OrgKind::Ministry
+        | OrgKind::Embassy => OrgType::Public,
+        OrgKind::Association | OrgKind::Network | OrgKind::Cluster | OrgKind::Other => {
+            OrgType::Other
+        }
+    }
+}
+
+impl Core {
+    /// The `k` best partners for one of the event's profiles, each with its reasons.
+    pub async fn recommendations(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        profile: ProfileId,
+        k: usize,
+        locale: Locale,
+    ) -> CoreResult<Vec<RecommendationView>> {
+        let mut r = self.reader(actor).await?;
+        let built = build(&mut r, event).await?;
+        let recs = built
+            .index
+            .recommend(m::ProfileId(profile.0 as u64), k)
+            .map_err(|_| CoreError::NotFound)?;
+        Ok(recs
+            .into_iter()
+            .filter_map(|rec| {
+                let p = built
+                    .profiles
+                    .iter()
+                    .find(|p| p.id.0 as u64 == rec.profile.0)?;
+                let (name, country) = built.names.get(&p.org_id).cloned().unwrap_or_default();
+                Some(RecommendationView {
+                    profile_id: p.id,
+                    participant_id: p.participant_id,
+                    org_id: p.org_id,
+                    org_name: name,
+                    country,
+                    title: p.data.title.clone(),
+                    kind: p.data.kind,
+                    score: rec.score,
+                    reasons: rec.reasons.iter().map(|x| x.text(locale)).collect(),
+                })
+            })
+            .collect())
+    }
+
+    /// The event's profile that belongs to a participant (or to their organisation).
+    pub async fn participant_profile(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+    ) -> CoreResult<Option<Profile>> {
+        let mut r = self.reader(actor).await?;
+        let p = r.participant(participant).await?;
+        let profiles = r.event_profiles(p.participant.event_id).await?;
+        Ok(profiles
+            .iter()
+            .find(|x| x.participant_id == Some(participant))
+            .or_else(|| profiles.iter().find(|x| x.org_id == p.participant.org_id))
+            .cloned())
+    }
+
+    /// For organisers: every profile with its number of good partners, fewest first.
+    pub async fn match_coverage(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        min_score: f32,
+        cap: usize,
+    ) -> CoreResult<Vec<Coverage>> {
+        let mut r = self.reader(actor).await?;
+        let ev = r.event(event).await?;
+        actor.require_write(ev.agency_id)?;
+        let built = build(&mut r, event).await?;
+        Ok(built
+            .index
+            .good_match_counts(min_score, cap)
+            .into_iter()
+            .filter_map(|(id, n)| {
+                let p = built
+                    .profiles
+                    .iter()
+                    .find(|p| p.id.0 as u64 == id.0)?
+                    .clone();
+                let org_name = built
+                    .names
+                    .get(&p.org_id)
+                    .map(|x| x.0.clone())
+                    .unwrap_or_default();
+                Some(Coverage {
+                    profile: p,
+                    org_name,
+                    good_matches: n,
+                })
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,246 @@
+//! Partner recommendations at an event, and the organisers' view of who needs help.
+
+use super::{Ctx, render};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, Redirect};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use koop_core::CoreError;
+use koop_core::domain::account::Role;
+use koop_core::domain::ids::{EventId, ParticipantId};
+use koop_core::domain::meeting::Priority;
+use koop_core::matching::Locale;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/events/{id}/recommendations", get(show_recommendations))
+        .route("/events/{id}/requests", post(request_meeting))
+        .route("/events/{id}/matching", get(show_coverage))
+}
+
+/// How many partners a participant sees.
+const SHOWN: usize = 15;
+/// A score from which a partner counts as a good match in the organisers' view.
+const GOOD: f32 = 3.0;
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::De => Locale::De,
+        Lang::En => Locale::En,
+    }
+}
+
+struct RecRow {
+    title: String,
+    kind: String,
+    org_id: i64,
+    org_name: String,
+    country: String,
+    score: String,
+    reasons: Vec<String>,
+    participant: Option<i64>,
+    /// The status of an existing request between the two, translated.
+    requested: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "recommendations.html")]
+struct Recommendations {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    participant: i64,
+    choices: Vec<(i64, String)>,
+    own_title: Option<String>,
+    sent: bool,
+    recs: Vec<RecRow>,
+}
+
+#[derive(Deserialize)]
+struct RecQuery {
+    participant: Option<i64>,
+    #[serde(default)]
+    sent: bool,
+}
+
+async fn show_recommendations(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<RecQuery>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let account = v
+        .account()
+        .ok_or_else(|| AppError::page(v.lang, CoreError::Forbidden))?;
+    let event = EventId(id);
+    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let ev = r.event(event).await.map_err(e)?;
+    // Participants see their own recommendations; organisers and staff pick anyone's.
+    let (participant, choices) = if account.role == Role::Participant {
+        (
+            account
+                .participant_id
+                .ok_or_else(|| AppError::page(v.lang, CoreError::Forbidden))?
+                .0,
+            vec![],
+        )
+    } else {
+        let people = r.participants(event).await.map_err(e)?;
+        let choices: Vec<(i64, String)> = people
+            .iter()
+            .map(|p| {
+                (
+                    p.participant.id.0,
+                    format!("{} – {}", p.org_name, p.person_name),
+                )
+            })
+            .collect();
+        let chosen = q
+            .participant
+            .or(choices.first().map(|c| c.0))
+            .ok_or_else(|| AppError::not_found(v.lang))?;
+        (chosen, choices)
+    };
+    let existing = r.requests_of(ParticipantId(participant)).await.map_err(e)?;
+    drop(r);
+    let own = s
+        .core
+        .participant_profile(&v.actor, ParticipantId(participant))
+        .await
+        .map_err(e)?;
+    let recs = match &own {
+        Some(p) => s
+            .core
+            .recommendations(&v.actor, event, p.id, SHOWN, locale(v.lang))
+            .await
+            .map_err(e)?,
+        None => vec![],
+    };
+    let recs = recs
+        .into_iter()
+        .map(|x| RecRow {
+            title: x.title,
+            kind: ctx.kind("profile", x.kind.as_str()),
+            org_id: x.org_id.0,
+            org_name: x.org_name,
+            country: x.country,
+            score: format!("{:.1}", x.score),
+            reasons: x.reasons,
+            participant: x.participant_id.map(|p| p.0),
+            requested: existing
+                .iter()
+                .find(|(other, _)| Some(*other) == x.participant_id)
+                .map(|(_, st)| ctx.kind("request", st.as_str())),
+        })
+        .collect();
+    render(
+        v.lang,
+        Recommendations {
+            id,
+            title: ev.data.title,
+            participant,
+            choices,
+            own_title: own.map(|p| p.data.title),
+            sent: q.sent,
+            recs,
+            ctx,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct RequestForm {
+    requester: i64,
+    receiver: i64,
+}
+
+/// A meeting request from the recommendations; core checks that a participant asks for themselves.
+async fn request_meeting(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<RequestForm>,
+) -> Result<Redirect, AppError> {
+    s.core
+        .request_meeting(
+            &v.actor,
+            ParticipantId(f.requester),
+            ParticipantId(f.receiver),
+            Priority::Normal,
+            "",
+        )
+        .await
+        .map_err(|e| AppError::page(v.lang, e))?;
+    Ok(Redirect::to(&format!(
+        "/events/{id}/recommendations?participant={}&sent=true",
+        f.requester
+    )))
+}
+
+struct CoverageRow {
+    count: usize,
+    org_id: i64,
+    org: String,
+    title: String,
+    participant: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "coverage.html")]
+struct CoveragePage {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    rows: Vec<CoverageRow>,
+}
+
+async fn show_coverage(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let event = EventId(id);
+    let title = s
+        .core
+        .reader(&v.actor)
+        .await
+        .map_err(e)?
+        .event(event)
+        .await
+        .map_err(e)?
+        .data
+        .title;
+    let rows = s
+        .core
+        .match_coverage(&v.actor, event, GOOD, SHOWN)
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|c| CoverageRow {
+            count: c.good_matches,
+            org_id: c.profile.org_id.0,
+            org: c.org_name,
+            title: c.profile.data.title,
+            participant: c.profile.participant_id.map(|p| p.0),
+        })
+        .collect();
+    render(
+        v.lang,
+        CoveragePage {
+            id,
+            title,
+            rows,
+            ctx,
+        },
+    )
+}
