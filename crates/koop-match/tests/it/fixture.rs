@@ -66,3 +66,26 @@ fn organisers_see_who_has_few_good_matches_first() {
         "the battery request has its Kazakh recycler: {counts:?}"
     );
 }
+
+#[test]
+fn cluster_managers_see_complementary_members_across_clusters() {
+    let input: MatchInput = serde_json::from_str(EXCHANGE).unwrap();
+    let index = MatchIndex::build(input).unwrap();
+    let pairs = index.cross_cluster_pairs(10);
+    assert!(!pairs.is_empty());
+    // Recycling (Saxony-Anhalt) members meet mining (Kazakhstan) members, and only those.
+    for (asker, rec) in &pairs {
+        let orgs = [
+            index
+                .input()
+                .profiles
+                .iter()
+                .find(|p| p.id == *asker)
+                .unwrap()
+                .org,
+            rec.org,
+        ];
+        assert!(orgs.contains(&OrgId(2)), "{asker:?} {rec:?}");
+    }
+    assert!(pairs.windows(2).all(|w| w[0].1.score >= w[1].1.score));
+}
