@@ -17,6 +17,7 @@ pub mod import;
 pub mod matching;
 pub mod ops;
 pub mod read;
+pub mod scheduling;
 pub mod testing;
 
 pub use actor::Actor;

@@ -204,6 +204,24 @@ impl Reader {
         Ok(meeting::requests_of(&mut self.conn, participant).await?)
     }
 
+    /// Accepted requests of an event that wait for a slot.
+    pub async fn accepted_requests(
+        &mut self,
+        id: EventId,
+    ) -> CoreResult<Vec<koop_db::meeting::OpenRequest>> {
+        self.event(id).await?;
+        Ok(meeting::accepted_requests(&mut self.conn, id).await?)
+    }
+
+    /// Scheduled meetings of an event with session, start and participants.
+    pub async fn placed_meetings(
+        &mut self,
+        id: EventId,
+    ) -> CoreResult<Vec<koop_db::meeting::Placed>> {
+        self.event(id).await?;
+        Ok(meeting::placed(&mut self.conn, id).await?)
+    }
+
     /// Request counts per status at an event.
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
         self.event(id).await?;

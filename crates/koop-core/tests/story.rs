@@ -461,3 +461,64 @@ async fn every_recommendation_at_the_demo_exchange_has_a_reason_a_person_can_rea
         Err(CoreError::Forbidden)
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scheduler_places_the_exchange_without_double_booking_and_keeps_published_meetings() {
+    use std::collections::HashMap;
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let world = demo::load(&core).await.unwrap();
+    let sys = Actor::system();
+    let mut r = core.reader(&sys).await.unwrap();
+    let placed = r.placed_meetings(world.exchange).await.unwrap();
+    assert!(placed.len() > 40, "{} meetings placed", placed.len());
+    let mut per_slot: HashMap<_, usize> = HashMap::new();
+    let mut busy = std::collections::HashSet::new();
+    for m in &placed {
+        *per_slot.entry((m.session, m.starts_at)).or_default() += 1;
+        for p in &m.participants {
+            assert!(
+                busy.insert((*p, m.starts_at)),
+                "participant {p} is in two meetings at {}",
+                m.starts_at
+            );
+        }
+    }
+    assert!(
+        per_slot.values().all(|n| *n <= 12),
+        "no slot holds more meetings than tables"
+    );
+    let open = r.accepted_requests(world.exchange).await.unwrap();
+    drop(r);
+
+    // A second run places nothing new and moves nothing.
+    let again = core
+        .schedule_event(&sys, world.exchange, std::time::Duration::from_secs(10))
+        .await
+        .unwrap();
+    assert_eq!(again.placed, 0);
+    assert_eq!(again.kept, placed.len());
+    assert_eq!(again.unplaced.len(), open.len(), "{again:?}");
+    let after = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .placed_meetings(world.exchange)
+        .await
+        .unwrap();
+    assert_eq!(after, placed, "published meetings stay where they are");
+    assert!(matches!(
+        core.schedule_event(
+            &Actor::anonymous(),
+            world.exchange,
+            std::time::Duration::from_secs(1)
+        )
+        .await,
+        Err(CoreError::Forbidden)
+    ));
+    assert!(matches!(
+        core.schedule_event(&sys, world.trip, std::time::Duration::from_secs(1))
+            .await,
+        Err(CoreError::Invalid(_)) | Ok(_)
+    ));
+}

@@ -335,3 +335,75 @@ pub async fn requests_of(
         })
         .collect()
 }
+
+/// An accepted request waiting for a slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenRequest {
+    /// The request.
+    pub id: MeetingRequestId,
+    /// Who asked.
+    pub requester: ParticipantId,
+    /// Who was asked.
+    pub receiver: ParticipantId,
+    /// How much it matters.
+    pub priority: Priority,
+}
+
+/// The event's accepted requests that have no meeting yet.
+pub async fn accepted_requests(conn: &mut Conn, event: EventId) -> DbResult<Vec<OpenRequest>> {
+    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, requester_id, receiver_id, priority FROM meeting_request \
+         WHERE event_id = $1 AND status = 'accepted' ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, a, b, p)| {
+            Ok(OpenRequest {
+                id: MeetingRequestId(id),
+                requester: ParticipantId(a),
+                receiver: ParticipantId(b),
+                priority: parse("meeting_request.priority", Priority::parse(&p))?,
+            })
+        })
+        .collect()
+}
+
+/// A scheduled meeting's place in the timetable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The session.
+    pub session: SessionId,
+    /// Its start.
+    pub starts_at: NaiveDateTime,
+    /// Its table.
+    pub table_label: Option<String>,
+    /// Who meets.
+    pub participants: Vec<ParticipantId>,
+}
+
+/// The event's meetings that hold a slot (all but cancelled ones), with session, start, table and participants.
+pub async fn placed(conn: &mut Conn, event: EventId) -> DbResult<Vec<Placed>> {
+    let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, session_id, starts_at, table_label FROM meeting WHERE event_id = $1 AND status <> 'cancelled' \
+         AND session_id IS NOT NULL AND starts_at IS NOT NULL ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, session, starts_at, table_label) in rows {
+        let people: Vec<i64> = sqlx::query_scalar("SELECT participant_id FROM meeting_participant WHERE meeting_id = $1 ORDER BY participant_id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+        out.push(Placed {
+            session: SessionId(session),
+            starts_at: parse_datetime("meeting.starts_at", &starts_at)?,
+            table_label,
+            participants: people.into_iter().map(ParticipantId).collect(),
+        });
+    }
+    Ok(out)
+}

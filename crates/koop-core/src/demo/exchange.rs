@@ -6,8 +6,6 @@ use super::agency_work::AgencyWork;
 use super::exchange_people::COMPANIES;
 use super::{O, d, langs, nace, org, org_short, person};
 use crate::{Actor, Core, CoreResult};
-use chrono::{Duration, NaiveDateTime};
-use koop_db::meeting::NewMeeting;
 use koop_db::profile::ProfileOwner;
 use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind, Venue};
 use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, VenueId};
@@ -438,41 +436,19 @@ pub(crate) async fn load(
         }
     }
 
-    // Place accepted meetings greedily in the two B2B sessions (the optimising scheduler
-    // replaces this for real events; the demo needs a plausible, valid agenda).
-    let mut busy: HashMap<(ParticipantId, NaiveDateTime), ()> = HashMap::new();
-    let mut tables_used: HashMap<NaiveDateTime, i64> = HashMap::new();
-    let mut placed = Vec::new();
-    for (req, pa, pb) in accepted {
-        'slots: for &(sid, start, slot, tables) in session_ids.iter().filter(|s| s.2.is_some()) {
-            let (slot, tables) = (slot.unwrap_or(20), tables.unwrap_or(1));
-            for k in 0..9 {
-                let t = start + Duration::minutes(slot * k);
-                let used = tables_used.get(&t).copied().unwrap_or(0);
-                if used < tables && !busy.contains_key(&(pa, t)) && !busy.contains_key(&(pb, t)) {
-                    busy.insert((pa, t), ());
-                    busy.insert((pb, t), ());
-                    tables_used.insert(t, used + 1);
-                    let m = core
-                        .place_meeting(
-                            &sys,
-                            NewMeeting {
-                                event,
-                                request: Some(req),
-                                session: Some(sid),
-                                title: String::new(),
-                                starts_at: Some(t),
-                                table_label: Some(format!("Tisch {}", used + 1)),
-                                participants: vec![pa, pb],
-                            },
-                        )
-                        .await?;
-                    placed.push(m);
-                    break 'slots;
-                }
-            }
-        }
-    }
+    // The scheduler places the accepted requests on the two B2B sessions.
+    let report = core
+        .schedule_event(&sys, event, std::time::Duration::from_secs(10))
+        .await?;
+    tracing::debug!(?report, "demo exchange scheduled");
+    let placed: Vec<_> = core
+        .reader(&sys)
+        .await?
+        .meetings(event, None)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     for (i, m) in placed.iter().enumerate() {
         let status = if i % 17 == 5 {
             MeetingStatus::NoShow

@@ -1,0 +1,257 @@
+//! Running the meeting scheduler for an event: the B2B sessions become slots with
+//! tables, accepted requests become meetings to place, and meetings already on the
+//! agenda stay where they are. The new meetings are written in one operation.
+
+use crate::{Actor, Change, Core, CoreError, CoreResult};
+use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
+use koop_db::meeting::NewMeeting;
+use koop_domain::DomainError;
+use koop_domain::event::SessionKind;
+use koop_domain::ids::{EventId, MeetingRequestId, ParticipantId, SessionId};
+use koop_domain::meeting::{Priority, RequestStatus};
+use koop_schedule as s;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// What a scheduler run did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleReport {
+    /// The solver's verdict: optimal, feasible, infeasible or unknown.
+    pub status: String,
+    /// New meetings placed.
+    pub placed: usize,
+    /// Meetings already on the agenda, kept in place.
+    pub kept: usize,
+    /// Accepted requests that found no slot, with the reason.
+    pub unplaced: Vec<(MeetingRequestId, String)>,
+    /// An upper bound on how many meetings any schedule could place.
+    pub placeable_upper_bound: usize,
+    /// Idle gaps between meetings, summed over participants.
+    pub breaks: u32,
+    /// A proven lower bound on breaks.
+    pub lower_bound_breaks: u32,
+    /// Time the solver took.
+    pub elapsed_ms: u64,
+}
+
+fn priority(p: Priority) -> u32 {
+    match p {
+        Priority::Low => 1,
+        Priority::Normal => 2,
+        Priority::High => 3,
+    }
+}
+
+impl Core {
+    /// Places the event's accepted meeting requests on its B2B sessions' slots and tables.
+    pub async fn schedule_event(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        time_limit: std::time::Duration,
+    ) -> CoreResult<ScheduleReport> {
+        let mut r = self.reader(actor).await?;
+        let ev = r.event(event).await?;
+        actor.require_write(ev.agency_id)?;
+        let sessions: Vec<_> = r
+            .sessions(event)
+            .await?
+            .into_iter()
+            .filter(|x| {
+                x.data.kind == SessionKind::B2bMeetings
+                    && x.data.slot_count() > 0
+                    && x.data.tables.unwrap_or(0) > 0
+            })
+            .collect();
+        if sessions.is_empty() {
+            return Err(DomainError::new(
+                "sessions",
+                "no_b2b_session",
+                "the event has no B2B session with slots and tables",
+            )
+            .into());
+        }
+        let venues = r.venues(event).await?;
+        let venue_index: HashMap<_, _> =
+            venues.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
+        let mut problem = s::Problem {
+            venues: if venues.is_empty() {
+                vec!["–".into()]
+            } else {
+                venues.iter().map(|v| v.name.clone()).collect()
+            },
+            travel: vec![],
+            sessions: vec![],
+            slots: vec![],
+            participants: vec![],
+            meetings: vec![],
+            fairness: None,
+            require_all: false,
+        };
+        // Slot i of the problem is (session, start) in the event.
+        let mut slot_at: Vec<(SessionId, NaiveDateTime)> = Vec::new();
+        for (si, x) in sessions.iter().enumerate() {
+            problem.sessions.push(s::Session {
+                name: x.data.title.clone(),
+                venue: x
+                    .venue_id
+                    .and_then(|v| venue_index.get(&v).copied())
+                    .unwrap_or(0),
+            });
+            let minutes = x.data.slot_minutes.unwrap_or(0);
+            for k in 0..x.data.slot_count() {
+                let start = x.data.starts_at + Duration::minutes(minutes * k);
+                problem.slots.push(s::Slot {
+                    session: si,
+                    day: start.date().num_days_from_ce() as u32,
+                    start: start.hour() * 60 + start.minute(),
+                    duration: minutes as u32,
+                    part: if start.hour() < 12 {
+                        s::DayPart::Morning
+                    } else {
+                        s::DayPart::Afternoon
+                    },
+                    tables: x.data.tables.unwrap_or(0) as u32,
+                });
+                slot_at.push((x.id, start));
+            }
+        }
+        let people = r.participants(event).await?;
+        let mut index: HashMap<ParticipantId, usize> = HashMap::new();
+        let mut id_of: Vec<ParticipantId> = Vec::new();
+        for p in people.iter().filter(|p| p.participant.status.is_active()) {
+            index.insert(p.participant.id, problem.participants.len());
+            id_of.push(p.participant.id);
+            problem.participants.push(s::Participant {
+                name: p.org_name.clone(),
+                ..s::Participant::default()
+            });
+        }
+        // Meetings on the agenda are fixed where they are, so published times never move.
+        let mut used_tables: HashMap<usize, BTreeSet<String>> = HashMap::new();
+        let mut kept = 0;
+        for m in r.placed_meetings(event).await? {
+            let Some(slot) = slot_at
+                .iter()
+                .position(|(sid, t)| *sid == m.session && *t == m.starts_at)
+            else {
+                continue;
+            };
+            let Some(who) = m
+                .participants
+                .iter()
+                .map(|p| index.get(p).copied())
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            if who.len() < 2 {
+                continue;
+            }
+            used_tables.entry(slot).or_default().extend(m.table_label);
+            problem.meetings.push(s::Meeting {
+                participants: who,
+                priority: 3,
+                fixed_slot: Some(slot),
+                forbidden_slots: vec![],
+                after: vec![],
+                only: None,
+            });
+            kept += 1;
+        }
+        let mut unplaced = Vec::new();
+        let mut open: Vec<MeetingRequestId> = Vec::new();
+        for q in r.accepted_requests(event).await? {
+            match (index.get(&q.requester), index.get(&q.receiver)) {
+                (Some(&a), Some(&b)) => {
+                    problem.meetings.push(s::Meeting {
+                        participants: vec![a, b],
+                        priority: priority(q.priority),
+                        fixed_slot: None,
+                        forbidden_slots: vec![],
+                        after: vec![],
+                        only: None,
+                    });
+                    open.push(q.id);
+                }
+                _ => unplaced.push((q.id, "a participant no longer takes part".to_owned())),
+            }
+        }
+        drop(r);
+        let participants_of: Vec<Vec<ParticipantId>> = problem
+            .meetings
+            .iter()
+            .map(|m| m.participants.iter().map(|&i| id_of[i]).collect())
+            .collect();
+        // The solver is CPU-bound: run it off the async workers.
+        let outcome = tokio::task::spawn_blocking(move || {
+            s::solve(
+                &problem,
+                &s::SolveOptions {
+                    time_limit,
+                    seed: 0,
+                    cancel: None,
+                },
+            )
+        })
+        .await
+        .map_err(|e| CoreError::Internal(format!("scheduler: {e}")))?;
+        let mut report = ScheduleReport {
+            status: format!("{:?}", outcome.status).to_lowercase(),
+            placed: 0,
+            kept,
+            unplaced,
+            placeable_upper_bound: outcome.placeable_upper_bound,
+            breaks: outcome.breaks,
+            lower_bound_breaks: outcome.lower_bound_breaks,
+            elapsed_ms: outcome.elapsed_ms,
+        };
+        for u in &outcome.unplaced {
+            if let Some(req) = u.meeting.checked_sub(kept).and_then(|i| open.get(i)) {
+                report.unplaced.push((*req, u.reason.clone()));
+            }
+        }
+        let Some(schedule) = outcome.schedule else {
+            return Ok(report);
+        };
+        let mut new = Vec::new();
+        for (i, req) in open.iter().enumerate() {
+            let m = kept + i;
+            if let Some(Some(place)) = schedule.placements.get(m) {
+                let (session, start) = slot_at[place.slot];
+                let used = used_tables.entry(place.slot).or_default();
+                let n = (1..)
+                    .find(|n| !used.contains(&format!("Tisch {n}")))
+                    .unwrap_or(1);
+                used.insert(format!("Tisch {n}"));
+                new.push(NewMeeting {
+                    event,
+                    request: Some(*req),
+                    session: Some(session),
+                    title: String::new(),
+                    starts_at: Some(start),
+                    table_label: Some(format!("Tisch {n}")),
+                    participants: participants_of[m].clone(),
+                });
+            }
+        }
+        report.placed = new.len();
+        let summary = serde_json::to_value(&report).unwrap_or_default();
+        self.write(actor, Some(ev.agency_id), "event.scheduled", async |tx| {
+            for m in &new {
+                if let Some(req) = m.request {
+                    koop_db::meeting::set_request_status(
+                        tx,
+                        req,
+                        RequestStatus::Accepted.schedule()?,
+                    )
+                    .await?;
+                }
+                koop_db::meeting::insert_meeting(tx, m).await?;
+            }
+            Ok(Change::new((), "event", event.0, summary))
+        })
+        .await?;
+        Ok(report)
+    }
+}
