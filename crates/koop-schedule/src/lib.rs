@@ -18,8 +18,10 @@
 //!   minimisation of breaks).
 //! - [`solve`](mod@solve): the entry point that picks a method and reports.
 //!
-//! The library does no I/O, starts no threads and is deterministic for a
-//! given seed and problem. The method is described in prose in
+//! The library does no I/O and starts no threads. For a given problem and
+//! seed the result is the same on every run, unless the time limit (or the
+//! cancel flag) cuts the search: the solvers count conflicts and moves, not
+//! seconds, so only the wall-clock cut-off depends on the machine. The method is described in prose in
 //! `docs/algorithms/scheduler.md`.
 
 #![deny(missing_docs)]

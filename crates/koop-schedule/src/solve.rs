@@ -133,19 +133,14 @@ const FIRST_BUDGET: i32 = 20_000;
 ///
 /// 1. Any schedule that meets every hard rule: an upper bound, kept if the
 ///    optimiser runs out of time. UNSAT here means infeasible.
-/// 2. Core-guided minimisation (OLL) of the breaks, run as a small portfolio
-///    on three solvers whose encodings differ in ways that matter to CDCL but
-///    not to the answer: with or without a redundant constraint (at most
-///    twice as many busy participants as tables per slot), and with our
-///    literals handed to CaDiCaL as positive or as negated variables (it
-///    first tries every variable as true, so this flips its initial guesses).
-///    The busy cap makes some lower bounds provable in a second instead of
-///    never, but slows the final, satisfiable call on other instances; the
-///    flipped polarity finds some schedules the others miss. None wins
-///    everywhere, so the runs take turns with a conflict budget that doubles
-///    each round (conflicts, not seconds, so the result does not depend on
-///    machine load). Every run's bound is valid; the first to reach a model
-///    is optimal.
+/// 2. Core-guided minimisation (OLL) of the breaks, run on two solvers whose
+///    encodings differ only in one redundant constraint (at most twice as many
+///    busy participants as tables per slot). That constraint makes some lower
+///    bounds provable in a second instead of never, but on other instances it
+///    slows the final, satisfiable call. Neither wins everywhere, so the two
+///    runs take turns with a conflict budget that doubles each round
+///    (conflicts, not seconds, so the result does not depend on machine load).
+///    Either run's bound is valid; the first to reach a model is optimal.
 fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> Outcome {
     let deadline = started + options.time_limit;
     let mut outcome = Outcome {
@@ -160,10 +155,8 @@ fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> O
         elapsed_ms: 0,
     };
     let mut runs = Vec::new();
-    // (busy cap, flipped polarity): see the doc comment above.
-    let variants = [(true, false), (true, true), (false, false)];
-    for (busy_cap, flip) in variants {
-        let mut sat = Sat::new(deadline, options.cancel, flip);
+    for busy_cap in [true, false] {
+        let mut sat = Sat::new(deadline, options.cancel);
         let enc = encode(problem, &mut sat, busy_cap);
         let oll = Oll::new(&enc.cost);
         runs.push((sat, enc, oll, false));

@@ -38,6 +38,13 @@ impl Rng {
     }
 }
 
+/// Ruin-and-recreate tries per meeting after the local search (at most
+/// `MAX_RUIN_ROUNDS` in all); bounded so that a small problem does not spin
+/// until its time limit, and so that the result depends only on the seed
+/// when the time limit does not cut it.
+const RUIN_ROUNDS_PER_MEETING: usize = 4;
+const MAX_RUIN_ROUNDS: usize = 60_000;
+
 /// Places meetings greedily, then repairs and improves until `deadline`.
 /// Meetings already placed in `state` stay (rescheduling pre-places the
 /// published ones and pins them); `state` may start empty.
@@ -93,6 +100,15 @@ pub(crate) fn run(
         if !repaired && !improved && pass > 0 {
             break;
         }
+    }
+    // Spend what is left of the budget on ruin-and-recreate around
+    // participants with breaks.
+    let rounds = (problem.meetings.len() * RUIN_ROUNDS_PER_MEETING).min(MAX_RUIN_ROUNDS);
+    for round in 0..rounds {
+        if round % 64 == 0 && stop() {
+            break;
+        }
+        state.ruin_and_recreate(&mut rng);
     }
 }
 

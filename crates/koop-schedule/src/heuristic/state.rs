@@ -320,4 +320,61 @@ impl<'a> State<'a> {
         }
         any
     }
+
+    /// Ruin and recreate: take out the meetings of one participant who has a
+    /// break, put them back one by one in the best slots (random order), and
+    /// keep the result only if no fewer meetings are placed and the breaks of
+    /// everyone involved did not grow. Returns whether it improved.
+    pub fn ruin_and_recreate(&mut self, rng: &mut Rng) -> bool {
+        let with_breaks: Vec<usize> = (0..self.breaks.len())
+            .filter(|&p| self.breaks[p] > 0)
+            .collect();
+        if with_breaks.is_empty() {
+            return false;
+        }
+        let p = with_breaks[rng.below(with_breaks.len())];
+        let mut taken: Vec<usize> = self.meetings_of[p]
+            .iter()
+            .copied()
+            .filter(|&m| self.slot_of[m].is_some() && !self.pinned[m])
+            .collect();
+        for i in (1..taken.len()).rev() {
+            taken.swap(i, rng.below(i + 1));
+        }
+        let mut people: Vec<usize> = taken
+            .iter()
+            .flat_map(|&m| self.problem.meetings[m].participants.iter().copied())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        let before: u32 = people.iter().map(|&q| self.breaks[q]).sum();
+        let old: Vec<Option<usize>> = taken.iter().map(|&m| self.slot_of[m]).collect();
+        for &m in &taken {
+            self.unplace(m);
+        }
+        let mut placed_all = true;
+        for &m in &taken {
+            match self.best_slot(m, None) {
+                Some(t) => self.place(m, t),
+                None => placed_all = false,
+            }
+        }
+        let after: u32 = people.iter().map(|&q| self.breaks[q]).sum();
+        if placed_all && after < before {
+            return true;
+        }
+        if placed_all && after == before {
+            // A sideways step: keep it, it diversifies the search.
+            return false;
+        }
+        for &m in &taken {
+            self.unplace(m);
+        }
+        for (&m, &t) in taken.iter().zip(&old) {
+            if let Some(t) = t {
+                self.place(m, t);
+            }
+        }
+        false
+    }
 }

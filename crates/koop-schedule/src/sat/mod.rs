@@ -35,16 +35,11 @@ pub(crate) struct Sat<'a> {
     pub truth: i32,
     /// Clauses added (for statistics).
     pub clauses: usize,
-    /// Hand out negative literals as fresh "variables". CaDiCaL first tries
-    /// every variable as true; flipped, our literals start out false (no
-    /// meeting in the slot, no break), which changes the search a lot.
-    flip: bool,
 }
 
 impl<'a> Sat<'a> {
     /// A fresh solver that gives up at `deadline` or when `cancel` is raised.
-    /// `flip`: see the field of that name.
-    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>, flip: bool) -> Self {
+    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>) -> Self {
         let mut solver = cadical::Solver::new();
         solver.set_callbacks(Some(Stop { deadline, cancel }));
         let mut sat = Sat {
@@ -52,7 +47,6 @@ impl<'a> Sat<'a> {
             next_var: 1,
             truth: 0,
             clauses: 0,
-            flip,
         };
         sat.truth = sat.var();
         sat.clause(&[sat.truth]);
@@ -63,7 +57,7 @@ impl<'a> Sat<'a> {
     pub fn var(&mut self) -> i32 {
         let v = self.next_var;
         self.next_var += 1;
-        if self.flip { -v } else { v }
+        v
     }
 
     /// Adds a clause. Constant-true literals satisfy it (skipped) and
