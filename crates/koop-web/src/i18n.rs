@@ -179,6 +179,22 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Participants with few good partners come first: a hint from the organisers helps them most.",
     ),
     ("rec.good_matches", "Gute Partner", "Good partners"),
+    ("sched.title", "Zeitplan", "Schedule"),
+    (
+        "sched.run",
+        "Angenommene Gesprächswünsche einplanen",
+        "Schedule the accepted meeting requests",
+    ),
+    ("sched.placed", "neu eingeplant", "newly placed"),
+    ("sched.kept", "unverändert beibehalten", "kept in place"),
+    ("sched.bound", "höchstens einplanbar", "placeable at most"),
+    (
+        "sched.breaks",
+        "Wartezeiten zwischen Terminen",
+        "Idle gaps between meetings",
+    ),
+    ("sched.lower_bound", "Untergrenze", "lower bound"),
+    ("sched.unplaced", "Nicht eingeplant", "Not placed"),
     ("login.title", "Anmelden", "Log in"),
     (
         "login.failed",

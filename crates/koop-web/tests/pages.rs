@@ -373,4 +373,34 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
     let (status, html) = get(&app, &coverage, organiser.as_deref()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Wer braucht Hilfe?"));
+
+    // The organiser runs the scheduler: the new request's meeting is placed, nothing moves.
+    let (_, organiser_event) = get(
+        &app,
+        &format!("/events/{}", world.exchange),
+        organiser.as_deref(),
+    )
+    .await;
+    assert!(
+        organiser_event.contains("/schedule"),
+        "organisers see the scheduler button"
+    );
+    let schedule = format!("/events/{}/schedule", world.exchange);
+    assert_eq!(
+        post_form(&app, &schedule, "", me.as_deref()).await,
+        StatusCode::FORBIDDEN,
+        "participants cannot run it"
+    );
+    let req = Request::post(&schedule)
+        .header(header::COOKIE, organiser.clone().unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let body =
+        String::from_utf8_lossy(&to_bytes(resp.into_body(), 1 << 20).await.unwrap()).into_owned();
+    assert!(
+        body.contains("Zeitplan") && body.contains("unverändert beibehalten"),
+        "{body}"
+    );
 }

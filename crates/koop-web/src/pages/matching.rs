@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/recommendations", get(show_recommendations))
         .route("/events/{id}/requests", post(request_meeting))
         .route("/events/{id}/matching", get(show_coverage))
+        .route("/events/{id}/schedule", post(run_scheduler))
 }
 
 /// How many partners a participant sees.
@@ -240,6 +241,62 @@ async fn show_coverage(
             id,
             title,
             rows,
+            ctx,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "schedule_result.html")]
+struct ScheduleResult {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    r: koop_core::scheduling::ScheduleReport,
+    /// Who, and why not.
+    unplaced: Vec<(String, String)>,
+}
+
+/// How long an organiser waits for the scheduler at most.
+const SCHEDULER_SECONDS: u64 = 20;
+
+/// Organisers place the accepted requests; meetings already on the agenda stay.
+async fn run_scheduler(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let e = |err| AppError::page(v.lang, err);
+    let event = EventId(id);
+    let r = s
+        .core
+        .schedule_event(
+            &v.actor,
+            event,
+            std::time::Duration::from_secs(SCHEDULER_SECONDS),
+        )
+        .await
+        .map_err(e)?;
+    let mut reader = s.core.reader(&v.actor).await.map_err(e)?;
+    let title = reader.event(event).await.map_err(e)?.data.title;
+    let mut unplaced = Vec::new();
+    for (req, why) in &r.unplaced {
+        let (_, _, a, b) = reader.request(*req).await.map_err(e)?;
+        let who = format!(
+            "{} · {}",
+            reader.participant(a).await.map_err(e)?.org_name,
+            reader.participant(b).await.map_err(e)?.org_name
+        );
+        unplaced.push((who, why.clone()));
+    }
+    render(
+        v.lang,
+        ScheduleResult {
+            id,
+            title,
+            r,
+            unplaced,
             ctx,
         },
     )

@@ -150,6 +150,12 @@ mod tests {
     #[test]
     fn a_german_request_finds_the_russian_offer_on_the_same_subject_first() {
         let Some(p) = provider() else {
+            // The test command sets KOOP_REQUIRE_EMBEDDINGS=1, so CI cannot skip this.
+            assert_ne!(
+                std::env::var("KOOP_REQUIRE_EMBEDDINGS").as_deref(),
+                Ok("1"),
+                "KOOP_REQUIRE_EMBEDDINGS=1 but KOOP_EMBEDDINGS_URL is not set"
+            );
             eprintln!("KOOP_EMBEDDINGS_URL is not set: skipping the embedding-server test");
             return;
         };
