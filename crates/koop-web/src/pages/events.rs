@@ -1,7 +1,7 @@
 //! Events: list, detail, participants, profiles and the meeting agenda.
 
 use super::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
-use super::{Ctx, render};
+use super::{Ctx, OrPage, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -34,15 +34,11 @@ struct EventList {
 
 async fn list_events(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let events = r
         .events(None)
         .await
-        .map_err(|e| AppError::page(v.lang, e))?
+        .or_page(v.lang)?
         .iter()
         .map(|x| rows::event(&ctx, x))
         .collect();
@@ -77,27 +73,26 @@ async fn show_event(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let id = EventId(id);
-    let ev = r.event(id).await.map_err(e)?;
+    let ev = r.event(id).await.or_page(v.lang)?;
     let organisers = r
         .org_names(&ev.data.organiser_ids)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|(i, n, _)| (i.0, n))
         .collect();
-    let participants = r.participants(id).await.map_err(e)?;
+    let participants = r.participants(id).await.or_page(v.lang)?;
     let countries = r
         .participant_countries(id)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|(c, n)| format!("{c} {n}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let venues = r.venues(id).await.map_err(e)?;
+    let venues = r.venues(id).await.or_page(v.lang)?;
     let venue_names: HashMap<_, _> = venues.iter().map(|x| (x.id, x.name.clone())).collect();
     let fmt = if v.lang == crate::i18n::Lang::De {
         "%d.%m. %H:%M"
@@ -107,7 +102,7 @@ async fn show_event(
     let sessions = r
         .sessions(id)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|x| {
             (
@@ -127,7 +122,7 @@ async fn show_event(
     let requests = r
         .request_counts(id)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|(st, n)| format!("{} {n}", ctx.kind("request", st)))
         .collect::<Vec<_>>()
@@ -138,7 +133,7 @@ async fn show_event(
             ..ActivityFilter::default()
         })
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|x| rows::activity(&ctx, x))
         .collect();
@@ -148,7 +143,7 @@ async fn show_event(
             ..OutcomeFilter::default()
         })
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
@@ -163,8 +158,8 @@ async fn show_event(
             organisers,
             participant_count: participants.len(),
             countries,
-            profile_count: r.event_profiles(id).await.map_err(e)?.len(),
-            meeting_count: r.meetings(id, None).await.map_err(e)?.len(),
+            profile_count: r.event_profiles(id).await.or_page(v.lang)?.len(),
+            meeting_count: r.meetings(id, None).await.or_page(v.lang)?.len(),
             requests,
             venues: venues
                 .iter()
@@ -182,7 +177,7 @@ async fn show_event(
                 })
                 .collect(),
             sessions,
-            visits: r.visits(id).await.map_err(e)?,
+            visits: r.visits(id).await.or_page(v.lang)?,
             activities,
             outcomes,
             ctx,
@@ -216,13 +211,12 @@ async fn list_participants(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let ev = r.event(EventId(id)).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
     let rows = r
         .participants(EventId(id))
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|p| ParticipantRow {
             person: p.person_name,
@@ -263,15 +257,14 @@ async fn list_profiles(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let ev = r.event(EventId(id)).await.map_err(e)?;
-    let profiles = r.event_profiles(EventId(id)).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
+    let profiles = r.event_profiles(EventId(id)).await.or_page(v.lang)?;
     let ids: Vec<_> = profiles.iter().map(|p| p.org_id).collect();
     let names: HashMap<_, _> = r
         .org_names(&ids)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|(i, n, _)| (i, n))
         .collect();
@@ -322,13 +315,12 @@ async fn list_meetings(
     Query(q): Query<MeetingQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
     // Who meets whom is for the event's people, not for the public.
     if v.account().is_none() {
         return Err(AppError::page(v.lang, koop_core::CoreError::Forbidden));
     }
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let ev = r.event(EventId(id)).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
     let own = v
         .account()
         .filter(|a| a.role == Role::Participant || q.mine)
@@ -341,7 +333,7 @@ async fn list_meetings(
     let rows = r
         .meetings(EventId(id), own)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|m| MeetingRow {
             time: m

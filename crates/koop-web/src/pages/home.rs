@@ -1,7 +1,7 @@
 //! The start page: what is in koop, and the events.
 
 use super::rows::{self, EventRow};
-use super::{Ctx, render};
+use super::{Ctx, OrPage, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -25,9 +25,8 @@ struct Home {
 
 pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let counts = r.org_counts().await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let counts = r.org_counts().await.or_page(v.lang)?;
     let count = |kinds: &[&str]| {
         counts
             .iter()
@@ -35,7 +34,7 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
             .map(|c| c.1)
             .sum::<i64>()
     };
-    let events = r.events(None).await.map_err(e)?;
+    let events = r.events(None).await.or_page(v.lang)?;
     let cards = vec![
         Card {
             href: "/organisations",
@@ -55,12 +54,12 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
         Card {
             href: "/agreements",
             label: ctx.t("nav.agreements"),
-            count: r.agreements(None).await.map_err(e)?.len() as i64,
+            count: r.agreements(None).await.or_page(v.lang)?.len() as i64,
         },
         Card {
             href: "/partner-cities",
             label: ctx.t("nav.partner_cities"),
-            count: r.partner_cities().await.map_err(e)?.len() as i64,
+            count: r.partner_cities().await.or_page(v.lang)?.len() as i64,
         },
         Card {
             href: "/events",
@@ -70,12 +69,16 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
         Card {
             href: "/activities",
             label: ctx.t("nav.activities"),
-            count: r.activities(Default::default()).await.map_err(e)?.len() as i64,
+            count: r
+                .activities(Default::default())
+                .await
+                .or_page(v.lang)?
+                .len() as i64,
         },
         Card {
             href: "/outcomes",
             label: ctx.t("nav.outcomes"),
-            count: r.outcomes(Default::default()).await.map_err(e)?.len() as i64,
+            count: r.outcomes(Default::default()).await.or_page(v.lang)?.len() as i64,
         },
     ];
     let events = events.iter().map(|x| rows::event(&ctx, x)).collect();

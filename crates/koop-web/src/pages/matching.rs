@@ -1,6 +1,6 @@
 //! Partner recommendations at an event, and the organisers' view of who needs help.
 
-use super::{Ctx, render};
+use super::{Ctx, OrPage, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::session::Visitor;
@@ -77,13 +77,12 @@ async fn show_recommendations(
     Query(q): Query<RecQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
     let account = v
         .account()
         .ok_or_else(|| AppError::page(v.lang, CoreError::Forbidden))?;
     let event = EventId(id);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let ev = r.event(event).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let ev = r.event(event).await.or_page(v.lang)?;
     // Participants see their own recommendations; organisers and staff pick anyone's.
     let (participant, choices) = if account.role == Role::Participant {
         (
@@ -94,7 +93,7 @@ async fn show_recommendations(
             vec![],
         )
     } else {
-        let people = r.participants(event).await.map_err(e)?;
+        let people = r.participants(event).await.or_page(v.lang)?;
         let choices: Vec<(i64, String)> = people
             .iter()
             .map(|p| {
@@ -110,19 +109,22 @@ async fn show_recommendations(
             .ok_or_else(|| AppError::not_found(v.lang))?;
         (chosen, choices)
     };
-    let existing = r.requests_of(ParticipantId(participant)).await.map_err(e)?;
+    let existing = r
+        .requests_of(ParticipantId(participant))
+        .await
+        .or_page(v.lang)?;
     drop(r);
     let own = s
         .core
         .participant_profile(&v.actor, ParticipantId(participant))
         .await
-        .map_err(e)?;
+        .or_page(v.lang)?;
     let recs = match &own {
         Some(p) => s
             .core
             .recommendations(&v.actor, event, p.id, SHOWN, locale(v.lang))
             .await
-            .map_err(e)?,
+            .or_page(v.lang)?,
         None => vec![],
     };
     let recs = recs
@@ -179,7 +181,7 @@ async fn request_meeting(
             "",
         )
         .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+        .or_page(v.lang)?;
     Ok(Redirect::to(&format!(
         "/events/{id}/recommendations?participant={}&sent=true",
         f.requester
@@ -209,23 +211,22 @@ async fn show_coverage(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
     let event = EventId(id);
     let title = s
         .core
         .reader(&v.actor)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .event(event)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .data
         .title;
     let rows = s
         .core
         .match_coverage(&v.actor, event, GOOD, SHOWN)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|c| CoverageRow {
             count: c.good_matches,
@@ -267,7 +268,6 @@ async fn run_scheduler(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
     let event = EventId(id);
     let r = s
         .core
@@ -277,16 +277,16 @@ async fn run_scheduler(
             std::time::Duration::from_secs(SCHEDULER_SECONDS),
         )
         .await
-        .map_err(e)?;
-    let mut reader = s.core.reader(&v.actor).await.map_err(e)?;
-    let title = reader.event(event).await.map_err(e)?.data.title;
+        .or_page(v.lang)?;
+    let mut reader = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let title = reader.event(event).await.or_page(v.lang)?.data.title;
     let mut unplaced = Vec::new();
     for (req, why) in &r.unplaced {
-        let (_, _, a, b) = reader.request(*req).await.map_err(e)?;
+        let (_, _, a, b) = reader.request(*req).await.or_page(v.lang)?;
         let who = format!(
             "{} · {}",
-            reader.participant(a).await.map_err(e)?.org_name,
-            reader.participant(b).await.map_err(e)?.org_name
+            reader.participant(a).await.or_page(v.lang)?.org_name,
+            reader.participant(b).await.or_page(v.lang)?.org_name
         );
         unplaced.push((who, why.clone()));
     }

@@ -68,6 +68,18 @@ impl Ctx {
     }
 }
 
+/// Core results on pages: a failure becomes an error page in the visitor's language.
+pub trait OrPage<T> {
+    /// Maps the error to an [`AppError`] page.
+    fn or_page(self, lang: Lang) -> Result<T, AppError>;
+}
+
+impl<T> OrPage<T> for koop_core::CoreResult<T> {
+    fn or_page(self, lang: Lang) -> Result<T, AppError> {
+        self.map_err(|e| AppError::page(lang, e))
+    }
+}
+
 /// Renders a template into a response.
 pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, AppError> {
     page.render().map(Html).map_err(|e| {

@@ -1,7 +1,7 @@
 //! Organisations, networks and clusters.
 
 use super::rows::{self, ActivityRow, AgreementRow, EventRow, OrgRow, OutcomeRow, ProfileCard};
-use super::{Ctx, date, render};
+use super::{Ctx, OrPage, date, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -68,15 +68,8 @@ async fn list_organisations(
         name_contains: Some(q.q.clone()).filter(|n| !n.trim().is_empty()),
         agency: None,
     };
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let orgs = r
-        .orgs(&filter)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let orgs = r.orgs(&filter).await.or_page(v.lang)?;
     render(
         v.lang,
         OrgList {
@@ -133,11 +126,10 @@ async fn show_organisation(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let id = OrgId(id);
-    let o = r.org(id).await.map_err(e)?;
-    let memberships = r.memberships(id).await.map_err(e)?;
+    let o = r.org(id).await.or_page(v.lang)?;
+    let memberships = r.memberships(id).await.or_page(v.lang)?;
     let row = |mid: OrgId, name: &str, role: &str, since: Option<chrono::NaiveDate>| MemberRow {
         id: mid.0,
         name: name.to_owned(),
@@ -158,7 +150,7 @@ async fn show_organisation(
     let people = if v.account().is_some() {
         r.people(Some(id))
             .await
-            .map_err(e)?
+            .or_page(v.lang)?
             .into_iter()
             .map(|p| {
                 (
@@ -173,21 +165,21 @@ async fn show_organisation(
     let profiles = r
         .org_profiles(id)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|p| rows::profile(&ctx, p, None))
         .collect();
     let events = r
         .events(Some(id))
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|x| rows::event(&ctx, x))
         .collect();
     let agreements = r
         .agreements(Some(id))
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|(a, p)| rows::agreement(&ctx, a, p))
         .collect();
@@ -197,7 +189,7 @@ async fn show_organisation(
             ..ActivityFilter::default()
         })
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|a| rows::activity(&ctx, a))
         .collect();
@@ -207,7 +199,7 @@ async fn show_organisation(
             ..OutcomeFilter::default()
         })
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
@@ -256,16 +248,15 @@ struct Groups {
 
 async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let mut groups = r
         .orgs(&OrgFilter {
             kinds: vec![kind],
             ..OrgFilter::default()
         })
         .await
-        .map_err(e)?;
-    let mut memberships = r.memberships_in(kind.as_str()).await.map_err(e)?;
+        .or_page(v.lang)?;
+    let mut memberships = r.memberships_in(kind.as_str()).await.or_page(v.lang)?;
     if kind == OrgKind::Cluster {
         // Networks that share members with clusters (such as a cross-cutting technology
         // alliance) belong in the picture of where clusters overlap.
@@ -273,7 +264,7 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
         let network_members = r
             .memberships_in(OrgKind::Network.as_str())
             .await
-            .map_err(e)?;
+            .or_page(v.lang)?;
         let overlapping: HashSet<OrgId> = network_members
             .iter()
             .filter(|m| cluster_members.contains(&m.member_id))
@@ -290,7 +281,7 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
                 ..OrgFilter::default()
             })
             .await
-            .map_err(e)?;
+            .or_page(v.lang)?;
         groups.extend(networks.into_iter().filter(|n| overlapping.contains(&n.id)));
     }
     let rows_out = groups
@@ -320,7 +311,7 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
             .map(|((name, id), g)| (id, name, g.join(" · ")))
             .collect();
         for g in &groups {
-            for p in r.org_profiles(g.id).await.map_err(e)? {
+            for p in r.org_profiles(g.id).await.or_page(v.lang)? {
                 profiles.push(rows::profile(&ctx, &p, Some(g.data.name.clone())));
             }
         }

@@ -1,7 +1,7 @@
 //! Agency work: agreements, partner cities, activities, outcomes, agencies, audit log.
 
 use super::rows::{self, ActivityRow, AgreementRow, OutcomeRow};
-use super::{Ctx, date, number, render};
+use super::{Ctx, OrPage, date, number, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -71,15 +71,8 @@ fn list_page(ctx: Ctx, heading: &str) -> ListPage {
 
 async fn list_agreements(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let all = r
-        .agreements(None)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let all = r.agreements(None).await.or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.agreements");
     page.agreements = all
         .iter()
@@ -94,10 +87,9 @@ async fn show_agreement(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let id = AgreementId(id);
-    let (a, parties) = r.agreement(id).await.map_err(e)?;
+    let (a, parties) = r.agreement(id).await.or_page(v.lang)?;
     let d = &a.data;
     let mut facts = vec![(
         ctx.t("field.kind"),
@@ -149,14 +141,14 @@ async fn show_agreement(
             ..ActivityFilter::default()
         })
         .await
-        .map_err(e)?;
+        .or_page(v.lang)?;
     let outcomes = r
         .outcomes(OutcomeFilter {
             agreement: Some(id),
             ..OutcomeFilter::default()
         })
         .await
-        .map_err(e)?;
+        .or_page(v.lang)?;
     render(
         v.lang,
         DetailPage {
@@ -177,15 +169,8 @@ async fn list_partner_cities(
     v: Visitor,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let all = r
-        .partner_cities()
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let all = r.partner_cities().await.or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.partner_cities");
     page.links = all
         .iter()
@@ -214,10 +199,9 @@ async fn show_partner_city(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let id = PartnerCityId(id);
-    let p = r.partner_city(id).await.map_err(e)?;
+    let p = r.partner_city(id).await.or_page(v.lang)?;
     let facts = vec![
         (
             ctx.t("nav.organisations"),
@@ -245,14 +229,14 @@ async fn show_partner_city(
             ..ActivityFilter::default()
         })
         .await
-        .map_err(e)?;
+        .or_page(v.lang)?;
     let outcomes = r
         .outcomes(OutcomeFilter {
             partner_city: Some(id),
             ..OutcomeFilter::default()
         })
         .await
-        .map_err(e)?;
+        .or_page(v.lang)?;
     render(
         v.lang,
         DetailPage {
@@ -270,15 +254,11 @@ async fn show_partner_city(
 
 async fn list_activities(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let all = r
         .activities(ActivityFilter::default())
         .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+        .or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.activities");
     page.activities = all.iter().map(|a| rows::activity(&page.ctx, a)).collect();
     render(v.lang, page)
@@ -290,9 +270,8 @@ async fn show_activity(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let a = r.activity(ActivityId(id)).await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let a = r.activity(ActivityId(id)).await.or_page(v.lang)?;
     let d = &a.data;
     let mut facts = vec![
         (
@@ -334,7 +313,7 @@ async fn show_activity(
     let table = r
         .org_names(&d.org_ids)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .map(|(id, name, kind)| {
             vec![
@@ -352,7 +331,7 @@ async fn show_activity(
     let outcomes: Vec<_> = r
         .outcomes(OutcomeFilter::default())
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .filter(|o| o.data.attribution.activity_id == Some(a.id))
         .collect();
@@ -373,15 +352,8 @@ async fn show_activity(
 
 async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let all = r
-        .outcomes(OutcomeFilter::default())
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let all = r.outcomes(OutcomeFilter::default()).await.or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.outcomes");
     page.outcomes = all.iter().map(|o| rows::outcome(&page.ctx, o)).collect();
     render(v.lang, page)
@@ -389,12 +361,8 @@ async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
 
 async fn list_agencies(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let all = r.agencies().await.map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let all = r.agencies().await.or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.agencies");
     page.links = all
         .into_iter()
@@ -410,23 +378,22 @@ async fn show_agency(
     Path(slug): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let e = |err| AppError::page(v.lang, err);
-    let mut r = s.core.reader(&v.actor).await.map_err(e)?;
-    let agencies = r.agencies().await.map_err(e)?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let agencies = r.agencies().await.or_page(v.lang)?;
     let agency = agencies
         .into_iter()
         .find(|a| a.slug == slug)
         .ok_or_else(|| AppError::not_found(v.lang))?;
     let id = AgencyId(agency.id);
     let mut facts = Vec::new();
-    for i in r.instruments(id).await.map_err(e)? {
+    for i in r.instruments(id).await.or_page(v.lang)? {
         facts.push((
             ctx.t("field.instrument"),
             format!("{} – {}", i.name, i.description),
             None,
         ));
     }
-    for g in r.goals(id).await.map_err(e)? {
+    for g in r.goals(id).await.or_page(v.lang)? {
         facts.push((
             ctx.t("field.goals"),
             format!("{}: {}", ctx.kind("goal", g.kind.as_str()), g.description),
@@ -436,7 +403,7 @@ async fn show_agency(
     let agreements = r
         .agreements(None)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .filter(|(a, _)| a.agency_id == id)
         .map(|(a, p)| rows::agreement(&ctx, &a, &p))
@@ -444,7 +411,7 @@ async fn show_agency(
     let activities = r
         .activities(ActivityFilter::default())
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .filter(|a| a.agency_id == id)
         .map(|a| rows::activity(&ctx, &a))
@@ -452,7 +419,7 @@ async fn show_agency(
     let outcomes = r
         .outcomes(OutcomeFilter::default())
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .filter(|o| o.agency_id == id)
         .map(|o| rows::outcome(&ctx, &o))
@@ -460,7 +427,7 @@ async fn show_agency(
     let table = r
         .events(None)
         .await
-        .map_err(e)?
+        .or_page(v.lang)?
         .into_iter()
         .filter(|x| x.agency_id == id)
         .map(|x| {
@@ -488,12 +455,8 @@ async fn show_agency(
 /// The audit log of the visitor's agency (all agencies for platform admins).
 async fn show_audit(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s
-        .core
-        .reader(&v.actor)
-        .await
-        .map_err(|e| AppError::page(v.lang, e))?;
-    let entries = r.audit(200).await.map_err(|e| AppError::page(v.lang, e))?;
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let entries = r.audit(200).await.or_page(v.lang)?;
     let mut page = list_page(ctx, "nav.audit");
     page.links = entries
         .into_iter()
