@@ -140,3 +140,23 @@ test('a participant reads their own agenda in English', async () => {
   assert.match(await p.locator('nav').innerText(), /Partnerstädte/);
   await context.close();
 });
+
+test('an organiser sees who needs help and runs the scheduler', async () => {
+  const { p, errors, context } = await page();
+  await p.goto(base + '/login');
+  await p.fill('input[name=email]', 'organiser@koop.example');
+  await p.fill('input[name=password]', 'koop-demo');
+  await p.click('main button[type=submit]');
+  await p.waitForURL(base + '/');
+  await p.goto(base + '/events/1');
+  await p.getByRole('link', { name: 'Wer braucht Hilfe?' }).click();
+  await p.waitForLoadState('domcontentloaded');
+  assert.ok(await p.locator('tbody tr').count() >= 50, 'every profile is listed');
+  await p.goto(base + '/events/1');
+  await p.getByRole('button', { name: 'Angenommene Gesprächswünsche einplanen' }).click();
+  await p.waitForLoadState('domcontentloaded');
+  assert.match(await p.locator('h1').innerText(), /Zeitplan/);
+  assert.match(await p.locator('dl.facts').innerText(), /unverändert beibehalten\s+\d+/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
