@@ -14,7 +14,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::heuristic::{self, State};
-use crate::model::{Meeting, Problem, Schedule};
+use crate::model::{Meeting, Placement, Problem, Schedule};
 use crate::solve::{Outcome, SolveOptions};
 
 /// What changed since the schedule was published.
@@ -125,6 +125,11 @@ pub fn reschedule(
         options.cancel,
     );
     let mut outcome = heuristic::outcome(&next, &state, "reschedule");
+    let old_tables: Vec<Option<Placement>> = old_index
+        .iter()
+        .map(|o| o.and_then(|m| published.placements.get(m).copied().flatten()))
+        .collect();
+    outcome.schedule = Some(keep_tables(&state.slot_of, &old_tables, &next));
     outcome.elapsed_ms = started.elapsed().as_millis() as u64;
     let remaining_published = before.iter().filter(|b| b.is_some()).count();
     let moved = before
@@ -139,4 +144,41 @@ pub fn reschedule(
         remaining_published,
         moved,
     }
+}
+
+/// Numbers the tables so that a meeting still in its published slot keeps
+/// its published table; the others take the lowest free tables.
+fn keep_tables(slots: &[Option<usize>], old: &[Option<Placement>], problem: &Problem) -> Schedule {
+    let mut taken: Vec<Vec<bool>> = problem
+        .slots
+        .iter()
+        .map(|s| vec![false; s.tables as usize])
+        .collect();
+    let mut placements = vec![None; slots.len()];
+    for (m, slot) in slots.iter().enumerate() {
+        if let (Some(s), Some(o)) = (*slot, old[m])
+            && o.slot == s
+            && let Some(free) = taken[s].get_mut(o.table as usize)
+            && !*free
+        {
+            *free = true;
+            placements[m] = Some(Placement {
+                slot: s,
+                table: o.table,
+            });
+        }
+    }
+    for (m, slot) in slots.iter().enumerate() {
+        if let Some(s) = *slot
+            && placements[m].is_none()
+            && let Some(t) = taken[s].iter().position(|x| !x)
+        {
+            taken[s][t] = true;
+            placements[m] = Some(Placement {
+                slot: s,
+                table: t as u32,
+            });
+        }
+    }
+    Schedule { placements }
 }
