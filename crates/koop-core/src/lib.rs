@@ -11,6 +11,8 @@
 mod actor;
 pub mod auth;
 pub mod demo;
+mod embedding_ops;
+pub mod embeddings;
 mod error;
 pub mod export;
 pub mod import;
@@ -41,10 +43,23 @@ pub mod views {
 use koop_db::Conn;
 use koop_domain::ids::AgencyId;
 
-/// The entry point: owns the database pool.
-#[derive(Clone, Debug)]
+/// The entry point: owns the database pool and, when configured, the embedding client.
+#[derive(Clone)]
 pub struct Core {
     db: Db,
+    embedder: Option<std::sync::Arc<embeddings::OpenAiEmbeddings>>,
+}
+
+impl std::fmt::Debug for Core {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Core")
+            .field("backend", &self.db.backend())
+            .field(
+                "embeddings",
+                &self.embedder.as_ref().map(|e| e.model().to_owned()),
+            )
+            .finish()
+    }
 }
 
 /// What an operation changed, for its audit entry.
@@ -76,7 +91,21 @@ impl Core {
     pub async fn open(url: &str) -> CoreResult<Core> {
         let db = Db::connect(url).await?;
         db.migrate().await?;
-        Ok(Core { db })
+        Ok(Core { db, embedder: None })
+    }
+
+    /// Uses an OpenAI-compatible embedding service for profile texts; without one,
+    /// matching works from codes, keywords and text alone.
+    pub fn with_embeddings(mut self, url: &str, model: &str) -> CoreResult<Core> {
+        self.embedder = Some(std::sync::Arc::new(embeddings::OpenAiEmbeddings::new(
+            url, model,
+        )?));
+        Ok(self)
+    }
+
+    /// The embedding model in use, if any.
+    pub fn embedding_model(&self) -> Option<&str> {
+        self.embedder.as_ref().map(|e| e.model())
     }
 
     /// The backend in use.

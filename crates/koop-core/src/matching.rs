@@ -59,7 +59,65 @@ struct Built {
     names: HashMap<OrgId, (String, String)>,
 }
 
-async fn build(r: &mut Reader, event: EventId) -> CoreResult<Built> {
+/// The engine's view of an event: its input before indexing, with the domain profiles.
+struct EventInput {
+    input: m::MatchInput,
+    profiles: Vec<Profile>,
+    names: HashMap<OrgId, (String, String)>,
+}
+
+/// The engine's profile with only what its text is made of, for embedding.
+pub(crate) fn text_profile(p: &Profile) -> m::Profile {
+    m::Profile {
+        id: m::ProfileId(p.id.0 as u64),
+        org: m::profile::OrgId(p.org_id.0 as u64),
+        kind: m::ProfileKind::BusinessOffer,
+        investment: None,
+        title: p.data.title.clone(),
+        text: profile_text_body(p),
+        language: None,
+        nace: vec![],
+        keywords: p.data.keywords.clone(),
+        countries_sought: vec![],
+        embedding: None,
+    }
+}
+
+/// The body text the engine sees: summary and description.
+fn profile_text_body(p: &Profile) -> String {
+    format!("{}\n{}", p.data.summary, p.data.description)
+}
+
+/// The fingerprint stored beside a vector: the text it was computed from, hashed.
+pub(crate) fn fingerprint(p: &m::Profile) -> String {
+    format!("{:016x}", m::embed::text_fingerprint(p))
+}
+
+async fn build(r: &mut Reader, event: EventId, model: Option<&str>) -> CoreResult<Built> {
+    let mut e = event_input(r, event).await?;
+    // Vectors are used only when they come from the configured model and the current text:
+    // a query vector and a candidate vector must be comparable.
+    if let Some(model) = model {
+        let stored = r.profile_embeddings(event).await?;
+        for p in &mut e.input.profiles {
+            p.embedding = stored
+                .iter()
+                .find(|s| {
+                    s.profile.0 as u64 == p.id.0
+                        && s.model == model
+                        && s.fingerprint == fingerprint(p)
+                })
+                .map(|s| s.vector.clone());
+        }
+    }
+    Ok(Built {
+        index: m::MatchIndex::build(e.input).map_err(internal)?,
+        profiles: e.profiles,
+        names: e.names,
+    })
+}
+
+async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
     let profiles = r.event_profiles(event).await?;
     let mut names = HashMap::new();
     let mut organisations = Vec::new();
@@ -123,7 +181,7 @@ async fn build(r: &mut Reader, event: EventId) -> CoreResult<Built> {
             kind,
             investment,
             title: p.data.title.clone(),
-            text: format!("{}\n{}", p.data.summary, p.data.description),
+            text: profile_text_body(p),
             language: m::LangCode::parse("language", p.data.language.as_str()).ok(),
             nace: p
                 .data
@@ -153,8 +211,8 @@ async fn build(r: &mut Reader, event: EventId) -> CoreResult<Built> {
         },
         ..m::MatchInput::default()
     };
-    Ok(Built {
-        index: m::MatchIndex::build(input).map_err(internal)?,
+    Ok(EventInput {
+        input,
         profiles,
         names,
     })
@@ -188,7 +246,7 @@ impl Core {
         locale: Locale,
     ) -> CoreResult<Vec<RecommendationView>> {
         let mut r = self.reader(actor).await?;
-        let built = build(&mut r, event).await?;
+        let built = build(&mut r, event, self.embedding_model()).await?;
         let recs = built
             .index
             .recommend(m::ProfileId(profile.0 as u64), k)
@@ -243,7 +301,7 @@ impl Core {
         let mut r = self.reader(actor).await?;
         let ev = r.event(event).await?;
         actor.require_write(ev.agency_id)?;
-        let built = build(&mut r, event).await?;
+        let built = build(&mut r, event, self.embedding_model()).await?;
         Ok(built
             .index
             .good_match_counts(min_score, cap)

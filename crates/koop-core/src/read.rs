@@ -222,6 +222,15 @@ impl Reader {
         Ok(meeting::placed(&mut self.conn, id).await?)
     }
 
+    /// Stored profile embeddings of an event.
+    pub async fn profile_embeddings(
+        &mut self,
+        id: EventId,
+    ) -> CoreResult<Vec<koop_db::profile::StoredEmbedding>> {
+        self.event(id).await?;
+        Ok(profile::embeddings_for_event(&mut self.conn, id).await?)
+    }
+
     /// Request counts per status at an event.
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
         self.event(id).await?;

@@ -522,3 +522,114 @@ async fn the_scheduler_places_the_exchange_without_double_booking_and_keeps_publ
         Err(CoreError::Invalid(_)) | Ok(_)
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_an_embedding_service_profile_vectors_are_stored_kept_current_and_used() {
+    use koop_core::matching::Locale;
+    let Ok(service) = std::env::var("KOOP_EMBEDDINGS_URL") else {
+        assert_ne!(
+            std::env::var("KOOP_REQUIRE_EMBEDDINGS").as_deref(),
+            Ok("1"),
+            "KOOP_REQUIRE_EMBEDDINGS=1 but KOOP_EMBEDDINGS_URL is not set"
+        );
+        eprintln!("KOOP_EMBEDDINGS_URL is not set: skipping the embedding-server test");
+        return;
+    };
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let plain = Core::open(&url).await.unwrap();
+    let world = demo::load(&plain).await.unwrap();
+    let core = plain
+        .with_embeddings(&service, "multilingual-e5-small")
+        .unwrap();
+    let sys = Actor::system();
+    assert_eq!(
+        core.refresh_embeddings(&sys, world.exchange).await.unwrap(),
+        61,
+        "one batch embeds every profile"
+    );
+    let stored = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .profile_embeddings(world.exchange)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 61);
+    assert!(
+        stored
+            .iter()
+            .all(|s| s.model == "multilingual-e5-small" && s.vector.len() > 100)
+    );
+    assert_eq!(
+        core.refresh_embeddings(&sys, world.exchange).await.unwrap(),
+        0,
+        "nothing is stale"
+    );
+
+    // A new profile is embedded when it is written.
+    let any = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .event_profiles(world.exchange)
+        .await
+        .unwrap()
+        .remove(0);
+    let mut data = any.data.clone();
+    data.title = "Сотрудничество в области переработки аккумуляторов".into();
+    let owner = koop_core::domain::ids::AgencyId(world.img.0);
+    core.create_profile(
+        &sys,
+        koop_db_owner(owner, any.org_id, world.exchange),
+        koop_core::domain::profile::ProfileStatus::Published,
+        data,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        core.reader(&sys)
+            .await
+            .unwrap()
+            .profile_embeddings(world.exchange)
+            .await
+            .unwrap()
+            .len(),
+        62
+    );
+
+    let profiles = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .event_profiles(world.exchange)
+        .await
+        .unwrap();
+    let mut semantic = 0;
+    for p in &profiles {
+        for r in core
+            .recommendations(&sys, world.exchange, p.id, 10, Locale::De)
+            .await
+            .unwrap()
+        {
+            semantic += r
+                .reasons
+                .iter()
+                .filter(|x| x.contains("inhaltlich ähnlich"))
+                .count();
+        }
+    }
+    assert!(semantic > 0, "stored vectors feed the semantic signal");
+}
+
+fn koop_db_owner(
+    agency: koop_core::domain::ids::AgencyId,
+    org: koop_core::domain::ids::OrgId,
+    event: koop_core::domain::ids::EventId,
+) -> koop_core::ops::events::ProfileOwner {
+    koop_core::ops::events::ProfileOwner {
+        agency,
+        org,
+        event: Some(event),
+        participant: None,
+    }
+}

@@ -121,3 +121,59 @@ pub async fn for_org(conn: &mut Conn, org: OrgId) -> DbResult<Vec<Profile>> {
         .await?;
     rows.into_iter().map(Row::into_domain).collect()
 }
+
+/// A stored embedding: model, text fingerprint and vector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEmbedding {
+    /// The profile.
+    pub profile: ProfileId,
+    /// The model that computed it.
+    pub model: String,
+    /// A hash of the text it was computed from.
+    pub fingerprint: String,
+    /// The vector.
+    pub vector: Vec<f32>,
+}
+
+/// Stores (or replaces) a profile's embedding.
+pub async fn set_embedding(conn: &mut Conn, e: &StoredEmbedding) -> DbResult<()> {
+    sqlx::query("DELETE FROM profile_embedding WHERE profile_id = $1")
+        .bind(e.profile.0)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO profile_embedding (profile_id, model, fingerprint, vector, computed_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(e.profile.0)
+    .bind(&e.model)
+    .bind(&e.fingerprint)
+    .bind(list(&e.vector))
+    .bind(now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The stored embeddings of an event's profiles.
+pub async fn embeddings_for_event(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<StoredEmbedding>> {
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT e.profile_id, e.model, e.fingerprint, e.vector FROM profile_embedding e \
+         JOIN profile p ON p.id = e.profile_id WHERE p.event_id = $1 ORDER BY e.profile_id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, model, fingerprint, vector)| {
+            Ok(StoredEmbedding {
+                profile: ProfileId(id),
+                model,
+                fingerprint,
+                vector: parse_list("profile_embedding.vector", &vector)?,
+            })
+        })
+        .collect()
+}

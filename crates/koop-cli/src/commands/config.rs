@@ -15,6 +15,10 @@ pub struct Settings {
     pub bind: String,
     /// Log filter, e.g. `info` or `koop_web=debug` (`KOOP_LOG`).
     pub log: String,
+    /// An OpenAI-compatible embedding service, e.g. `http://127.0.0.1:8089` (`KOOP_EMBEDDINGS_URL`).
+    pub embeddings_url: Option<String>,
+    /// The model to ask it for (`KOOP_EMBEDDINGS_MODEL`).
+    pub embeddings_model: String,
 }
 
 impl Default for Settings {
@@ -23,6 +27,8 @@ impl Default for Settings {
             db: "sqlite://koop.db".into(),
             bind: "127.0.0.1:8080".into(),
             log: "info".into(),
+            embeddings_url: None,
+            embeddings_model: "multilingual-e5-small".into(),
         }
     }
 }
@@ -49,7 +55,13 @@ pub fn load(flags: &DbFlags, bind: Option<&str>, defaults: Settings) -> anyhow::
     }
     let mut settings: Settings = Figment::from(Serialized::defaults(defaults))
         .merge(Toml::file(&file))
-        .merge(Env::prefixed("KOOP_").only(&["db", "bind", "log"]))
+        .merge(Env::prefixed("KOOP_").only(&[
+            "db",
+            "bind",
+            "log",
+            "embeddings_url",
+            "embeddings_model",
+        ]))
         .extract()
         .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     if let Some(db) = &flags.db {
@@ -76,4 +88,19 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)
+}
+
+/// Opens the core on the configured database, with the embedding service if one is set.
+pub async fn open_core(settings: &Settings) -> anyhow::Result<koop_core::Core> {
+    use anyhow::Context;
+    let core = koop_core::Core::open(&settings.db).await.with_context(|| {
+        format!(
+            "cannot open the database {}",
+            koop_core::redact_db_url(&settings.db)
+        )
+    })?;
+    Ok(match &settings.embeddings_url {
+        Some(url) if !url.is_empty() => core.with_embeddings(url, &settings.embeddings_model)?,
+        _ => core,
+    })
 }

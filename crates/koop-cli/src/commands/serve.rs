@@ -23,12 +23,7 @@ pub struct MigrateArgs {
 }
 
 async fn open(settings: &Settings) -> anyhow::Result<Core> {
-    Core::open(&settings.db).await.with_context(|| {
-        format!(
-            "cannot open the database {}",
-            koop_core::redact_db_url(&settings.db)
-        )
-    })
+    config::open_core(settings).await
 }
 
 fn parse_bind(bind: &str) -> anyhow::Result<SocketAddr> {

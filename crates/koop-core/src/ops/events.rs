@@ -1,7 +1,7 @@
 //! Events, venues, sessions, participants and profiles.
 
 use crate::{Actor, Change, Core, CoreError, CoreResult};
-use koop_db::profile::ProfileOwner;
+pub use koop_db::profile::ProfileOwner;
 use koop_domain::event::{
     EventData, ParticipantRole, ParticipantStatus, SessionData, Venue, check_time_zone,
 };
@@ -161,15 +161,24 @@ impl Core {
         data: ProfileData,
     ) -> CoreResult<ProfileId> {
         data.check()?;
-        self.write(actor, Some(owner.agency), "profile.created", async |tx| {
-            let id = koop_db::profile::insert(tx, owner, status, &data).await?;
-            Ok(Change::new(
-                id,
-                "profile",
-                id.0,
-                json!({ "kind": data.kind, "org_id": owner.org }),
-            ))
-        })
-        .await
+        let id = self
+            .write(actor, Some(owner.agency), "profile.created", async |tx| {
+                let id = koop_db::profile::insert(tx, owner, status, &data).await?;
+                Ok(Change::new(
+                    id,
+                    "profile",
+                    id.0,
+                    json!({ "kind": data.kind, "org_id": owner.org }),
+                ))
+            })
+            .await?;
+        // A side effect after the commit: an unreachable embedding service must not cost
+        // the author their profile; the vector is computed on the next refresh instead.
+        if let Some(event) = owner.event
+            && let Err(e) = self.refresh_embeddings(actor, event).await
+        {
+            tracing::warn!(%e, profile = %id, "profile embedding failed");
+        }
+        Ok(id)
     }
 }
