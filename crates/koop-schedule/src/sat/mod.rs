@@ -38,9 +38,10 @@ pub(crate) struct Sat<'a> {
 }
 
 impl<'a> Sat<'a> {
-    /// A fresh solver that gives up at `deadline` or when `cancel` is raised.
-    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>) -> Self {
-        let mut solver = cadical::Solver::new();
+    /// A fresh solver that gives up at `deadline` or when `cancel` is raised,
+    /// with one of CaDiCaL's option presets (`default`, `sat`, `unsat`).
+    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>, config: &str) -> Self {
+        let mut solver = cadical::Solver::with_config(config).unwrap_or_default();
         solver.set_callbacks(Some(Stop { deadline, cancel }));
         let mut sat = Sat {
             solver,
