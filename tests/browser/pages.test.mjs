@@ -23,7 +23,8 @@ before(async () => {
     const timer = setTimeout(() => fail(new Error(`koop demo did not start:\n${log}`)), 120_000);
     server.stderr.on('data', (chunk) => {
       log += chunk;
-      const m = log.match(/koop demo: (http:\/\/[0-9.:]+)/);
+      // Wait for the whole line: a chunk may end in the middle of the port number.
+      const m = log.match(/koop demo: (http:\/\/[0-9.]+:\d+)\s/);
       if (m) { clearTimeout(timer); ok(m[1]); }
     });
     server.on('exit', (code) => fail(new Error(`koop demo exited with ${code}:\n${log}`)));
@@ -53,7 +54,7 @@ async function page(locale = 'de-DE') {
 test('the start page shows the whole product and every section opens', async () => {
   const { p, errors, context } = await page();
   const resp = await p.goto(base + '/');
-  assert.equal(resp.status(), 200);
+  assert.equal(resp.status(), 200, `${base}/ answered ${resp.status()}: ${(await resp.text()).slice(0, 300)}`);
   assert.match(await p.title(), /koop/);
   for (const section of ['Organisationen', 'Netzwerke', 'Cluster', 'Vereinbarungen', 'Partnerstädte', 'Veranstaltungen']) {
     await p.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
