@@ -326,14 +326,8 @@ fn reschedule_cmd(
         .map_err(|e| anyhow::anyhow!("{}: {e}", previous.display()))?;
     let text =
         std::fs::read_to_string(change).with_context(|| format!("reading {}", change.display()))?;
-    let change: Change = serde_json::from_str(&text).with_context(|| {
-        format!(
-            "{}",
-            args.change
-                .as_ref()
-                .map_or(String::new(), |c| c.display().to_string())
-        )
-    })?;
+    let change: Change = serde_json::from_str(&text)
+        .with_context(|| format!("reading the change in {}", change.display()))?;
     let r = reschedule(problem, &published, &change, options);
     let schedule = r.outcome.schedule.as_ref().context("no schedule")?;
     let v = validate(&r.problem, schedule);
