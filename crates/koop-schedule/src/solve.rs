@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::meeting_domains;
 use crate::heuristic;
 use crate::model::{Problem, Schedule};
-use crate::sat::Sat;
-use crate::sat::encode::encode;
-use crate::sat::oll::{Oll, Step};
+use crate::sat::portfolio::{Answer, Run, run_portfolio};
 use crate::unplaced::{Unplaced, explain_unplaced};
 use crate::validate::count_breaks;
 
@@ -125,9 +123,22 @@ fn run_heuristic(problem: &Problem, options: &SolveOptions, deadline: Instant) -
     heuristic::outcome(problem, &state, "greedy+local-search")
 }
 
-/// Conflicts the first round of core-guided solves may use before the other
-/// encoding gets its turn; the budget doubles every round.
-const FIRST_BUDGET: i32 = 20_000;
+/// The two runs of the exact route, in order of preference on a tie (see
+/// [`solve_exact`]).
+const RUNS: [Run; 2] = [
+    // Without the busy cap, with CaDiCaL's preset for satisfiable formulas:
+    // the run that usually finds the final schedule, and so also the one that
+    // first checks that any schedule exists.
+    Run {
+        busy_cap: false,
+        config: "sat",
+    },
+    // With the busy cap: proves lower bounds much sooner on some instances.
+    Run {
+        busy_cap: true,
+        config: "default",
+    },
+];
 
 /// The SAT route.
 ///
@@ -138,10 +149,10 @@ const FIRST_BUDGET: i32 = 20_000;
 ///    busy participants as tables per slot). That constraint makes some lower
 ///    bounds provable in a second instead of never, but on other instances it
 ///    slows the final, satisfiable call (the run without it uses CaDiCaL's
-///    `sat` preset). Neither wins everywhere, so the two
-///    runs take turns with a conflict budget that doubles each round
-///    (conflicts, not seconds, so the result does not depend on machine load).
-///    Either run's bound is valid; the first to reach a model is optimal.
+///    `sat` preset). Neither wins everywhere, so both run, on two threads
+///    [`crate::sat::portfolio`]. The winner is decided by conflict budgets,
+///    not by which thread is faster, so the result does not depend on machine
+///    load. Either run's bound is valid; the winner's model is optimal.
 fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> Outcome {
     let deadline = started + options.time_limit;
     let mut outcome = Outcome {
@@ -155,62 +166,32 @@ fn solve_exact(problem: &Problem, options: &SolveOptions, started: Instant) -> O
         method: "sat-oll".into(),
         elapsed_ms: 0,
     };
-    let mut runs = Vec::new();
-    // The run without the busy cap is the one that finds schedules, so it
-    // gets CaDiCaL's preset for satisfiable formulas.
-    for (busy_cap, config) in [(true, "default"), (false, "sat")] {
-        let mut sat = Sat::new(deadline, options.cancel, config);
-        let enc = encode(problem, &mut sat, busy_cap);
-        let oll = Oll::new(&enc.cost);
-        runs.push((sat, enc, oll, false));
-    }
-    let mut slots = match runs[0].0.solve(&[]) {
-        None => return outcome,
-        Some(false) => {
+    let found = run_portfolio(problem, &RUNS, deadline, options.cancel);
+    let (slots, proven) = match found.answer {
+        Some(Answer::Infeasible) => {
             outcome.status = Status::Infeasible;
             outcome.unplaced = explain_unplaced(problem, &vec![None; problem.meetings.len()]);
             return outcome;
         }
-        Some(true) => Some(runs[0].1.decode(&runs[0].0)),
+        Some(Answer::Optimal(slots)) => (slots, true),
+        None => match found.fallback {
+            Some(slots) => (slots, false),
+            None => return outcome,
+        },
     };
-    let mut budget = FIRST_BUDGET;
-    let end;
-    'rounds: loop {
-        for (sat, enc, oll, _) in runs.iter_mut() {
-            loop {
-                match oll.step(sat, Some(budget)) {
-                    Step::Core => continue,
-                    Step::Stalled => break,
-                    Step::Optimal => {
-                        slots = Some(enc.decode(sat));
-                        end = Step::Optimal;
-                        outcome.lower_bound_breaks = oll.lb;
-                        break 'rounds;
-                    }
-                    other => {
-                        end = other;
-                        break 'rounds;
-                    }
-                }
-            }
-        }
-        budget = budget.saturating_mul(2);
-    }
-    let lb = runs.iter().map(|r| r.2.lb).max().unwrap_or(0);
-    let slots = slots.unwrap_or_default();
     let schedule = Schedule::from_slots(&slots, problem.slots.len());
     let breaks = count_breaks(problem, &schedule);
     outcome.breaks = breaks.iter().sum();
     outcome.breaks_per_participant = breaks;
-    outcome.lower_bound_breaks = lb.min(outcome.breaks);
+    outcome.lower_bound_breaks = found.lower_bound.min(outcome.breaks);
     outcome.unplaced = explain_unplaced(problem, &slots);
     outcome.schedule = Some(schedule);
-    outcome.status = match end {
-        // OLL's model has cost equal to its bound; checking that against the
-        // validator's own count guards against an encoding bug.
-        Step::Optimal if lb == outcome.breaks => Status::Optimal,
-        Step::Infeasible => Status::Infeasible,
-        _ => Status::Feasible,
+    // OLL's model has cost equal to its bound; checking that against the
+    // validator's own count guards against an encoding bug.
+    outcome.status = if proven && found.lower_bound == outcome.breaks {
+        Status::Optimal
+    } else {
+        Status::Feasible
     };
     outcome
 }

@@ -10,20 +10,27 @@
 pub(crate) mod card;
 pub(crate) mod encode;
 pub(crate) mod oll;
+pub(crate) mod portfolio;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-/// Stops CaDiCaL at the deadline or when the caller raises the cancel flag.
+/// Stops CaDiCaL at the deadline or when one of the flags is raised: the
+/// caller's cancel flag, or the portfolio's own "another run has won".
 /// CaDiCaL polls `terminate` regularly during search.
 pub(crate) struct Stop<'a> {
     pub(crate) deadline: Instant,
-    cancel: Option<&'a AtomicBool>,
+    flags: [Option<&'a AtomicBool>; 2],
 }
 
 impl cadical::Callbacks for Stop<'_> {
     fn terminate(&mut self) -> bool {
-        Instant::now() >= self.deadline || self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+        Instant::now() >= self.deadline
+            || self
+                .flags
+                .iter()
+                .flatten()
+                .any(|c| c.load(Ordering::Relaxed))
     }
 }
 
@@ -38,11 +45,20 @@ pub(crate) struct Sat<'a> {
 }
 
 impl<'a> Sat<'a> {
-    /// A fresh solver that gives up at `deadline` or when `cancel` is raised,
-    /// with one of CaDiCaL's option presets (`default`, `sat`, `unsat`).
-    pub fn new(deadline: Instant, cancel: Option<&'a AtomicBool>, config: &str) -> Self {
+    /// A fresh solver that gives up at `deadline` or when `cancel` or `halt`
+    /// is raised, with one of CaDiCaL's option presets (`default`, `sat`,
+    /// `unsat`).
+    pub fn new(
+        deadline: Instant,
+        cancel: Option<&'a AtomicBool>,
+        halt: Option<&'a AtomicBool>,
+        config: &str,
+    ) -> Self {
         let mut solver = cadical::Solver::with_config(config).unwrap_or_default();
-        solver.set_callbacks(Some(Stop { deadline, cancel }));
+        solver.set_callbacks(Some(Stop {
+            deadline,
+            flags: [cancel, halt],
+        }));
         let mut sat = Sat {
             solver,
             next_var: 1,
@@ -73,13 +89,8 @@ impl<'a> Sat<'a> {
         self.clauses += 1;
     }
 
-    /// Solves under assumptions: `Some(true)` SAT, `Some(false)` UNSAT,
-    /// `None` stopped by the deadline or the cancel flag.
-    pub fn solve(&mut self, assumptions: &[i32]) -> Option<bool> {
-        self.solve_limited(assumptions, None)
-    }
-
-    /// Like [`Sat::solve`], but gives up (`None`) after `conflicts` conflicts.
+    /// Solves under assumptions: `Some(true)` SAT, `Some(false)` UNSAT, `None`
+    /// stopped by the deadline, a flag, or after `conflicts` conflicts.
     /// Conflict counts, unlike seconds, make the give-up point reproducible.
     pub fn solve_limited(&mut self, assumptions: &[i32], conflicts: Option<i32>) -> Option<bool> {
         // CaDiCaL resets its limits after every solve, so set it each time.
