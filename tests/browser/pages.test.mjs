@@ -161,3 +161,38 @@ test('an organiser sees who needs help and runs the scheduler', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a cluster manager names a complementary cluster and sees which members should meet', async () => {
+  const { p, errors, context } = await page();
+  await p.goto(base + '/login');
+  await p.fill('input[name=email]', 'cluster@koop.example');
+  await p.fill('input[name=password]', 'koop-demo');
+  await p.click('main button[type=submit]');
+  await p.waitForURL(base + '/');
+  await p.getByRole('navigation').getByRole('link', { name: 'Cluster', exact: true }).click();
+  const alliance = p.locator('tr', { hasText: 'Allianz Klebtechnik' });
+  await alliance.getByRole('link', { name: 'Ergänzungen' }).click();
+  await p.waitForLoadState('domcontentloaded');
+  // The alliance has no complementary cluster yet, so there are no pairs.
+  assert.match(await p.locator('main').innerText(), /Noch keine ergänzenden Cluster/);
+  assert.equal(await p.locator('article.pair').count(), 0);
+  await p.selectOption('select[name=other]', { label: 'Solar Valley Mitteldeutschland' });
+  await p.fill('input[name=rationale]', 'Klebstoffe für die Modulmontage');
+  await p.getByRole('button', { name: 'Als Ergänzung benennen' }).click();
+  await p.waitForLoadState('domcontentloaded');
+  assert.match(await p.locator('[role=status]').innerText(), /Gespeichert/);
+  assert.match(await p.locator('table').first().innerText(), /Solar Valley.*Klebstoffe für die Modulmontage/s);
+  const pairs = p.locator('article.pair');
+  assert.ok(await pairs.count() >= 1, 'pairs appear once a complement is named');
+  const first = await pairs.first().innerText();
+  assert.match(first, /↔/);
+  assert.match(first, /Allianz Klebtechnik Mitteldeutschland.*Solar Valley Mitteldeutschland|Solar Valley Mitteldeutschland.*Allianz Klebtechnik Mitteldeutschland/s, first);
+  // A visitor who is not logged in sees the pairs but not the form.
+  const anon = await page();
+  await anon.p.goto(p.url().replace('?saved=true', ''));
+  assert.ok(await anon.p.locator('article.pair').count() >= 1);
+  assert.equal(await anon.p.locator('select[name=other]').count(), 0);
+  await anon.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

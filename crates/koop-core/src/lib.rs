@@ -10,6 +10,7 @@
 
 mod actor;
 pub mod auth;
+pub mod cluster_matching;
 pub mod demo;
 mod embedding_ops;
 pub mod embeddings;

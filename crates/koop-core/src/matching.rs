@@ -199,6 +199,16 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
             embedding: None,
         });
     }
+    // Clusters their managers declared complementary give their members a bonus.
+    let complementary = r
+        .complements()
+        .await?
+        .into_iter()
+        .map(|c| {
+            let id = |o: OrgId| m::profile::ClusterId(o.0 as u32);
+            (id(c.cluster_a), id(c.cluster_b), 1.0)
+        })
+        .collect();
     let input = m::MatchInput {
         organisations,
         profiles: input_profiles,
@@ -207,7 +217,7 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
                 .into_iter()
                 .map(|(k, v)| (m::profile::ClusterId(k), v))
                 .collect(),
-            complementary: vec![],
+            complementary,
         },
         ..m::MatchInput::default()
     };
@@ -218,7 +228,7 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
     })
 }
 
-fn org_type(kind: OrgKind) -> m::profile::OrgType {
+pub(crate) fn org_type(kind: OrgKind) -> m::profile::OrgType {
     use m::profile::OrgType;
     match kind {
         OrgKind::Company | OrgKind::LocationCompany => OrgType::Company,

@@ -84,6 +84,11 @@ impl Reader {
         Ok(membership::in_groups_of_kind(&mut self.conn, self.viewer, kind).await?)
     }
 
+    /// Declared complementarities between clusters whose two sides the viewer may see.
+    pub async fn complements(&mut self) -> CoreResult<Vec<koop_db::complement::ComplementView>> {
+        Ok(koop_db::complement::list(&mut self.conn, self.viewer).await?)
+    }
+
     /// One agreement with its parties.
     pub async fn agreement(&mut self, id: AgreementId) -> CoreResult<(Agreement, Vec<PartyView>)> {
         Ok(agreement::get(&mut self.conn, self.viewer, id).await?)

@@ -633,3 +633,117 @@ fn koop_db_owner(
         participant: None,
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_managers_name_complementary_clusters_and_see_which_members_should_meet() {
+    use koop_core::matching::Locale;
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let sys = Actor::system();
+        let groups = core
+            .reader(&sys)
+            .await
+            .unwrap()
+            .orgs(&OrgFilter {
+                kinds: vec![OrgKind::Cluster, OrgKind::Network],
+                ..OrgFilter::default()
+            })
+            .await
+            .unwrap();
+        let id = |name: &str| {
+            groups
+                .iter()
+                .find(|g| g.data.name.contains(name))
+                .unwrap()
+                .id
+        };
+        let (chips, auto, bio) = (id("Silicon Saxony"), id("ACOD"), id("BioEconomy"));
+        let (glue, solar) = (id("Klebtechnik"), id("Solar Valley"));
+
+        // The demo declares microelectronics complementary to automotive and bioeconomy.
+        let pairs = core
+            .cross_cluster_matches(&Actor::anonymous(), chips, 40, Locale::De)
+            .await
+            .unwrap();
+        assert!(!pairs.is_empty(), "{backend}");
+        let mut r = core.reader(&sys).await.unwrap();
+        let members_of = async |r: &mut koop_core::read::Reader, g| {
+            r.memberships(g)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|m| m.group_id == g)
+                .map(|m| m.member_id)
+                .collect::<Vec<_>>()
+        };
+        let (ours, autos, bios) = (
+            members_of(&mut r, chips).await,
+            members_of(&mut r, auto).await,
+            members_of(&mut r, bio).await,
+        );
+        drop(r);
+        for p in &pairs {
+            assert!(ours.contains(&p.member), "{backend}: {}", p.member_name);
+            assert!(!ours.contains(&p.partner), "{backend}: {}", p.partner_name);
+            assert!(
+                autos.contains(&p.partner) || bios.contains(&p.partner),
+                "{backend}: {} is in no complementary cluster",
+                p.partner_name
+            );
+            assert!(
+                p.reasons.iter().any(|x| x.contains("ergänzt Ihr Cluster")),
+                "{backend}: {:?}",
+                p.reasons
+            );
+        }
+        assert!(pairs.windows(2).all(|w| w[0].score >= w[1].score));
+        // The pair that embodies the managers' stated reason comes first, and says so.
+        assert!(
+            pairs[0].reasons[0].starts_with("passt zur benannten Ergänzung: Sensoren"),
+            "{backend}: {} ↔ {}: {:?}",
+            pairs[0].member_name,
+            pairs[0].partner_name,
+            pairs[0].reasons
+        );
+
+        // The adhesive alliance has no declared complement: no pairs until its manager names one.
+        let none = core
+            .cross_cluster_matches(&sys, glue, 40, Locale::En)
+            .await
+            .unwrap();
+        assert!(none.is_empty(), "{backend}");
+        let manager = staff(&core, world.region, "clustermanager@example.org").await;
+        let stranger = staff(&core, world.img, "img-staff@example.org").await;
+        assert!(matches!(
+            core.declare_complement(&stranger, glue, solar, "Kleben")
+                .await,
+            Err(CoreError::Forbidden)
+        ));
+        let refused = core.declare_complement(&manager, glue, solar, " ").await;
+        assert!(
+            matches!(&refused, Err(CoreError::Invalid(e)) if e[0].field == "rationale"),
+            "{backend}: {refused:?}"
+        );
+        core.declare_complement(&manager, glue, solar, "Klebstoffe für die Modulmontage")
+            .await
+            .unwrap();
+        let again = core
+            .declare_complement(&manager, solar, glue, "noch einmal")
+            .await;
+        assert!(
+            matches!(&again, Err(CoreError::Invalid(e)) if e[0].code == "duplicate"),
+            "{backend}: {again:?}"
+        );
+        let pairs = core
+            .cross_cluster_matches(&sys, glue, 40, Locale::En)
+            .await
+            .unwrap();
+        assert!(!pairs.is_empty(), "{backend}");
+        assert!(
+            pairs[0].reasons.iter().any(|x| x.contains("Solar Valley")),
+            "{backend}: {:?}",
+            pairs[0].reasons
+        );
+    }
+}

@@ -15,6 +15,7 @@ pub mod agreement;
 pub mod audit;
 pub mod city;
 mod codec;
+pub mod complement;
 mod error;
 pub mod event;
 pub mod meeting;

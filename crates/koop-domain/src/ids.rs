@@ -31,6 +31,8 @@ id_type!(
     PersonId,
     /// A membership of an organisation in a network or cluster.
     MembershipId,
+    /// A declared complementarity between two clusters.
+    ComplementId,
     /// A cooperation agreement (agreement, LoI, MoU, contract).
     AgreementId,
     /// A partner-city relation between two municipalities.

@@ -1,7 +1,7 @@
 //! Membership of an organisation in a network or a cluster.
 
 use crate::DomainError;
-use crate::ids::{MembershipId, OrgId};
+use crate::ids::{ComplementId, MembershipId, OrgId};
 use crate::org::OrgKind;
 use crate::text_enum;
 use chrono::NaiveDate;
@@ -59,6 +59,53 @@ pub fn check_membership(
     Ok(())
 }
 
+/// Two clusters (or networks) whose managers declared them complementary: one side's
+/// strengths answer the other's needs, so their members should meet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Complement {
+    /// Id.
+    pub id: ComplementId,
+    /// One cluster (the smaller id).
+    pub cluster_a: OrgId,
+    /// The other cluster.
+    pub cluster_b: OrgId,
+    /// Why they complement each other, in the declaring manager's words.
+    pub rationale: String,
+}
+
+/// Checks a declared complementarity and returns the pair in stored order (smaller id
+/// first): both sides must be groups, distinct, and the rationale must say something.
+pub fn check_complement(
+    a: (OrgId, OrgKind),
+    b: (OrgId, OrgKind),
+    rationale: &str,
+) -> Result<(OrgId, OrgId), DomainError> {
+    for (field, (_, kind)) in [("cluster_a", a), ("cluster_b", b)] {
+        if !kind.has_members() {
+            return Err(DomainError::new(
+                field,
+                "not_a_group",
+                format!("a {kind} is not a cluster or network"),
+            ));
+        }
+    }
+    if a.0 == b.0 {
+        return Err(DomainError::new(
+            "cluster_b",
+            "same_cluster",
+            "a cluster cannot complement itself",
+        ));
+    }
+    if rationale.trim().is_empty() {
+        return Err(DomainError::new(
+            "rationale",
+            "required",
+            "say in a sentence why the clusters complement each other",
+        ));
+    }
+    Ok((a.0.min(b.0), a.0.max(b.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +120,27 @@ mod tests {
             "not_a_group"
         );
         assert!(check_membership(OrgKind::Network, OrgId(1), OrgId(1)).is_err());
+    }
+
+    #[test]
+    fn complements_join_two_distinct_groups_with_a_reason() {
+        let (auto, chip) = ((OrgId(9), OrgKind::Cluster), (OrgId(4), OrgKind::Cluster));
+        assert_eq!(
+            check_complement(auto, chip, "Sensoren für Fahrzeuge"),
+            Ok((OrgId(4), OrgId(9)))
+        );
+        let company = (OrgId(5), OrgKind::Company);
+        assert_eq!(
+            check_complement(auto, company, "x").unwrap_err().field,
+            "cluster_b"
+        );
+        assert_eq!(
+            check_complement(auto, auto, "x").unwrap_err().code,
+            "same_cluster"
+        );
+        assert_eq!(
+            check_complement(auto, chip, "  ").unwrap_err().field,
+            "rationale"
+        );
     }
 }

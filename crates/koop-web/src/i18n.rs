@@ -174,6 +174,41 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("rec.request", "Gespräch anfragen", "Request a meeting"),
     ("rec.coverage", "Wer braucht Hilfe?", "Who needs help?"),
     (
+        "cc.title",
+        "Komplementäre Mitglieder",
+        "Complementary members",
+    ),
+    (
+        "cc.intro",
+        "Mitglieder Ihres Clusters und Mitglieder der Cluster, die Ihr Clustermanagement als Ergänzung benannt hat: wer zu wem passt und warum.",
+        "Members of your cluster and members of the clusters your cluster management named as complementary: who fits whom, and why.",
+    ),
+    (
+        "cc.declared",
+        "Ergänzende Cluster",
+        "Complementary clusters",
+    ),
+    (
+        "cc.none_declared",
+        "Noch keine ergänzenden Cluster benannt.",
+        "No complementary clusters named yet.",
+    ),
+    ("cc.rationale", "Warum", "Why"),
+    ("cc.other", "Cluster", "Cluster"),
+    (
+        "cc.declare",
+        "Als Ergänzung benennen",
+        "Name as complementary",
+    ),
+    ("cc.saved", "Gespeichert.", "Saved."),
+    ("cc.pairs", "Passende Paare", "Matching pairs"),
+    (
+        "cc.no_pairs",
+        "Keine Paare: Benennen Sie zuerst einen ergänzenden Cluster.",
+        "No pairs: first name a complementary cluster.",
+    ),
+    ("cc.link", "Ergänzungen", "Complements"),
+    (
         "rec.coverage_intro",
         "Teilnehmende mit wenigen guten Partnern stehen oben: Ihnen hilft ein Hinweis des Organisationsteams am meisten.",
         "Participants with few good partners come first: a hint from the organisers helps them most.",

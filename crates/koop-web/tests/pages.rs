@@ -116,6 +116,10 @@ async fn every_page_reachable_from_home_answers_and_reaches_every_kind_of_record
             "{backend}: meeting agendas are reachable"
         );
         assert!(
+            public.iter().any(|p| p.ends_with("/complements")),
+            "{backend}: the cross-cluster view is reachable"
+        );
+        assert!(
             staff.len() > 200,
             "{backend}: only {} pages reached",
             staff.len()
@@ -403,4 +407,39 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
         body.contains("Zeitplan") && body.contains("unverändert beibehalten"),
         "{body}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_clusters_own_managers_name_its_complements() {
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    koop_core::demo::load(&core).await.unwrap();
+    let app = koop_web::router(core);
+    let (_, page) = get(&app, "/clusters", None).await;
+    // The link of the adhesive alliance's row, and the id of Solar Valley's.
+    let row = |name: &str| {
+        let at = page.find(name).unwrap();
+        let href = page[at..].find("/clusters/").unwrap() + at;
+        page[href..].split('"').next().unwrap().to_owned()
+    };
+    let (glue, solar) = (row("Allianz Klebtechnik"), row("Solar Valley"));
+    let solar_id = solar
+        .trim_start_matches("/clusters/")
+        .trim_end_matches("/complements");
+    let body = format!("other={solar_id}&rationale=Kleben+von+Solarmodulen");
+    let anonymous = post_form(&app, &glue, &body, None).await;
+    assert!(anonymous.is_client_error(), "{anonymous}");
+    let (_, other_agency) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+    let status = post_form(&app, &glue, &body, other_agency.as_deref()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, manager) = login(&app, "cluster@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+    let status = post_form(&app, &glue, &body, manager.as_deref()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = get(&app, &glue, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Kleben von Solarmodulen"), "{html}");
+    assert!(html.contains("class=\"profile pair\""), "pairs are listed");
+    // Naming it twice is refused with a message, not a server error.
+    let status = post_form(&app, &glue, &body, manager.as_deref()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }

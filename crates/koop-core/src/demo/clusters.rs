@@ -2,7 +2,7 @@
 //! alliance that overlaps with many of them, the cluster managers' meeting, and the
 //! cross-cluster project ideas it produced (as research-partner requests).
 
-use super::{O, d, nace, org, org_short};
+use super::{O, d, nace, org};
 use crate::{Actor, Core, CoreResult};
 use koop_db::profile::ProfileOwner;
 use koop_domain::event::{EventData, EventKind, SessionData, SessionKind, Venue};
@@ -206,6 +206,61 @@ const MEMBERS: [(&str, OrgKind, &str, &str, &[usize]); 22] = [
     ),
 ];
 
+/// What each member does, in the order of [`MEMBERS`].
+const MEMBER_PROFILES: [&str; 22] = [
+    "Werkstoff- und Bauteilcharakterisierung, Zuverlässigkeit von Solarmodulen und Halbleitern, Klebverbindungen und Faserverbund.",
+    "Optische Systeme, Präzisionsoptik, Beschichtungen und Mikrostrukturierung für Photonik und Sensorik.",
+    "Photonische Technologien: Faseroptik, Spektroskopie und optische Sensorik für Medizin und Umwelt.",
+    "Oberflächentechnik, Funktionsschichten, Klebstoffe und Biomaterialien für Medizin und Industrie.",
+    "Ingenieurstudiengänge in Chemie, Kunststofftechnik und Klebtechnik; Prüflabor für Klebverbindungen.",
+    "Forschung zu Pflanzenbiotechnologie, Biopolymeren, Photovoltaik-Materialien und Nanostrukturen.",
+    "Mikrosysteme, MEMS-Sensoren, Mikrospiegel und Halbleiterprozesse auf 200-mm-Wafern.",
+    "Karosserieteile aus Stahl und Aluminium, Leichtbau und Fügetechnik für Fahrzeughersteller.",
+    "Batteriesysteme und Batteriegehäuse für Elektrofahrzeuge und stationäre Speicher, Batteriemanagement mit Sensorik.",
+    "Biobasierte Kunststoffe und Biopolymere aus Nebenprodukten der Bioraffinerie.",
+    "Industrieklebstoffe und Dichtstoffe für Fahrzeugbau, Elektronik und Solarmodule.",
+    "Montage von Solarmodulen und Photovoltaik-Komponenten, Modulrecycling.",
+    "Fertigung von Präzisionslinsen und optischen Baugruppen, Prüfung mit optischer Sortierung.",
+    "Aufbau- und Verbindungstechnik für Halbleiter: Chipverpackung, Leistungselektronik, Kleben und Bonden.",
+    "Software für Lagerverwaltung, Sendungsverfolgung und Datenlogistik.",
+    "Individuelle Software, Prozessdatenerfassung und Cloud-Plattformen für den Mittelstand.",
+    "Straßengüterverkehr, Kontraktlogistik und Rücknahmelogistik.",
+    "Luftfracht, Umschlag und Lagerlogistik am Flughafen Leipzig/Halle.",
+    "Enzyme und Fermentationsprozesse für die Bioraffinerie und Lebensmittelindustrie.",
+    "Leichtbau aus Faserverbund und Metall für Fahrzeuge, Batteriegehäuse und Karosserie.",
+    "Beschichtetes Glas für Solarmodule, Optik und Architektur.",
+    "Sensoren für Druck, Temperatur und Gas, Prozessüberwachung und Fahrzeugsensorik.",
+];
+
+/// Clusters the managers declared complementary (indices into [`CLUSTERS`]), with why.
+const COMPLEMENTS: [(usize, usize, &str); 5] = [
+    (
+        6,
+        0,
+        "Leistungselektronik und Sensorik aus der Mikroelektronik für Elektrofahrzeuge.",
+    ),
+    (
+        6,
+        1,
+        "Sensoren und Mikrosysteme für die Prozessüberwachung in Bioraffinerien.",
+    ),
+    (
+        4,
+        5,
+        "Optische Prüfung und Sortierung für Solarmodule und deren Recycling.",
+    ),
+    (
+        2,
+        0,
+        "Kunststoffe, Klebstoffe und Faserverbund für den Leichtbau im Fahrzeug.",
+    ),
+    (
+        7,
+        3,
+        "Software und Daten für Lager, Transport und Rücknahmelogistik.",
+    ),
+];
+
 pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
     let sys = Actor::system();
     let region_org = org(
@@ -249,8 +304,24 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             .await?,
         );
     }
-    for (i, (name, kind, city, code, memberships)) in MEMBERS.into_iter().enumerate() {
-        let id = org_short(core, region, name, kind, "DE", city, &[code]).await?;
+    for (i, ((name, kind, city, code, memberships), description)) in
+        MEMBERS.into_iter().zip(MEMBER_PROFILES).enumerate()
+    {
+        let id = org(
+            core,
+            region,
+            O {
+                name,
+                kind,
+                country: "DE",
+                city,
+                nace: &[code],
+                languages: &["de", "en"],
+                website: None,
+                description,
+            },
+        )
+        .await?;
         for c in memberships {
             let role = if i % 5 == 0 {
                 MemberRole::Founder
@@ -266,6 +337,13 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             )
             .await?;
         }
+    }
+
+    // The managers' view of which clusters need each other: the cross-cluster view and
+    // event recommendations use these pairs.
+    for (ours, theirs, rationale) in COMPLEMENTS {
+        core.declare_complement(&sys, clusters[ours], clusters[theirs], rationale)
+            .await?;
     }
 
     let meeting = core

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use koop_db::org as db_org;
 use koop_domain::account::Role;
 use koop_domain::ids::{
-    AccountId, AgencyId, EventId, MembershipId, OrgId, ParticipantId, PersonId,
+    AccountId, AgencyId, ComplementId, EventId, MembershipId, OrgId, ParticipantId, PersonId,
 };
-use koop_domain::membership::{MemberRole, check_membership};
+use koop_domain::membership::{MemberRole, check_complement, check_membership};
 use koop_domain::org::OrgData;
 use koop_domain::person::PersonData;
 use koop_domain::values::{email, required_text};
@@ -243,6 +243,40 @@ impl Core {
                 json!({ "group_id": group, "member_id": member, "role": role }),
             ))
         })
+        .await
+    }
+
+    /// A cluster manager declares that `ours` (their cluster) and `theirs` complement
+    /// each other, so that their members are recommended to each other. The declaring
+    /// agency, which must manage `ours`, owns the declaration.
+    pub async fn declare_complement(
+        &self,
+        actor: &Actor,
+        ours: OrgId,
+        theirs: OrgId,
+        rationale: &str,
+    ) -> CoreResult<ComplementId> {
+        let mut r = self.reader(actor).await?;
+        let (o, t) = (r.org(ours).await?, r.org(theirs).await?);
+        drop(r);
+        let (a, b) = check_complement((o.id, o.data.kind), (t.id, t.data.kind), rationale)?;
+        let rationale = rationale.trim();
+        self.write(
+            actor,
+            Some(o.agency_id),
+            "cluster.complement_declared",
+            async |tx| {
+                let id = koop_db::complement::insert(tx, o.agency_id, a, b, rationale)
+                    .await
+                    .map_err(|e| duplicate(e, "cluster_b", &t.data.name))?;
+                Ok(Change::new(
+                    id,
+                    "cluster_complement",
+                    id.0,
+                    json!({ "cluster_a": a, "cluster_b": b, "rationale": rationale }),
+                ))
+            },
+        )
         .await
     }
 

@@ -1,6 +1,7 @@
 //! HTML pages. Each page family has a module; templates mirror them under `templates/`.
 
 pub mod assets;
+mod clusters;
 mod events;
 mod home;
 mod matching;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(work::routes())
         .merge(events::routes())
         .merge(matching::routes())
+        .merge(clusters::routes())
 }
 
 /// What every page's layout needs.

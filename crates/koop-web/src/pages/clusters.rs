@@ -1,0 +1,161 @@
+//! For cluster managers: the clusters declared complementary to theirs, and which of
+//! their members should meet which members over there.
+
+use super::{Ctx, OrPage, render};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, Redirect};
+use axum::routing::get;
+use axum::{Form, Router};
+use koop_core::domain::ids::OrgId;
+use koop_core::domain::org::OrgKind;
+use koop_core::matching::Locale;
+use koop_core::views::OrgFilter;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/clusters/{id}/complements",
+        get(show_complements).post(declare_complement),
+    )
+}
+
+/// How many pairs the view lists.
+const SHOWN: usize = 40;
+
+struct PairRow {
+    member_id: i64,
+    member: String,
+    partner_id: i64,
+    partner: String,
+    partner_clusters: String,
+    score: String,
+    reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "cluster_complements.html")]
+struct ComplementsPage {
+    ctx: Ctx,
+    id: i64,
+    name: String,
+    /// The other cluster's id and name, and why.
+    declared: Vec<(i64, String, String)>,
+    /// Clusters a manager may still declare (id, name); empty for visitors who may not.
+    choices: Vec<(i64, String)>,
+    saved: bool,
+    pairs: Vec<PairRow>,
+}
+
+#[derive(Deserialize, Default)]
+struct ShowQuery {
+    #[serde(default)]
+    saved: bool,
+}
+
+async fn show_complements(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let cluster = OrgId(id);
+    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let group = r.org(cluster).await.or_page(v.lang)?;
+    if !group.data.kind.has_members() {
+        return Err(AppError::not_found(v.lang));
+    }
+    let declared: Vec<(i64, String, String)> = r
+        .complements()
+        .await
+        .or_page(v.lang)?
+        .into_iter()
+        .filter_map(|c| {
+            if c.cluster_a == cluster {
+                Some((c.cluster_b.0, c.name_b, c.rationale))
+            } else if c.cluster_b == cluster {
+                Some((c.cluster_a.0, c.name_a, c.rationale))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let choices = if v.actor.require_write(group.agency_id).is_ok() {
+        r.orgs(&OrgFilter {
+            kinds: vec![OrgKind::Cluster, OrgKind::Network],
+            ..OrgFilter::default()
+        })
+        .await
+        .or_page(v.lang)?
+        .into_iter()
+        .filter(|o| o.id != cluster && !declared.iter().any(|d| d.0 == o.id.0))
+        .map(|o| (o.id.0, o.data.name))
+        .collect()
+    } else {
+        Vec::new()
+    };
+    drop(r);
+    let pairs = s
+        .core
+        .cross_cluster_matches(&v.actor, cluster, SHOWN, locale(v.lang))
+        .await
+        .or_page(v.lang)?
+        .into_iter()
+        .map(|p| PairRow {
+            member_id: p.member.0,
+            member: p.member_name,
+            partner_id: p.partner.0,
+            partner: p.partner_name,
+            partner_clusters: p.partner_clusters.join(" · "),
+            score: format!("{:.1}", p.score),
+            reasons: p.reasons,
+        })
+        .collect();
+    render(
+        v.lang,
+        ComplementsPage {
+            id,
+            name: group.data.name,
+            declared,
+            choices,
+            saved: q.saved,
+            pairs,
+            ctx,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct DeclareForm {
+    other: i64,
+    #[serde(default)]
+    rationale: String,
+}
+
+/// A cluster manager declares another cluster complementary to theirs.
+async fn declare_complement(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<DeclareForm>,
+) -> Result<Redirect, AppError> {
+    s.core
+        .declare_complement(&v.actor, OrgId(id), OrgId(f.other), &f.rationale)
+        .await
+        .or_page(v.lang)?;
+    Ok(Redirect::to(&format!(
+        "/clusters/{id}/complements?saved=true"
+    )))
+}
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::De => Locale::De,
+        Lang::En => Locale::En,
+    }
+}
