@@ -14,8 +14,8 @@ pub const BASE: usize = 4;
 
 /// One query's pool: feature vectors and whether each is relevant, and the relevant count.
 pub struct Pool {
-    feats: Vec<[f32; N_FEATURES]>,
-    relevant: Vec<bool>,
+    pub(crate) feats: Vec<[f32; N_FEATURES]>,
+    pub(crate) relevant: Vec<bool>,
     n_relevant: usize,
 }
 

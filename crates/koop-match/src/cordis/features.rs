@@ -60,6 +60,8 @@ pub struct Context<'a> {
     country_affinity: HashMap<([u8; 2], [u8; 2]), f32>,
     type_affinity: [[f32; 5]; 5],
     n_orgs: f32,
+    /// Features to switch off (bit `i` zeroes feature `i`), for ablations on inner splits.
+    pub disabled: u64,
 }
 
 /// The sparse graph features of one query, computed once and read for every candidate.
@@ -190,6 +192,7 @@ impl<'a> Context<'a> {
             country_affinity,
             type_affinity,
             n_orgs: ds.orgs.len() as f32,
+            disabled: 0,
         }
     }
 
@@ -330,7 +333,7 @@ impl<'a> Context<'a> {
         let a = g.aa.get(&c).copied().unwrap_or_default();
         let b = g.sib.get(&c).copied().unwrap_or_default();
         let st = &self.statics[c as usize];
-        [
+        let mut f = [
             a[0].ln_1p(),
             (10.0 * a[1]).ln_1p(),
             a[2].ln_1p(),
@@ -360,7 +363,13 @@ impl<'a> Context<'a> {
             st[7],
             g.coord.get(&c).copied().unwrap_or(0.0).ln_1p(),
             1.0,
-        ]
+        ];
+        for (i, x) in f.iter_mut().enumerate() {
+            if self.disabled & (1 << i) != 0 {
+                *x = 0.0;
+            }
+        }
+        f
     }
 }
 

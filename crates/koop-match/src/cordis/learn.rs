@@ -93,7 +93,7 @@ impl Linear {
 }
 
 // Gaussian elimination with partial pivoting; `None` if singular.
-fn solve<const F: usize>(mut a: [[f64; F]; F], mut b: [f64; F]) -> Option<[f64; F]> {
+pub(crate) fn solve<const F: usize>(mut a: [[f64; F]; F], mut b: [f64; F]) -> Option<[f64; F]> {
     for c in 0..F {
         let piv = (c..F).max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))?;
         if a[piv][c].abs() < 1e-12 {

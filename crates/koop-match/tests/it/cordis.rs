@@ -80,3 +80,57 @@ fn a_bad_line_is_named() {
         "project_split.csv, line 2: start_date: not a date: \"NA\""
     );
 }
+
+// Model selection on the real extract, never on the test period: `KOOP_CORDIS` names the
+// data folder, `KOOP_CORDIS_DISABLED` a feature bit mask, `KOOP_CORDIS_COMPANIES` the variant;
+// `KOOP_CORDIS_LISTWISE`, `_CUTOFFS` (months), `_SEED`, `_ROUNDS` and `_L2` choose the learner and its settings.
+// Run with `cargo test -p koop-match --release -- --ignored --nocapture inner_validation`.
+#[test]
+#[ignore = "reads the real CORDIS extract and takes minutes"]
+fn inner_validation() {
+    use koop_match::cordis::{self, BenchOptions};
+    let dir = std::path::PathBuf::from(std::env::var("KOOP_CORDIS").expect("KOOP_CORDIS"));
+    let open = |p: &str| -> Box<dyn std::io::Read> {
+        let f = std::fs::File::open(dir.join(p)).unwrap();
+        if p.ends_with(".gz") {
+            Box::new(flate2::read::GzDecoder::new(f))
+        } else {
+            Box::new(f)
+        }
+    };
+    let ds = Dataset::read(Sources {
+        participations: open("h2020_participations.csv.gz"),
+        programme_parts: open("programme_parts.csv.gz"),
+        project_split: open("benchmark/project_split.csv"),
+        queries: open("benchmark/queries.csv"),
+        ground_truth: open("benchmark/ground_truth.csv"),
+    })
+    .unwrap();
+    let disabled = std::env::var("KOOP_CORDIS_DISABLED").map_or(0, |s| s.parse().unwrap());
+    let opt = BenchOptions {
+        companies_only: std::env::var("KOOP_CORDIS_COMPANIES").is_ok(),
+        inner_cutoffs: std::env::var("KOOP_CORDIS_CUTOFFS")
+            .map_or(vec![2015 * 12, 2016 * 12], |s| {
+                s.split(',').map(|m| m.parse().unwrap()).collect()
+            }),
+        disabled,
+        seed: std::env::var("KOOP_CORDIS_SEED").map_or(1, |s| s.parse().unwrap()),
+        ascent_rounds: std::env::var("KOOP_CORDIS_ROUNDS").map_or(10, |s| s.parse().unwrap()),
+        learner: if std::env::var("KOOP_CORDIS_LISTWISE").is_ok() {
+            cordis::Learner::Listwise
+        } else {
+            cordis::Learner::Logistic
+        },
+        l2: std::env::var("KOOP_CORDIS_L2").map_or(1e-2, |s| s.parse().unwrap()),
+        ..BenchOptions::default()
+    };
+    let r = cordis::validate(&ds, &opt, 2017 * 12);
+    let m = &r.metrics;
+    println!(
+        "inner validation (learn on cut-offs {:?}, validate 2017): queries {} R@10 {:.4} R@50 {:.4} MRR {:.4}",
+        opt.inner_cutoffs, m.queries, m.recall_at_10, m.recall_at_50, m.mrr
+    );
+    for (n, w) in cordis::features::FEATURE_NAMES.iter().zip(r.model.w) {
+        println!("  {n:>26} {w:+.4}");
+    }
+}
