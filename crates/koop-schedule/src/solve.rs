@@ -124,19 +124,24 @@ fn run_heuristic(problem: &Problem, options: &SolveOptions, deadline: Instant) -
 }
 
 /// The two runs of the exact route, in order of preference on a tie (see
-/// [`solve_exact`]).
+/// [`solve_exact`]). The order and the stages were chosen by measurement
+/// (docs/algorithms/scheduler.md).
 const RUNS: [Run; 2] = [
-    // Without the busy cap, with CaDiCaL's preset for satisfiable formulas:
-    // the run that usually finds the final schedule, and so also the one that
-    // first checks that any schedule exists.
+    // Without the cap, with CaDiCaL's preset for satisfiable formulas, after a
+    // plain search for any schedule (the fallback if time runs out). Its rounds
+    // are quicker, so preferring it on a tie rarely makes the other run wait.
     Run {
         busy_cap: false,
         config: "sat",
+        any_schedule_first: true,
     },
-    // With the busy cap: proves lower bounds much sooner on some instances.
+    // With the busy cap, straight to the optimiser: proves lower bounds much
+    // sooner on some instances, and reaches the final schedule of the hardest
+    // ones first. An empty core proves infeasibility here too.
     Run {
         busy_cap: true,
         config: "default",
+        any_schedule_first: false,
     },
 ];
 

@@ -32,6 +32,10 @@ pub(crate) struct Run {
     pub busy_cap: bool,
     /// CaDiCaL option preset.
     pub config: &'static str,
+    /// First look for any schedule (without the objective's assumptions): it gives
+    /// a fallback schedule and the quickest proofs of infeasibility, but on some
+    /// instances it sends the later search elsewhere.
+    pub any_schedule_first: bool,
 }
 
 /// A run's answer, in the round it was reached.
@@ -130,10 +134,10 @@ fn run_one(
     trace("encoded");
     let mut oll = Oll::new(&enc.cost);
     let mut budget = FIRST_BUDGET;
-    // First any schedule at all (a fallback if the optimiser runs out of time, and
-    // the quickest proof of infeasibility), then the optimiser. A round ends at the
-    // first solve that uses up the round's budget, in either stage.
-    let mut found_any = false;
+    // Optionally first any schedule at all (a fallback if the optimiser runs out of
+    // time), then the optimiser. A round ends at the first solve that uses up the
+    // round's budget, in either stage.
+    let mut found_any = !run.any_schedule_first;
     loop {
         let end = if found_any {
             let step = loop {
