@@ -5,7 +5,7 @@
 //! stands for itself: its name, description, sectors, country and languages become one
 //! profile for the engine, and its memberships feed the cross-cluster signal.
 
-use crate::matching::{Locale, org_type};
+use crate::matching::{Locale, cluster_id, engine_nace, engine_organisation, internal};
 use crate::read::Reader;
 use crate::{Actor, Core, CoreError, CoreResult};
 use koop_domain::ids::OrgId;
@@ -41,10 +41,6 @@ const CANDIDATES: usize = 50;
 /// the complement leads the list.
 const RATIONALE_BONUS_PER_WORD: f32 = 0.5;
 
-fn internal(e: m::MatchError) -> CoreError {
-    CoreError::Internal(format!("matching: {e}"))
-}
-
 impl Core {
     /// The best pairs (at most `limit`) of a member of `cluster` with a member of a
     /// cluster declared complementary to it. Empty when no complement is declared.
@@ -63,11 +59,7 @@ impl Core {
         let complements = r.complements().await?;
         let partners: Vec<OrgId> = complements
             .iter()
-            .filter_map(|c| match (c.cluster_a == cluster, c.cluster_b == cluster) {
-                (true, _) => Some(c.cluster_b),
-                (_, true) => Some(c.cluster_a),
-                _ => None,
-            })
+            .filter_map(|c| c.other_side(cluster).map(|(other, _)| other))
             .collect();
         if partners.is_empty() {
             return Ok(Vec::new());
@@ -78,7 +70,7 @@ impl Core {
         // cluster would otherwise be paired (and explained) through that cluster's.
         input.clusters.complementary = partners
             .iter()
-            .map(|p| (cid(cluster), cid(*p), 1.0))
+            .map(|p| (cluster_id(cluster), cluster_id(*p), 1.0))
             .collect();
         let index = m::MatchIndex::build(input).map_err(internal)?;
         let fit = RationaleFit::new(&complements, cluster, &world);
@@ -159,13 +151,7 @@ impl RationaleFit {
         let rationales = complements
             .iter()
             .filter_map(|c| {
-                let other = if c.cluster_a == cluster {
-                    c.cluster_b
-                } else if c.cluster_b == cluster {
-                    c.cluster_a
-                } else {
-                    return None;
-                };
+                let (other, _) = c.other_side(cluster)?;
                 // One word says little about its language; the whole sentence does.
                 let lang = m::text::detect_language(&c.rationale);
                 let words = c
@@ -229,10 +215,6 @@ impl RationaleFit {
             })
             .max_by_key(|(_, words)| words.len())
     }
-}
-
-fn cid(id: OrgId) -> m::profile::ClusterId {
-    m::profile::ClusterId(id.0 as u32)
 }
 
 /// The members of the manager's cluster and of its complementary clusters.
@@ -306,19 +288,10 @@ impl MemberWorld {
             for (g, name) in &member_of {
                 names.insert(g.0 as u32, name.clone());
             }
-            organisations.push(m::profile::Organisation {
-                id: m::profile::OrgId(o.id.0 as u64),
-                country: m::CountryCode::parse("country", o.data.country.as_str())
-                    .map_err(internal)?,
-                org_type: org_type(o.data.kind),
-                languages: o
-                    .data
-                    .languages
-                    .iter()
-                    .filter_map(|l| m::LangCode::parse("languages", l.as_str()).ok())
-                    .collect(),
-                clusters: member_of.iter().map(|(g, _)| cid(*g)).collect(),
-            });
+            organisations.push(engine_organisation(
+                o,
+                member_of.iter().map(|(g, _)| cluster_id(*g)).collect(),
+            )?);
             profiles.push(m::Profile {
                 id: m::ProfileId(o.id.0 as u64),
                 org: m::profile::OrgId(o.id.0 as u64),
@@ -332,12 +305,7 @@ impl MemberWorld {
                     .languages
                     .first()
                     .and_then(|l| m::LangCode::parse("language", l.as_str()).ok()),
-                nace: o
-                    .data
-                    .nace
-                    .iter()
-                    .filter_map(|n| m::NaceCode::parse("nace", n.as_str()).ok())
-                    .collect(),
+                nace: engine_nace(&o.data.nace),
                 keywords: Vec::new(),
                 countries_sought: Vec::new(),
                 embedding: None,

@@ -8,8 +8,9 @@
 use crate::read::Reader;
 use crate::{Actor, Core, CoreError, CoreResult};
 use koop_domain::ids::{EventId, OrgId, ParticipantId, ProfileId};
-use koop_domain::org::OrgKind;
+use koop_domain::org::{OrgKind, Organisation};
 use koop_domain::profile::{Profile, ProfileKind};
+use koop_domain::values::{LanguageCode, NaceCode};
 use koop_match as m;
 use std::collections::HashMap;
 
@@ -49,7 +50,7 @@ pub struct Coverage {
     pub good_matches: usize,
 }
 
-fn internal(e: m::MatchError) -> CoreError {
+pub(crate) fn internal(e: m::MatchError) -> CoreError {
     CoreError::Internal(format!("matching: {e}"))
 }
 
@@ -134,21 +135,10 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
             .filter(|ms| ms.member_id == o.id)
             .map(|ms| {
                 cluster_names.insert(ms.group_id.0 as u32, ms.group_name.clone());
-                m::profile::ClusterId(ms.group_id.0 as u32)
+                cluster_id(ms.group_id)
             })
             .collect();
-        organisations.push(m::profile::Organisation {
-            id: m::profile::OrgId(o.id.0 as u64),
-            country: m::CountryCode::parse("country", o.data.country.as_str()).map_err(internal)?,
-            org_type: org_type(o.data.kind),
-            languages: o
-                .data
-                .languages
-                .iter()
-                .filter_map(|l| m::LangCode::parse("languages", l.as_str()).ok())
-                .collect(),
-            clusters,
-        });
+        organisations.push(engine_organisation(&o, clusters)?);
         names.insert(o.id, (o.data.name.clone(), o.data.country.to_string()));
     }
     let agency_like = |org: OrgId| {
@@ -183,12 +173,7 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
             title: p.data.title.clone(),
             text: profile_text_body(p),
             language: m::LangCode::parse("language", p.data.language.as_str()).ok(),
-            nace: p
-                .data
-                .nace
-                .iter()
-                .filter_map(|n| m::NaceCode::parse("nace", n.as_str()).ok())
-                .collect(),
+            nace: engine_nace(&p.data.nace),
             keywords: p.data.keywords.clone(),
             countries_sought: p
                 .data
@@ -204,10 +189,7 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
         .complements()
         .await?
         .into_iter()
-        .map(|c| {
-            let id = |o: OrgId| m::profile::ClusterId(o.0 as u32);
-            (id(c.cluster_a), id(c.cluster_b), 1.0)
-        })
+        .map(|c| (cluster_id(c.cluster_a), cluster_id(c.cluster_b), 1.0))
         .collect();
     let input = m::MatchInput {
         organisations,
@@ -228,7 +210,42 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
     })
 }
 
-pub(crate) fn org_type(kind: OrgKind) -> m::profile::OrgType {
+/// The engine's id of a cluster or network.
+pub(crate) fn cluster_id(group: OrgId) -> m::profile::ClusterId {
+    m::profile::ClusterId(group.0 as u32)
+}
+
+/// The engine's view of an organisation, member of `clusters`.
+pub(crate) fn engine_organisation(
+    o: &Organisation,
+    clusters: Vec<m::profile::ClusterId>,
+) -> CoreResult<m::profile::Organisation> {
+    Ok(m::profile::Organisation {
+        id: m::profile::OrgId(o.id.0 as u64),
+        country: m::CountryCode::parse("country", o.data.country.as_str()).map_err(internal)?,
+        org_type: org_type(o.data.kind),
+        languages: engine_languages(&o.data.languages),
+        clusters,
+    })
+}
+
+/// Languages the engine knows; others are left out (they match nobody anyway).
+fn engine_languages(languages: &[LanguageCode]) -> Vec<m::LangCode> {
+    languages
+        .iter()
+        .filter_map(|l| m::LangCode::parse("languages", l.as_str()).ok())
+        .collect()
+}
+
+/// NACE codes the engine knows.
+pub(crate) fn engine_nace(codes: &[NaceCode]) -> Vec<m::NaceCode> {
+    codes
+        .iter()
+        .filter_map(|n| m::NaceCode::parse("nace", n.as_str()).ok())
+        .collect()
+}
+
+fn org_type(kind: OrgKind) -> m::profile::OrgType {
     use m::profile::OrgType;
     match kind {
         OrgKind::Company | OrgKind::LocationCompany => OrgType::Company,

@@ -24,6 +24,19 @@ pub struct ComplementView {
     pub rationale: String,
 }
 
+impl ComplementView {
+    /// The other cluster of the pair and its name, when `cluster` is one side.
+    pub fn other_side(&self, cluster: OrgId) -> Option<(OrgId, &str)> {
+        if self.cluster_a == cluster {
+            Some((self.cluster_b, &self.name_b))
+        } else if self.cluster_b == cluster {
+            Some((self.cluster_a, &self.name_a))
+        } else {
+            None
+        }
+    }
+}
+
 /// Stores a pair (`a < b`, checked by the domain and by the table).
 pub async fn insert(
     conn: &mut Conn,

@@ -37,6 +37,14 @@ impl Lang {
     pub fn texts(self) -> Texts {
         Texts(self)
     }
+
+    /// The locale the engines render reasons in.
+    pub fn locale(self) -> koop_core::matching::Locale {
+        match self {
+            Lang::De => koop_core::matching::Locale::De,
+            Lang::En => koop_core::matching::Locale::En,
+        }
+    }
 }
 
 /// Lookup of UI texts in one language.

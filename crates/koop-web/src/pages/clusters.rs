@@ -3,7 +3,6 @@
 
 use super::{Ctx, OrPage, render};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -13,7 +12,6 @@ use axum::routing::get;
 use axum::{Form, Router};
 use koop_core::domain::ids::OrgId;
 use koop_core::domain::org::OrgKind;
-use koop_core::matching::Locale;
 use koop_core::views::OrgFilter;
 use serde::Deserialize;
 
@@ -76,13 +74,8 @@ async fn show_complements(
         .or_page(v.lang)?
         .into_iter()
         .filter_map(|c| {
-            if c.cluster_a == cluster {
-                Some((c.cluster_b.0, c.name_b, c.rationale))
-            } else if c.cluster_b == cluster {
-                Some((c.cluster_a.0, c.name_a, c.rationale))
-            } else {
-                None
-            }
+            let (other, name) = c.other_side(cluster)?;
+            Some((other.0, name.to_owned(), c.rationale.clone()))
         })
         .collect();
     let choices = if v.actor.require_write(group.agency_id).is_ok() {
@@ -102,7 +95,7 @@ async fn show_complements(
     drop(r);
     let pairs = s
         .core
-        .cross_cluster_matches(&v.actor, cluster, SHOWN, locale(v.lang))
+        .cross_cluster_matches(&v.actor, cluster, SHOWN, v.lang.locale())
         .await
         .or_page(v.lang)?
         .into_iter()
@@ -151,11 +144,4 @@ async fn declare_complement(
     Ok(Redirect::to(&format!(
         "/clusters/{id}/complements?saved=true"
     )))
-}
-
-fn locale(lang: Lang) -> Locale {
-    match lang {
-        Lang::De => Locale::De,
-        Lang::En => Locale::En,
-    }
 }

@@ -2,7 +2,6 @@
 
 use super::{Ctx, OrPage, render};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -14,7 +13,6 @@ use koop_core::CoreError;
 use koop_core::domain::account::Role;
 use koop_core::domain::ids::{EventId, ParticipantId};
 use koop_core::domain::meeting::Priority;
-use koop_core::matching::Locale;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -29,13 +27,6 @@ pub fn routes() -> Router<AppState> {
 const SHOWN: usize = 15;
 /// A score from which a partner counts as a good match in the organisers' view.
 const GOOD: f32 = 3.0;
-
-fn locale(lang: Lang) -> Locale {
-    match lang {
-        Lang::De => Locale::De,
-        Lang::En => Locale::En,
-    }
-}
 
 struct RecRow {
     title: String,
@@ -122,7 +113,7 @@ async fn show_recommendations(
     let recs = match &own {
         Some(p) => s
             .core
-            .recommendations(&v.actor, event, p.id, SHOWN, locale(v.lang))
+            .recommendations(&v.actor, event, p.id, SHOWN, v.lang.locale())
             .await
             .or_page(v.lang)?,
         None => vec![],
