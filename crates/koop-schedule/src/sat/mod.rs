@@ -12,25 +12,53 @@ pub(crate) mod encode;
 pub(crate) mod oll;
 pub(crate) mod portfolio;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
-/// Stops CaDiCaL at the deadline or when one of the flags is raised: the
-/// caller's cancel flag, or the portfolio's own "another run has won".
-/// CaDiCaL polls `terminate` regularly during search.
+/// When a solver gives up.
+#[derive(Clone, Copy)]
+pub(crate) struct StopWhen<'a> {
+    /// Wall-clock deadline.
+    pub deadline: Instant,
+    /// The caller's cancel flag.
+    pub cancel: Option<&'a AtomicBool>,
+    /// The portfolio's "the result is decided".
+    pub halt: Option<&'a AtomicBool>,
+    /// Stop once this solver's work exceeds this value.
+    pub work_limit: Option<&'a AtomicU64>,
+}
+
+/// CaDiCaL's callbacks: stop as [`StopWhen`] says, and count work. CaDiCaL
+/// polls `terminate` regularly during search.
+///
+/// Work is counted in conflicts: CaDiCaL hands every clause it learns from a
+/// conflict to `learn`. Unlike seconds, that count is the same on every
+/// machine and under any load, which is what lets the portfolio compare two
+/// runs deterministically.
 pub(crate) struct Stop<'a> {
-    pub(crate) deadline: Instant,
-    flags: [Option<&'a AtomicBool>; 2],
+    when: StopWhen<'a>,
+    work: u64,
 }
 
 impl cadical::Callbacks for Stop<'_> {
     fn terminate(&mut self) -> bool {
-        Instant::now() >= self.deadline
-            || self
-                .flags
+        let w = &self.when;
+        Instant::now() >= w.deadline
+            || [w.cancel, w.halt]
                 .iter()
                 .flatten()
                 .any(|c| c.load(Ordering::Relaxed))
+            || w.work_limit
+                .is_some_and(|limit| self.work > limit.load(Ordering::Relaxed))
+    }
+
+    fn max_length(&self) -> i32 {
+        // Every learnt clause, so that every conflict is counted.
+        i32::MAX
+    }
+
+    fn learn(&mut self, _clause: &[i32]) {
+        self.work += 1;
     }
 }
 
@@ -45,20 +73,11 @@ pub(crate) struct Sat<'a> {
 }
 
 impl<'a> Sat<'a> {
-    /// A fresh solver that gives up at `deadline` or when `cancel` or `halt`
-    /// is raised, with one of CaDiCaL's option presets (`default`, `sat`,
-    /// `unsat`).
-    pub fn new(
-        deadline: Instant,
-        cancel: Option<&'a AtomicBool>,
-        halt: Option<&'a AtomicBool>,
-        config: &str,
-    ) -> Self {
+    /// A fresh solver with one of CaDiCaL's option presets (`default`, `sat`,
+    /// `unsat`) that gives up as `when` says.
+    pub fn new(config: &str, when: StopWhen<'a>) -> Self {
         let mut solver = cadical::Solver::with_config(config).unwrap_or_default();
-        solver.set_callbacks(Some(Stop {
-            deadline,
-            flags: [cancel, halt],
-        }));
+        solver.set_callbacks(Some(Stop { when, work: 0 }));
         let mut sat = Sat {
             solver,
             next_var: 1,
@@ -108,7 +127,13 @@ impl<'a> Sat<'a> {
         if lit > 0 { var_true } else { !var_true }
     }
 
-    /// Whether the deadline has passed or the caller cancelled.
+    /// Conflicts so far, over every solve of this solver.
+    pub fn work(&mut self) -> u64 {
+        self.solver.get_callbacks().map_or(0, |stop| stop.work)
+    }
+
+    /// Whether the deadline has passed, a flag was raised or the work limit
+    /// was exceeded.
     pub fn out_of_time(&mut self) -> bool {
         self.solver
             .get_callbacks()

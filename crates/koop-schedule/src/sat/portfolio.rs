@@ -4,22 +4,25 @@
 //! Each run has its own CaDiCaL instance, encoding variant and option preset
 //! (see `solve.rs` for why two). A run works in *rounds*: it advances its OLL
 //! optimiser until a solve uses up the round's conflict budget, which doubles
-//! every round. Conflicts, not seconds, end a round, so the round in which a
-//! run reaches its answer is the same on every machine and under any load.
+//! every round. Conflicts, not seconds, end a round, so a run's trajectory is
+//! the same on every machine and under any load.
 //!
-//! The winner is the run that answers in the earliest round; on a tie, the
-//! run listed first. The portfolio stops a run as soon as it can no longer
-//! win: when another run has answered and this one has finished every round
-//! that would have beaten it. Only the time limit and the caller's cancel
-//! flag make the result depend on the clock.
+//! Each run also counts its *work*: the conflicts of all its solves so far
+//! (see [`super::Stop`]). The winner is the run that answers with the least
+//! work; on a tie, the run listed first. When a run answers, every other run
+//! may go on only until its own work exceeds the answer's: up to there it
+//! could still win, beyond it it cannot. So the schedule does not depend on
+//! thread speed, and a run that answers early does not wait for the other
+//! run's round to end. Only the time limit and the caller's cancel flag make
+//! the result depend on the clock.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use super::Sat;
 use super::encode::encode;
 use super::oll::{Oll, Step};
+use super::{Sat, StopWhen};
 use crate::model::Problem;
 
 /// Conflicts a run may use in its first round; the budget doubles every round.
@@ -38,7 +41,7 @@ pub(crate) struct Run {
     pub any_schedule_first: bool,
 }
 
-/// A run's answer, in the round it was reached.
+/// A run's answer.
 #[derive(Debug)]
 pub(crate) enum Answer {
     /// A schedule with as many breaks as the run's proven lower bound.
@@ -62,8 +65,13 @@ pub(crate) struct Found {
 enum Report {
     /// A run found some schedule that meets the hard rules.
     Fallback(Vec<Option<usize>>),
-    /// A run finished a round.
-    Round { run: usize, lb: u32, end: RoundEnd },
+    /// A run finished a round, or stopped; `work` is its conflicts so far.
+    Round {
+        run: usize,
+        lb: u32,
+        work: u64,
+        end: RoundEnd,
+    },
 }
 
 enum RoundEnd {
@@ -91,12 +99,19 @@ pub(crate) fn run_portfolio(
     cancel: Option<&AtomicBool>,
 ) -> Found {
     let halt = AtomicBool::new(false);
+    // The least work any run has answered with: no run needs to go beyond it.
+    let least_answer = AtomicU64::new(u64::MAX);
     let (tx, rx) = mpsc::channel::<Report>();
     std::thread::scope(|scope| {
         for (index, run) in runs.iter().enumerate() {
             let tx = tx.clone();
-            let halt = &halt;
-            scope.spawn(move || run_one(problem, index, *run, deadline, cancel, halt, &tx));
+            let shared = Shared {
+                deadline,
+                cancel,
+                halt: &halt,
+                least_answer: &least_answer,
+            };
+            scope.spawn(move || run_one(problem, index, *run, shared, &tx));
         }
         drop(tx);
         let mut judge = Judge::new(runs.len());
@@ -109,17 +124,18 @@ pub(crate) fn run_portfolio(
     })
 }
 
+/// What the runs of one portfolio share.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    deadline: Instant,
+    cancel: Option<&'a AtomicBool>,
+    halt: &'a AtomicBool,
+    least_answer: &'a AtomicU64,
+}
+
 /// One thread: encode, find any schedule, then advance OLL, reporting after
 /// each round.
-fn run_one(
-    problem: &Problem,
-    index: usize,
-    run: Run,
-    deadline: Instant,
-    cancel: Option<&AtomicBool>,
-    halt: &AtomicBool,
-    tx: &mpsc::Sender<Report>,
-) {
+fn run_one(problem: &Problem, index: usize, run: Run, shared: Shared, tx: &mpsc::Sender<Report>) {
     let started = Instant::now();
     let trace = |what: &str| {
         if std::env::var_os("KOOP_SCHEDULE_TRACE").is_some() {
@@ -129,7 +145,15 @@ fn run_one(
             );
         }
     };
-    let mut sat = Sat::new(deadline, cancel, Some(halt), run.config);
+    let mut sat = Sat::new(
+        run.config,
+        StopWhen {
+            deadline: shared.deadline,
+            cancel: shared.cancel,
+            halt: Some(shared.halt),
+            work_limit: Some(shared.least_answer),
+        },
+    );
     let enc = encode(problem, &mut sat, run.busy_cap);
     trace("encoded");
     let mut oll = Oll::new(&enc.cost);
@@ -142,7 +166,7 @@ fn run_one(
         let end = if found_any {
             let step = loop {
                 match oll.step(&mut sat, Some(budget)) {
-                    Step::Core => trace(&format!("core, lb {}", oll.lb)),
+                    Step::Core => trace(&format!("core, lb {}, work {}", oll.lb, sat.work())),
                     other => break other,
                 }
             };
@@ -167,11 +191,19 @@ fn run_one(
                 None => RoundEnd::Stalled,
             }
         };
-        trace(&format!("round of {budget} conflicts: {}", end.name()));
+        let work = sat.work();
+        trace(&format!(
+            "round of {budget} conflicts: {}, work {work}",
+            end.name()
+        ));
+        if matches!(end, RoundEnd::Answered(_)) {
+            shared.least_answer.fetch_min(work, Ordering::Relaxed);
+        }
         let more = matches!(end, RoundEnd::Stalled);
         let report = Report::Round {
             run: index,
             lb: oll.lb,
+            work,
             end,
         };
         if tx.send(report).is_err() || !more {
@@ -183,11 +215,12 @@ fn run_one(
 
 /// Collects the reports and decides the winner.
 struct Judge {
-    /// Rounds each run has finished without an answer.
-    stalled_rounds: Vec<u32>,
-    /// The round in which a run answered, with the answer.
-    answered: Vec<Option<(u32, Answer)>>,
-    /// Runs that stopped (deadline, cancel, halt) without answering.
+    /// Work each run has done without answering.
+    passed: Vec<u64>,
+    /// The work with which a run answered, and the answer.
+    answered: Vec<Option<(u64, Answer)>>,
+    /// Runs that stopped without answering: beyond the least answer's work,
+    /// or by the deadline or cancel flag.
     stopped: Vec<bool>,
     decided: bool,
     found: Found,
@@ -196,7 +229,7 @@ struct Judge {
 impl Judge {
     fn new(runs: usize) -> Self {
         Judge {
-            stalled_rounds: vec![0; runs],
+            passed: vec![0; runs],
             answered: (0..runs).map(|_| None).collect(),
             stopped: vec![false; runs],
             decided: false,
@@ -224,34 +257,35 @@ impl Judge {
                 self.decided = true;
                 return true;
             }
-            Report::Round { run, lb, end } => {
+            Report::Round { run, lb, work, end } => {
                 self.found.lower_bound = self.found.lower_bound.max(lb);
                 match end {
-                    RoundEnd::Stalled => self.stalled_rounds[run] += 1,
-                    RoundEnd::Answered(answer) => {
-                        self.answered[run] = Some((self.stalled_rounds[run], answer));
+                    RoundEnd::Stalled => self.passed[run] = work,
+                    RoundEnd::Answered(answer) => self.answered[run] = Some((work, answer)),
+                    RoundEnd::Stopped => {
+                        self.passed[run] = work;
+                        self.stopped[run] = true;
                     }
-                    RoundEnd::Stopped => self.stopped[run] = true,
                 }
             }
         }
         self.decide()
     }
 
-    /// The earliest answer (round, then run order) wins once no other run
-    /// can still answer in an earlier position.
+    /// The answer with the least work (then the earlier run) wins once no
+    /// other run can still answer with less.
     fn decide(&mut self) -> bool {
         let best = (0..self.answered.len())
-            .filter_map(|run| self.answered[run].as_ref().map(|a| ((a.0, run), run)))
+            .filter_map(|run| self.answered[run].as_ref().map(|a| (a.0, run)))
             .min();
-        let Some((key, winner)) = best else {
+        let Some(key @ (_, winner)) = best else {
             return false;
         };
         let settled = (0..self.answered.len()).all(|run| {
             run == winner
                 || self.answered[run].is_some()
                 || self.stopped[run]
-                || (self.stalled_rounds[run], run) > key
+                || (self.passed[run], run) > key
         });
         if settled && let Some((_, answer)) = self.answered[winner].take() {
             self.found.answer = Some(answer);
@@ -265,8 +299,13 @@ impl Judge {
 mod tests {
     use super::*;
 
-    fn round(run: usize, end: RoundEnd) -> Report {
-        Report::Round { run, lb: 1, end }
+    fn round(run: usize, work: u64, end: RoundEnd) -> Report {
+        Report::Round {
+            run,
+            lb: 1,
+            work,
+            end,
+        }
     }
 
     fn optimal(slot: usize) -> RoundEnd {
@@ -290,41 +329,42 @@ mod tests {
     }
 
     #[test]
-    fn the_earliest_round_wins_whichever_thread_reports_first() {
-        // Run 1 answers in round 1; run 0 answers in round 2. Either order of arrival
+    fn the_least_work_wins_whichever_thread_reports_first() {
+        // Run 1 answers after 30 conflicts; run 0 after 50. Either order of arrival
         // gives run 1's schedule.
-        let fast_second = vec![
-            round(0, RoundEnd::Stalled),
-            round(0, RoundEnd::Stalled),
-            round(0, optimal(0)),
-            round(1, RoundEnd::Stalled),
-            round(1, optimal(1)),
+        let slow_first = vec![
+            round(0, 20, RoundEnd::Stalled),
+            round(0, 50, optimal(0)),
+            round(1, 30, optimal(1)),
         ];
         let fast_first = vec![
-            round(1, RoundEnd::Stalled),
-            round(1, optimal(1)),
-            round(0, RoundEnd::Stalled),
-            round(0, RoundEnd::Stalled),
+            round(1, 30, optimal(1)),
+            round(0, 20, RoundEnd::Stalled),
+            // Run 0 was stopped once beyond 30 conflicts.
+            round(0, 31, RoundEnd::Stopped),
         ];
-        assert_eq!(judge(fast_second).0, Some(1));
-        // Run 1's answer in round 1 is settled once run 0 has stalled in rounds 0 and 1.
-        assert_eq!(judge(fast_first), (Some(1), Some(3)));
+        assert_eq!(judge(slow_first), (Some(1), Some(2)));
+        assert_eq!(judge(fast_first), (Some(1), Some(2)));
     }
 
     #[test]
     fn a_tie_goes_to_the_first_run_and_infeasibility_ends_at_once() {
-        let tie = vec![round(1, optimal(1)), round(0, optimal(0))];
+        let tie = vec![round(1, 30, optimal(1)), round(0, 30, optimal(0))];
         assert_eq!(judge(tie), (Some(0), Some(1)));
-        // Run 0 answering in round 0 needs nobody else.
-        assert_eq!(judge(vec![round(0, optimal(0))]), (Some(0), Some(0)));
+        // Run 0 having done exactly 30 conflicts could still tie, and win.
+        let not_yet = vec![round(1, 30, optimal(1)), round(0, 30, RoundEnd::Stalled)];
+        assert_eq!(judge(not_yet), (None, None));
+        // Run 1 having done 30 conflicts cannot beat run 0's answer after 30.
+        let settled = vec![round(0, 30, optimal(0)), round(1, 30, RoundEnd::Stalled)];
+        assert_eq!(judge(settled), (Some(0), Some(1)));
         let mut j = Judge::new(2);
-        assert!(j.take(round(1, RoundEnd::Answered(Answer::Infeasible))));
+        assert!(j.take(round(1, 5, RoundEnd::Answered(Answer::Infeasible))));
         assert!(matches!(j.found.answer, Some(Answer::Infeasible)));
     }
 
     #[test]
     fn a_stopped_run_cannot_hold_up_the_answer() {
-        let reports = vec![round(1, optimal(1)), round(0, RoundEnd::Stopped)];
+        let reports = vec![round(1, 30, optimal(1)), round(0, 10, RoundEnd::Stopped)];
         assert_eq!(judge(reports), (Some(1), Some(1)));
     }
 }
