@@ -62,9 +62,21 @@ impl cadical::Callbacks for Stop<'_> {
     }
 }
 
+/// Which value CaDiCaL first tries for a variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// CaDiCaL's own choice: true ("meeting here, participant busy, break here").
+    True,
+    /// False ("no meeting here, no break"). CaDiCaL cannot be told this directly
+    /// through the binding, so every variable is handed to it negated.
+    False,
+}
+
 /// A CaDiCaL instance plus a variable counter. Literals are DIMACS integers.
 pub(crate) struct Sat<'a> {
     solver: cadical::Solver<Stop<'a>>,
+    /// 1, or -1 when every literal is handed to CaDiCaL negated ([`Phase::False`]).
+    sign: i32,
     next_var: i32,
     /// A literal fixed to true, so encoders can use constants uniformly.
     pub truth: i32,
@@ -74,12 +86,14 @@ pub(crate) struct Sat<'a> {
 
 impl<'a> Sat<'a> {
     /// A fresh solver with one of CaDiCaL's option presets (`default`, `sat`,
-    /// `unsat`) that gives up as `when` says.
-    pub fn new(config: &str, when: StopWhen<'a>) -> Self {
+    /// `unsat`), trying `phase` first for every variable, that gives up as
+    /// `when` says.
+    pub fn new(config: &str, phase: Phase, when: StopWhen<'a>) -> Self {
         let mut solver = cadical::Solver::with_config(config).unwrap_or_default();
         solver.set_callbacks(Some(Stop { when, work: 0 }));
         let mut sat = Sat {
             solver,
+            sign: if phase == Phase::False { -1 } else { 1 },
             next_var: 1,
             truth: 0,
             clauses: 0,
@@ -102,9 +116,12 @@ impl<'a> Sat<'a> {
         if self.truth != 0 && lits.contains(&self.truth) {
             return;
         }
-        let t = self.truth;
-        self.solver
-            .add_clause(lits.iter().copied().filter(|&l| t == 0 || l != -t));
+        let (t, sign) = (self.truth, self.sign);
+        self.solver.add_clause(
+            lits.iter()
+                .filter(|&&l| t == 0 || l != -t)
+                .map(|&l| l * sign),
+        );
         self.clauses += 1;
     }
 
@@ -117,12 +134,15 @@ impl<'a> Sat<'a> {
         // Every variable we handed out must be known to CaDiCaL before we ask
         // for its value, even one that ended up in no clause.
         self.solver.reserve(self.next_var - 1);
-        self.solver.solve_with(assumptions.iter().copied())
+        let sign = self.sign;
+        self.solver
+            .solve_with(assumptions.iter().map(|&l| l * sign))
     }
 
     /// The value of a literal in the last model.
     pub fn value(&self, lit: i32) -> bool {
         // The binding reports the value of the variable, not of the literal.
+        let lit = lit * self.sign;
         let var_true = self.solver.value(lit.abs()) == Some(true);
         if lit > 0 { var_true } else { !var_true }
     }
@@ -142,6 +162,47 @@ impl<'a> Sat<'a> {
 
     /// Whether an assumption took part in the last UNSAT answer.
     pub fn failed(&self, lit: i32) -> bool {
-        self.solver.failed(lit)
+        self.solver.failed(lit * self.sign)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn solver(phase: Phase) -> Sat<'static> {
+        let when = StopWhen {
+            deadline: Instant::now() + Duration::from_secs(10),
+            cancel: None,
+            halt: None,
+            work_limit: None,
+        };
+        Sat::new("default", phase, when)
+    }
+
+    #[test]
+    fn a_negated_solver_answers_in_our_literals() {
+        for phase in [Phase::True, Phase::False] {
+            let mut sat = solver(phase);
+            let (a, b, c) = (sat.var(), sat.var(), sat.var());
+            // Exactly one of a, b; c implies a; c is true.
+            sat.clause(&[a, b]);
+            sat.clause(&[-a, -b]);
+            sat.clause(&[-c, a]);
+            sat.clause(&[c]);
+            assert_eq!(sat.solve_limited(&[], None), Some(true), "{phase:?}");
+            assert!(sat.value(a) && !sat.value(b) && sat.value(c), "{phase:?}");
+            assert!(!sat.value(-a) && sat.value(-b), "{phase:?}");
+            // Assuming b contradicts c → a; the failed assumption is b, as we wrote it.
+            assert_eq!(sat.solve_limited(&[b], None), Some(false), "{phase:?}");
+            assert!(sat.failed(b), "{phase:?}");
+            // The constant-true literal works in both.
+            assert_eq!(
+                sat.solve_limited(&[sat.truth], None),
+                Some(true),
+                "{phase:?}"
+            );
+        }
     }
 }

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use super::encode::encode;
 use super::oll::{Oll, Step};
-use super::{Sat, StopWhen};
+use super::{Phase, Sat, StopWhen};
 use crate::model::Problem;
 
 /// Conflicts a run may use in its first round; the budget doubles every round.
@@ -35,6 +35,8 @@ pub(crate) struct Run {
     pub busy_cap: bool,
     /// CaDiCaL option preset.
     pub config: &'static str,
+    /// The value CaDiCaL tries first for every variable.
+    pub phase: Phase,
     /// First look for any schedule (without the objective's assumptions): it gives
     /// a fallback schedule and the quickest proofs of infeasibility, but on some
     /// instances it sends the later search elsewhere.
@@ -147,6 +149,7 @@ fn run_one(problem: &Problem, index: usize, run: Run, shared: Shared, tx: &mpsc:
     };
     let mut sat = Sat::new(
         run.config,
+        run.phase,
         StopWhen {
             deadline: shared.deadline,
             cancel: shared.cancel,
