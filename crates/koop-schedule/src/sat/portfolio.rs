@@ -107,13 +107,13 @@ pub(crate) fn run_portfolio(
     std::thread::scope(|scope| {
         for (index, run) in runs.iter().enumerate() {
             let tx = tx.clone();
-            let shared = Shared {
+            let when = StopWhen {
                 deadline,
                 cancel,
-                halt: &halt,
-                least_answer: &least_answer,
+                halt: Some(&halt),
+                work_limit: Some(&least_answer),
             };
-            scope.spawn(move || run_one(problem, index, *run, shared, &tx));
+            scope.spawn(move || run_one(problem, index, *run, when, &tx));
         }
         drop(tx);
         let mut judge = Judge::new(runs.len());
@@ -126,18 +126,10 @@ pub(crate) fn run_portfolio(
     })
 }
 
-/// What the runs of one portfolio share.
-#[derive(Clone, Copy)]
-struct Shared<'a> {
-    deadline: Instant,
-    cancel: Option<&'a AtomicBool>,
-    halt: &'a AtomicBool,
-    least_answer: &'a AtomicU64,
-}
-
 /// One thread: encode, find any schedule, then advance OLL, reporting after
-/// each round.
-fn run_one(problem: &Problem, index: usize, run: Run, shared: Shared, tx: &mpsc::Sender<Report>) {
+/// each round. `when.work_limit` is the portfolio's least answer so far; this
+/// run lowers it when it answers.
+fn run_one(problem: &Problem, index: usize, run: Run, when: StopWhen, tx: &mpsc::Sender<Report>) {
     let started = Instant::now();
     let trace = |what: &str| {
         if std::env::var_os("KOOP_SCHEDULE_TRACE").is_some() {
@@ -147,16 +139,7 @@ fn run_one(problem: &Problem, index: usize, run: Run, shared: Shared, tx: &mpsc:
             );
         }
     };
-    let mut sat = Sat::new(
-        run.config,
-        run.phase,
-        StopWhen {
-            deadline: shared.deadline,
-            cancel: shared.cancel,
-            halt: Some(shared.halt),
-            work_limit: Some(shared.least_answer),
-        },
-    );
+    let mut sat = Sat::new(run.config, run.phase, when);
     let enc = encode(problem, &mut sat, run.busy_cap);
     trace("encoded");
     let mut oll = Oll::new(&enc.cost);
@@ -199,8 +182,8 @@ fn run_one(problem: &Problem, index: usize, run: Run, shared: Shared, tx: &mpsc:
             "round of {budget} conflicts: {}, work {work}",
             end.name()
         ));
-        if matches!(end, RoundEnd::Answered(_)) {
-            shared.least_answer.fetch_min(work, Ordering::Relaxed);
+        if let (RoundEnd::Answered(_), Some(least)) = (&end, when.work_limit) {
+            least.fetch_min(work, Ordering::Relaxed);
         }
         let more = matches!(end, RoundEnd::Stalled);
         let report = Report::Round {
