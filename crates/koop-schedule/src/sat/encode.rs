@@ -15,7 +15,8 @@
 //! fairness bound.
 //!
 //! Redundant clauses that help the solver prune: each participant is busy in
-//! exactly as many slots as it has meetings (when all must be placed).
+//! exactly as many slots as it has meetings (when all must be placed), and a
+//! participant without breaks is busy in one block of that many slots.
 
 use super::Sat;
 use super::card::{Totalizer, at_most, at_most_one};
@@ -262,7 +263,35 @@ fn encode_breaks(
             }
         }
     }
+    if problem.require_all {
+        for (p, counter) in counters.iter().enumerate() {
+            if let Some(&some_break) = counter.out.first() {
+                no_break_span(problem, sat, &u[p], meetings_of[p].len(), some_break);
+            }
+        }
+    }
     cost
+}
+
+/// Redundant: a participant with `n` meetings, all in one session, and no
+/// break is busy in one block of `n` consecutive slots, so no two of its busy
+/// slots are `n` or more apart. The break clauses imply this only through
+/// search (fill the gap, then overflow the busy count); stated directly, one
+/// placed meeting rules out every slot too far from it. Measured: 364 s →
+/// 335 s on the 51 published cases over 2 s (docs/algorithms/scheduler.md).
+fn no_break_span(problem: &Problem, sat: &mut Sat, busy: &[i32], n: usize, some_break: i32) {
+    let possible: Vec<usize> = (0..busy.len()).filter(|&s| busy[s] != -sat.truth).collect();
+    let (Some(&first), Some(&last)) = (possible.first(), possible.last()) else {
+        return;
+    };
+    if problem.slots[first].session != problem.slots[last].session {
+        return;
+    }
+    for &a in &possible {
+        for &b in possible.iter().filter(|&&b| b >= a + n) {
+            sat.clause(&[some_break, -busy[a], -busy[b]]);
+        }
+    }
 }
 
 /// Break starts of one participant in one session, given its busy literals.
