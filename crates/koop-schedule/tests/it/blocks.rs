@@ -4,63 +4,28 @@
 //! next to an unavailable slot, or a participant whose meetings span two
 //! sessions (where "no break" does not mean one block).
 
-use koop_schedule::{
-    DayPart, Meeting, Participant, Problem, Session, Slot, SolveOptions, Status, solve, validate,
-};
+use koop_schedule::{Problem, SolveOptions, Status, solve, validate};
+
+use crate::tiny::build;
 
 /// One hub (participant 0) meets each of `n` partners once, in six slots of
-/// one day; `split` slots go to the morning session, the rest to the
-/// afternoon. The hub cannot come to the slots in `hub_away`.
-fn hub_problem(n: usize, split: usize, hub_away: Vec<usize>) -> Problem {
-    let slots = (0..6)
-        .map(|s| {
-            let afternoon = s >= split;
-            Slot {
-                session: usize::from(afternoon),
-                day: 0,
-                start: s as u32 * 30 + if afternoon { 60 } else { 0 },
-                duration: 30,
-                part: if afternoon {
-                    DayPart::Afternoon
-                } else {
-                    DayPart::Morning
-                },
-                tables: 2,
-            }
-        })
-        .collect();
-    let participant = |p: usize, unavailable: Vec<usize>| Participant {
-        name: format!("p{p}"),
+/// one day, in one session or (`two_sessions`) three morning and three
+/// afternoon slots. The hub cannot come to the slots in `hub_away`.
+fn hub_problem(n: usize, two_sessions: bool, hub_away: Vec<usize>) -> Problem {
+    let pairs: Vec<(usize, usize)> = (1..=n).map(|p| (0, p)).collect();
+    let mut unavailable = vec![Vec::new(); n + 1];
+    unavailable[0] = hub_away;
+    build(
+        n + 1,
+        6,
+        2,
+        two_sessions,
+        None,
+        &pairs,
         unavailable,
-        only: None,
-    };
-    let mut participants = vec![participant(0, hub_away)];
-    participants.extend((1..=n).map(|p| participant(p, Vec::new())));
-    Problem {
-        venues: vec!["hall".into()],
-        travel: Vec::new(),
-        sessions: ["morning", "afternoon"]
-            .iter()
-            .map(|name| Session {
-                name: (*name).into(),
-                venue: 0,
-            })
-            .collect(),
-        slots,
-        participants,
-        meetings: (1..=n)
-            .map(|p| Meeting {
-                participants: vec![0, p],
-                priority: 1,
-                fixed_slot: None,
-                forbidden_slots: Vec::new(),
-                after: Vec::new(),
-                only: None,
-            })
-            .collect(),
-        fairness: None,
-        require_all: true,
-    }
+        None,
+        None,
+    )
 }
 
 fn breaks_of(problem: &Problem) -> u32 {
@@ -75,11 +40,11 @@ fn breaks_of(problem: &Problem) -> u32 {
 fn a_block_between_two_unavailable_slots_is_still_found() {
     // One session of six slots; the hub is away in slots 0 and 4, so its
     // three meetings fit without a break only in slots 1, 2, 3.
-    assert_eq!(breaks_of(&hub_problem(3, 6, vec![0, 4])), 0);
+    assert_eq!(breaks_of(&hub_problem(3, false, vec![0, 4])), 0);
     // Five meetings, away in slot 0: the only block is 1..=5, up to the last slot.
-    assert_eq!(breaks_of(&hub_problem(5, 6, vec![0])), 0);
+    assert_eq!(breaks_of(&hub_problem(5, false, vec![0])), 0);
     // Away in slots 0 and 3: no three free slots in a row, so one break.
-    assert_eq!(breaks_of(&hub_problem(3, 6, vec![0, 3])), 1);
+    assert_eq!(breaks_of(&hub_problem(3, false, vec![0, 3])), 1);
 }
 
 #[test]
@@ -88,5 +53,5 @@ fn meetings_in_two_sessions_need_no_single_block() {
     // morning and the first afternoon slot: its four meetings in slots 0, 1
     // and 4, 5 have no break (breaks count inside a session only), though no
     // four consecutive slots are free.
-    assert_eq!(breaks_of(&hub_problem(4, 3, vec![2, 3])), 0);
+    assert_eq!(breaks_of(&hub_problem(4, true, vec![2, 3])), 0);
 }

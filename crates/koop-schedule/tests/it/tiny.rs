@@ -41,8 +41,11 @@ pub fn tiny_problem() -> impl Strategy<Value = Problem> {
         })
 }
 
+/// A problem from its parts (also used by hand-written cases elsewhere):
+/// `ns` slots of 30 minutes, split into a morning and an afternoon session
+/// when `two_sessions`, and one pair meeting per entry of `pairs`.
 #[allow(clippy::too_many_arguments)]
-fn build(
+pub fn build(
     np: usize,
     ns: usize,
     tables: u32,
