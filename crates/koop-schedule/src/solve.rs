@@ -10,6 +10,7 @@ use crate::domain::meeting_domains;
 use crate::heuristic;
 use crate::model::{Problem, Schedule};
 use crate::sat::Phase;
+use crate::sat::encode::Redundant;
 use crate::sat::portfolio::{Answer, Run, run_portfolio};
 use crate::unplaced::{Unplaced, explain_unplaced};
 use crate::validate::count_breaks;
@@ -130,9 +131,14 @@ fn run_heuristic(problem: &Problem, options: &SolveOptions, deadline: Instant) -
 const RUNS: [Run; 2] = [
     // Without the cap, with CaDiCaL's preset for satisfiable formulas, after a
     // plain search for any schedule (the fallback if time runs out). It wins
-    // ties (equal conflicts).
+    // ties (equal conflicts). The partner-block clauses speed up its proofs; in
+    // the other run they slowed the final, satisfiable call of the hardest
+    // instances (measured, docs/algorithms/scheduler.md).
     Run {
-        busy_cap: false,
+        redundant: Redundant {
+            busy_cap: false,
+            partner_blocks: true,
+        },
         config: "sat",
         phase: Phase::True,
         any_schedule_first: true,
@@ -143,7 +149,10 @@ const RUNS: [Run; 2] = [
     // first (no meeting, no break) finds the last, zero- or few-break schedule
     // of the `14` instances 2-4x sooner (measured, docs/algorithms/scheduler.md).
     Run {
-        busy_cap: true,
+        redundant: Redundant {
+            busy_cap: true,
+            partner_blocks: false,
+        },
         config: "default",
         phase: Phase::False,
         any_schedule_first: false,
@@ -155,11 +164,11 @@ const RUNS: [Run; 2] = [
 /// 1. Any schedule that meets every hard rule: an upper bound, kept if the
 ///    optimiser runs out of time. UNSAT here means infeasible.
 /// 2. Core-guided minimisation (OLL) of the breaks, run on two solvers whose
-///    encodings differ only in one redundant constraint (at most twice as many
-///    busy participants as tables per slot). That constraint makes some lower
-///    bounds provable in a second instead of never, but on other instances it
-///    slows the final, satisfiable call (the run without it uses CaDiCaL's
-///    `sat` preset). Neither wins everywhere, so both run, on two threads
+///    encodings differ only in redundant constraints: at most twice as many
+///    busy participants as tables per slot in one, partners' no-break blocks
+///    meet in the other. The first makes some lower bounds provable in a second
+///    instead of never, but on other instances it slows the final, satisfiable
+///    call (the run without it uses CaDiCaL's `sat` preset). Neither wins everywhere, so both run, on two threads
 ///    [`crate::sat::portfolio`]. The winner is decided by conflict budgets,
 ///    not by which thread is faster, so the result does not depend on machine
 ///    load. Either run's bound is valid; the winner's model is optimal.

@@ -18,6 +18,8 @@
 //! exactly as many slots as it has meetings (when all must be placed), and a
 //! participant without breaks is busy in one block of that many slots.
 
+use std::ops::Range;
+
 use super::Sat;
 use super::card::{Totalizer, at_most, at_most_one};
 use crate::domain::{first_same_time, meeting_domains, never_breaks};
@@ -42,8 +44,19 @@ impl Encoding {
     }
 }
 
+/// Redundant clauses that speed up one run of the portfolio and slow down the
+/// other, so each run chooses (see `solve.rs`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Redundant {
+    /// At most twice as many busy participants as tables in a slot.
+    pub busy_cap: bool,
+    /// Partners' no-break blocks share a slot of their meeting
+    /// ([`partners_blocks_meet`]).
+    pub partner_blocks: bool,
+}
+
 /// Adds the model of `problem` to `sat`.
-pub(crate) fn encode(problem: &Problem, sat: &mut Sat, busy_cap: bool) -> Encoding {
+pub(crate) fn encode(problem: &Problem, sat: &mut Sat, redundant: Redundant) -> Encoding {
     let ns = problem.slots.len();
     let np = problem.participants.len();
     let domains = meeting_domains(problem);
@@ -94,7 +107,7 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat, busy_cap: bool) -> Encodi
     // Redundant: when every meeting is a pair, the participants busy in a slot
     // number twice its meetings, so at most twice its tables. This lets the
     // solver see table pressure on the busy literals the breaks are built from.
-    if busy_cap && problem.meetings.iter().all(|m| m.participants.len() == 2) {
+    if redundant.busy_cap && problem.meetings.iter().all(|m| m.participants.len() == 2) {
         for s in 0..ns {
             let col: Vec<i32> = u
                 .iter()
@@ -135,7 +148,7 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat, busy_cap: bool) -> Encodi
         }
     }
 
-    let cost = encode_breaks(problem, sat, &u, &meetings_of);
+    let cost = encode_breaks(problem, sat, &u, &meetings_of, &domains, redundant);
     Encoding { x, cost }
 }
 
@@ -204,6 +217,8 @@ fn encode_breaks(
     sat: &mut Sat,
     u: &[Vec<i32>],
     meetings_of: &[Vec<usize>],
+    domains: &[Vec<usize>],
+    redundant: Redundant,
 ) -> Vec<i32> {
     let ns = problem.slots.len();
     let mut counters: Vec<Totalizer> = Vec::with_capacity(u.len());
@@ -264,10 +279,16 @@ fn encode_breaks(
         }
     }
     if problem.require_all {
-        for (p, counter) in counters.iter().enumerate() {
-            if let Some(&some_break) = counter.out.first() {
-                no_break_block(problem, sat, &u[p], meetings_of[p].len(), some_break);
-            }
+        let blocks: Vec<Option<Blocks>> = counters
+            .iter()
+            .enumerate()
+            .map(|(p, counter)| {
+                let &some_break = counter.out.first()?;
+                no_break_block(problem, sat, &u[p], meetings_of[p].len(), some_break)
+            })
+            .collect();
+        if redundant.partner_blocks {
+            partners_blocks_meet(problem, sat, domains, &blocks);
         }
     }
     cost
@@ -285,20 +306,27 @@ fn encode_breaks(
 ///
 /// Measured alternating builds on the 51 published cases over 2 s: span 364 s
 /// → 335 s, then block starts 382 s → 347 s (docs/algorithms/scheduler.md).
-fn no_break_block(problem: &Problem, sat: &mut Sat, busy: &[i32], n: usize, some_break: i32) {
+fn no_break_block(
+    problem: &Problem,
+    sat: &mut Sat,
+    busy: &[i32],
+    n: usize,
+    some_break: i32,
+) -> Option<Blocks> {
     let possible: Vec<usize> = (0..busy.len()).filter(|&s| busy[s] != -sat.truth).collect();
-    let (Some(&first), Some(&last)) = (possible.first(), possible.last()) else {
-        return;
-    };
+    let (&first, &last) = (possible.first()?, possible.last()?);
     if problem.slots[first].session != problem.slots[last].session {
-        return;
+        return None;
     }
     for &a in &possible {
         for &b in possible.iter().filter(|&&b| b >= a + n) {
             sat.clause(&[some_break, -busy[a], -busy[b]]);
         }
     }
-    let mut starts = vec![some_break];
+    let mut blocks = Blocks {
+        some_break,
+        starts: Vec::new(),
+    };
     // No block fits when the participant has fewer possible slots than meetings;
     // then the clause below says "some break" (the hard rules fail anyway).
     for block in (first..=last)
@@ -309,7 +337,7 @@ fn no_break_block(problem: &Problem, sat: &mut Sat, busy: &[i32], n: usize, some
             continue;
         }
         let start = sat.var();
-        starts.push(start);
+        blocks.starts.push((block.clone(), start));
         for &s in &possible {
             let inside = if block.contains(&s) {
                 busy[s]
@@ -319,7 +347,61 @@ fn no_break_block(problem: &Problem, sat: &mut Sat, busy: &[i32], n: usize, some
             sat.clause(&[-start, inside]);
         }
     }
-    sat.clause(&starts);
+    let mut clause = vec![some_break];
+    clause.extend(blocks.starts.iter().map(|&(_, start)| start));
+    sat.clause(&clause);
+    Some(blocks)
+}
+
+/// A participant's block starts (see [`no_break_block`]).
+struct Blocks {
+    /// "This participant has a break" (`o_p[1]`).
+    some_break: i32,
+    /// Each block of slots that fits, with its start literal.
+    starts: Vec<(Range<usize>, i32)>,
+}
+
+/// Redundant: the blocks of two participants who share a meeting must overlap
+/// in a slot the meeting may use. For each meeting, each participant p in it
+/// and each block start of p: the start is impossible when its block holds
+/// none of the meeting's slots; otherwise, each other participant q of the
+/// meeting has a break or starts a block that shares such a slot with p's.
+/// The other clauses imply this only after choosing the meeting's slot, so
+/// without it the solver pairs up blocks by trial and error.
+fn partners_blocks_meet(
+    problem: &Problem,
+    sat: &mut Sat,
+    domains: &[Vec<usize>],
+    blocks: &[Option<Blocks>],
+) {
+    for (m, meeting) in problem.meetings.iter().enumerate() {
+        let domain = &domains[m];
+        for &p in &meeting.participants {
+            let Some(bp) = &blocks[p] else { continue };
+            for (range, start) in &bp.starts {
+                let usable: Vec<usize> = domain
+                    .iter()
+                    .copied()
+                    .filter(|s| range.contains(s))
+                    .collect();
+                if usable.is_empty() {
+                    sat.clause(&[-start]);
+                    continue;
+                }
+                for &q in meeting.participants.iter().filter(|&&q| q != p) {
+                    let Some(bq) = &blocks[q] else { continue };
+                    let mut clause = vec![-start, bq.some_break];
+                    clause.extend(
+                        bq.starts
+                            .iter()
+                            .filter(|(r, _)| usable.iter().any(|s| r.contains(s)))
+                            .map(|&(_, l)| l),
+                    );
+                    sat.clause(&clause);
+                }
+            }
+        }
+    }
 }
 
 /// Break starts of one participant in one session, given its busy literals.

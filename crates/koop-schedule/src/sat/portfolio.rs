@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use super::encode::encode;
+use super::encode::{Redundant, encode};
 use super::oll::{Oll, Step};
 use super::{Phase, Sat, StopWhen};
 use crate::model::Problem;
@@ -31,8 +31,8 @@ const FIRST_BUDGET: i32 = 20_000;
 /// One run of the portfolio.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Run {
-    /// Add the redundant "busy cap" constraint (see `encode`).
-    pub busy_cap: bool,
+    /// Which redundant clauses to add.
+    pub redundant: Redundant,
     /// CaDiCaL option preset.
     pub config: &'static str,
     /// The value CaDiCaL tries first for every variable.
@@ -140,7 +140,7 @@ fn run_one(problem: &Problem, index: usize, run: Run, when: StopWhen, tx: &mpsc:
         }
     };
     let mut sat = Sat::new(run.config, run.phase, when);
-    let enc = encode(problem, &mut sat, run.busy_cap);
+    let enc = encode(problem, &mut sat, run.redundant);
     trace("encoded");
     let mut oll = Oll::new(&enc.cost);
     let mut budget = FIRST_BUDGET;

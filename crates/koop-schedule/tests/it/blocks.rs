@@ -2,7 +2,8 @@
 //! of consecutive slots" directly (span clauses and block starts). These cases
 //! would go wrong if those clauses were stated where they do not hold: a block
 //! next to an unavailable slot, or a participant whose meetings span two
-//! sessions (where "no break" does not mean one block).
+//! sessions (where "no break" does not mean one block), or partners whose
+//! blocks share a single slot.
 
 use koop_schedule::{Problem, SolveOptions, Status, solve, validate};
 
@@ -54,4 +55,26 @@ fn meetings_in_two_sessions_need_no_single_block() {
     // and 4, 5 have no break (breaks count inside a session only), though no
     // four consecutive slots are free.
     assert_eq!(breaks_of(&hub_problem(4, true, vec![2, 3])), 0);
+}
+
+#[test]
+fn partners_blocks_may_meet_in_a_single_slot() {
+    // Six slots of one session. Participant 0 meets 1, 2, 3 and is away in
+    // slots 0-2, so its only block is 3-5. Participant 1 meets 0, 4, 5 and is
+    // away in slots 4 and 5, so its meeting with 0 can only be in slot 3, the
+    // last slot of its block 1-3. Both blocks share just that slot, at the
+    // end of one block and the start of the other; no break is needed.
+    let pairs = [(0, 1), (0, 2), (0, 3), (1, 4), (1, 5)];
+    let mut unavailable = vec![Vec::new(); 6];
+    unavailable[0] = vec![0, 1, 2];
+    unavailable[1] = vec![4, 5];
+    let problem = build(6, 6, 2, false, None, &pairs, unavailable, None, None);
+    assert_eq!(breaks_of(&problem), 0);
+    // With participant 1 away in slot 3 as well, the two cannot meet at all.
+    let mut unavailable = vec![Vec::new(); 6];
+    unavailable[0] = vec![0, 1, 2];
+    unavailable[1] = vec![3, 4, 5];
+    let problem = build(6, 6, 2, false, None, &pairs, unavailable, None, None);
+    let out = solve(&problem, &SolveOptions::default());
+    assert_eq!(out.status, Status::Infeasible, "{out:?}");
 }
