@@ -13,8 +13,10 @@
 //! may go on only until its own work exceeds the answer's: up to there it
 //! could still win, beyond it it cannot. So the schedule does not depend on
 //! thread speed, and a run that answers early does not wait for the other
-//! run's round to end. Only the time limit and the caller's cancel flag make
-//! the result depend on the clock.
+//! run's round to end. A run that gets more than a few conflicts ahead of
+//! another waits for it ([`super::Pace`]): it could not make the answer come
+//! sooner. Only the time limit and the caller's cancel flag make the result
+//! depend on the clock.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -22,7 +24,7 @@ use std::time::Instant;
 
 use super::encode::{Redundant, encode};
 use super::oll::{Oll, Step};
-use super::{Phase, Sat, StopWhen};
+use super::{Pace, Phase, Sat, StopWhen};
 use crate::model::Problem;
 
 /// Conflicts a run may use in its first round; the budget doubles every round.
@@ -103,6 +105,8 @@ pub(crate) fn run_portfolio(
     let halt = AtomicBool::new(false);
     // The least work any run has answered with: no run needs to go beyond it.
     let least_answer = AtomicU64::new(u64::MAX);
+    let work: Vec<AtomicU64> = runs.iter().map(|_| AtomicU64::new(0)).collect();
+    let done: Vec<AtomicBool> = runs.iter().map(|_| AtomicBool::new(false)).collect();
     let (tx, rx) = mpsc::channel::<Report>();
     std::thread::scope(|scope| {
         for (index, run) in runs.iter().enumerate() {
@@ -112,8 +116,18 @@ pub(crate) fn run_portfolio(
                 cancel,
                 halt: Some(&halt),
                 work_limit: Some(&least_answer),
+                pace: Some(Pace {
+                    me: index,
+                    work: &work,
+                    done: &done,
+                }),
             };
-            scope.spawn(move || run_one(problem, index, *run, when, &tx));
+            let finished = &done[index];
+            scope.spawn(move || {
+                run_one(problem, index, *run, when, &tx);
+                // The other runs no longer wait for this one.
+                finished.store(true, Ordering::Relaxed);
+            });
         }
         drop(tx);
         let mut judge = Judge::new(runs.len());
