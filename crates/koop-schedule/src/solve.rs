@@ -148,8 +148,8 @@ const RUNS: [Run; 2] = [
     // ones first. An empty core proves infeasibility here too. Trying "false"
     // first (no meeting, no break) finds the last, zero- or few-break schedule
     // of the `14` instances 2-4x sooner. The `sat` preset does more conflicts
-    // per second here and, since pacing, took the slow cases 12 % faster than
-    // the default options (measured, docs/algorithms/scheduler.md).
+    // per second here and, since pacing, took all 200 published cases 6 %
+    // faster than the default options (measured, docs/algorithms/scheduler.md).
     Run {
         redundant: Redundant {
             busy_cap: true,
