@@ -103,6 +103,8 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat, redundant: Redundant) -> 
         .iter()
         .map(|row| row.iter().map(|lits| busy_literal(sat, lits)).collect())
         .collect();
+    // Up to here every run encodes the same variables in the same order.
+    sat.share_up_to(sat.next_var - 1);
 
     // Redundant: when every meeting is a pair, the participants busy in a slot
     // number twice its meetings, so at most twice its tables. This lets the

@@ -15,11 +15,13 @@
 //! thread speed, and a run that answers early does not wait for the other
 //! run's round to end. A run that gets more than a few conflicts ahead of
 //! another waits for it ([`super::Pace`]): it could not make the answer come
-//! sooner. Only the time limit and the caller's cancel flag make the result
-//! depend on the clock.
+//! sooner. At the start of each solve, a run takes in the units and binary
+//! clauses the other run learnt up to the same work, over the variables both
+//! encodings share ([`super::Sat::solve_limited`]). Only the time limit and
+//! the caller's cancel flag make the result depend on the clock.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
 use super::encode::{Redundant, encode};
@@ -107,6 +109,7 @@ pub(crate) fn run_portfolio(
     let least_answer = AtomicU64::new(u64::MAX);
     let work: Vec<AtomicU64> = runs.iter().map(|_| AtomicU64::new(0)).collect();
     let done: Vec<AtomicBool> = runs.iter().map(|_| AtomicBool::new(false)).collect();
+    let learnt: Vec<Mutex<Vec<(u64, Vec<i32>)>>> = runs.iter().map(|_| Mutex::default()).collect();
     let (tx, rx) = mpsc::channel::<Report>();
     std::thread::scope(|scope| {
         for (index, run) in runs.iter().enumerate() {
@@ -120,13 +123,14 @@ pub(crate) fn run_portfolio(
                     me: index,
                     work: &work,
                     done: &done,
+                    learnt: &learnt,
                 }),
             };
             let finished = &done[index];
             scope.spawn(move || {
                 run_one(problem, index, *run, when, &tx);
                 // The other runs no longer wait for this one.
-                finished.store(true, Ordering::Relaxed);
+                finished.store(true, Ordering::Release);
             });
         }
         drop(tx);
