@@ -90,6 +90,17 @@ pub(crate) struct Stop<'a> {
 }
 
 impl Stop<'_> {
+    /// Sleeps while `busy` holds. False when it gave up because it should stop.
+    fn wait_while(&self, busy: impl Fn() -> bool) -> bool {
+        while busy() {
+            if self.stop_now() {
+                return false;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        true
+    }
+
     fn stop_now(&self) -> bool {
         let w = &self.when;
         Instant::now() >= w.deadline
@@ -107,15 +118,10 @@ impl cadical::Callbacks for Stop<'_> {
         if self.stop_now() {
             return true;
         }
-        if let Some(pace) = self.when.pace {
-            while pace.ahead(self.work) {
-                std::thread::sleep(Duration::from_micros(200));
-                if self.stop_now() {
-                    return true;
-                }
-            }
+        match self.when.pace {
+            Some(pace) => !self.wait_while(|| pace.ahead(self.work)),
+            None => false,
         }
-        false
     }
 
     fn max_length(&self) -> i32 {
@@ -240,46 +246,34 @@ impl<'a> Sat<'a> {
 
     /// Takes in the other runs' shared clauses learnt up to `work`.
     fn import(&mut self, work: u64) {
-        let Some((pace, shared)) = self
-            .solver
-            .get_callbacks()
-            .and_then(|stop| stop.when.pace.map(|p| (p, stop.shared)))
-        else {
+        let Some(stop) = self.solver.get_callbacks() else {
             return;
         };
-        if shared == 0 {
+        let Some(pace) = stop.when.pace.filter(|_| stop.shared > 0) else {
             return;
-        }
-        for run in 0..pace.learnt.len() {
-            if run == pace.me {
-                continue;
-            }
+        };
+        let mut new: Vec<Vec<i32>> = Vec::new();
+        for run in (0..pace.learnt.len()).filter(|&run| run != pace.me) {
             // Wait until the other run has learnt everything up to our work (or
             // finished): then what we take in does not depend on thread timing.
-            while !pace.done[run].load(Ordering::Acquire)
-                && pace.work[run].load(Ordering::Acquire) < work
-            {
-                if self.out_of_time() {
-                    return;
-                }
-                std::thread::sleep(Duration::from_micros(200));
+            let caught_up = stop.wait_while(|| {
+                !pace.done[run].load(Ordering::Acquire)
+                    && pace.work[run].load(Ordering::Acquire) < work
+            });
+            if !caught_up {
+                break;
             }
-            let new: Vec<Vec<i32>> = {
-                let Ok(pool) = pace.learnt[run].lock() else {
-                    continue;
-                };
-                let from = self.imported[run];
-                let taken: Vec<Vec<i32>> = pool[from..]
-                    .iter()
-                    .take_while(|(w, _)| *w <= work)
-                    .map(|(_, c)| c.clone())
-                    .collect();
-                self.imported[run] = from + taken.len();
-                taken
+            let Ok(pool) = pace.learnt[run].lock() else {
+                continue;
             };
-            for clause in new {
-                self.clause(&clause);
-            }
+            let from = self.imported[run];
+            let taken = pool[from..].iter().take_while(|(w, _)| *w <= work);
+            let before = new.len();
+            new.extend(taken.map(|(_, clause)| clause.clone()));
+            self.imported[run] = from + (new.len() - before);
+        }
+        for clause in new {
+            self.clause(&clause);
         }
     }
 
