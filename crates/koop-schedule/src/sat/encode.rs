@@ -96,9 +96,6 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat, redundant: Redundant) -> 
             }
         }
     }
-    for (s, lits) in by_slot.iter().enumerate() {
-        at_most(sat, lits, problem.slots[s].tables as usize);
-    }
     let u: Vec<Vec<i32>> = by_ps
         .iter()
         .map(|row| row.iter().map(|lits| busy_literal(sat, lits)).collect())
@@ -106,17 +103,21 @@ pub(crate) fn encode(problem: &Problem, sat: &mut Sat, redundant: Redundant) -> 
     // Up to here every run encodes the same variables in the same order.
     sat.share_up_to(sat.next_var - 1);
 
-    // Redundant: when every meeting is a pair, the participants busy in a slot
-    // number twice its meetings, so at most twice its tables. This lets the
-    // solver see table pressure on the busy literals the breaks are built from.
-    if redundant.busy_cap && problem.meetings.iter().all(|m| m.participants.len() == 2) {
-        for s in 0..ns {
+    // Tables. When every meeting is a pair, the participants busy in a slot
+    // number twice its meetings, so "at most twice its tables busy" says the
+    // same on the busy literals the breaks are built from. The busy-cap run
+    // states it only that way.
+    let pairs = problem.meetings.iter().all(|m| m.participants.len() == 2);
+    for (s, lits) in by_slot.iter().enumerate() {
+        if redundant.busy_cap && pairs {
             let col: Vec<i32> = u
                 .iter()
                 .map(|row| row[s])
                 .filter(|&l| l != -sat.truth)
                 .collect();
             at_most(sat, &col, 2 * problem.slots[s].tables as usize);
+        } else {
+            at_most(sat, lits, problem.slots[s].tables as usize);
         }
     }
 
