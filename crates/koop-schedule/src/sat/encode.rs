@@ -12,7 +12,8 @@
 //! Each participant's break starts feed a totalizer whose outputs "≥ k breaks"
 //! are the objective's soft literals (one per possible break, so the optimiser
 //! works on a few hundred literals instead of every slot) and carry the
-//! fairness bound.
+//! fairness bound. It counts no further than fairness lets anyone go: every
+//! output is work for the solver whenever a break start changes.
 //!
 //! Redundant clauses that help the solver prune: each participant is busy in
 //! exactly as many slots as it has meetings (when all must be placed), and a
@@ -44,11 +45,13 @@ impl Encoding {
     }
 }
 
-/// Redundant clauses that speed up one run of the portfolio and slow down the
-/// other, so each run chooses (see `solve.rs`).
+/// Ways of stating the rules that speed up one run of the portfolio and slow
+/// down the other, so each run chooses (see `solve.rs`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Redundant {
-    /// At most twice as many busy participants as tables in a slot.
+    /// When every meeting is a pair: the table limit stated as "at most twice
+    /// as many busy participants as tables in a slot", on the `u` instead of
+    /// the `x`.
     pub busy_cap: bool,
     /// Partners' no-break blocks share a slot of their meeting
     /// ([`partners_blocks_meet`]).
