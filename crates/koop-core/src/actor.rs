@@ -1,8 +1,7 @@
-//! Who performs an operation, and what they may do.
+//! Who performs an operation; what they may do is decided in [`crate::policy`].
 
-use crate::{CoreError, CoreResult};
-use koop_domain::account::{Account, Role, Viewer};
-use koop_domain::ids::{AccountId, AgencyId};
+use koop_domain::account::{Account, Viewer};
+use koop_domain::ids::AccountId;
 
 /// The one performing an operation: a logged-in account, an anonymous visitor, or the
 /// system itself (the CLI and the demo loader, which act with platform rights).
@@ -53,31 +52,6 @@ impl Actor {
             _ if self.system => Viewer::Platform,
             Some(a) => Viewer::for_account(a),
             None => Viewer::Anonymous,
-        }
-    }
-
-    /// Staff and organisers may change their agency's records; platform admins and the
-    /// system any agency's. Participants change only their own things (checked per operation).
-    pub fn require_write(&self, agency: AgencyId) -> CoreResult<()> {
-        if self.system {
-            return Ok(());
-        }
-        match &self.account {
-            None => Err(CoreError::Forbidden),
-            Some(a) => match a.role {
-                Role::PlatformAdmin => Ok(()),
-                Role::AgencyStaff | Role::EventOrganiser if a.agency_id == Some(agency) => Ok(()),
-                _ => Err(CoreError::Forbidden),
-            },
-        }
-    }
-
-    /// Only platform admins and the system.
-    pub fn require_platform(&self) -> CoreResult<()> {
-        match &self.account {
-            _ if self.system => Ok(()),
-            Some(a) if a.role == Role::PlatformAdmin => Ok(()),
-            _ => Err(CoreError::Forbidden),
         }
     }
 }

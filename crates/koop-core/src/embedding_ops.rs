@@ -2,7 +2,7 @@
 //! and again when its text (or the configured model) changes.
 
 use crate::matching::{fingerprint, text_profile};
-use crate::{Actor, Change, Core, CoreError, CoreResult};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::profile::StoredEmbedding;
 use koop_domain::ids::{EventId, ProfileId};
 use serde_json::json;
@@ -10,22 +10,31 @@ use serde_json::json;
 impl Core {
     /// Embeds every profile of the event whose vector is missing or stale; returns how
     /// many were embedded. Without an embedding service this does nothing.
+    /// Only the event's organisers may ask for it.
     pub async fn refresh_embeddings(&self, actor: &Actor, event: EventId) -> CoreResult<usize> {
+        let mut conn = self.db.conn().await?;
+        let _allowed = policy::manage_event(&mut conn, actor, event).await?;
+        drop(conn);
+        self.refresh_event_embeddings(event).await
+    }
+
+    /// The refresh itself, as koop's own follow-up of a permitted change (a profile
+    /// written): it writes only vectors derived from the event's published profiles.
+    pub(crate) async fn refresh_event_embeddings(&self, event: EventId) -> CoreResult<usize> {
         let Some(embedder) = self.embedder.clone() else {
             return Ok(0);
         };
-        let mut r = self.reader(actor).await?;
-        let agency = r.event(event).await?.agency_id;
+        let mut conn = self.db.conn().await?;
+        let agency = koop_db::event::scope(&mut conn, event).await?.agency;
         // A vector depends only on the profile's own text, so staleness is decided from
         // the profiles alone, without building the whole engine input.
-        let texts: Vec<_> = r
-            .event_profiles(event)
+        let texts: Vec<_> = koop_db::profile::for_event(&mut conn, event)
             .await?
             .iter()
             .map(text_profile)
             .collect();
-        let stored = r.profile_embeddings(event).await?;
-        drop(r);
+        let stored = koop_db::profile::embeddings_for_event(&mut conn, event).await?;
+        drop(conn);
         let stale: Vec<_> = texts
             .iter()
             .filter(|p| {
@@ -58,8 +67,7 @@ impl Core {
         let model = embedder.model().to_owned();
         let n = stale.len();
         self.write(
-            actor,
-            Some(agency),
+            &Actor::system(),
             "profile.embeddings_refreshed",
             async |tx| {
                 for ((profile, _, fp), vector) in stale.iter().zip(vectors) {
@@ -75,6 +83,7 @@ impl Core {
                     .await?;
                 }
                 Ok(Change::new(
+                    policy::follow_up(agency),
                     n,
                     "event",
                     event.0,

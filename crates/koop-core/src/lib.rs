@@ -19,6 +19,7 @@ pub mod export;
 pub mod import;
 pub mod matching;
 pub mod ops;
+pub mod policy;
 pub mod read;
 pub mod scheduling;
 pub mod testing;
@@ -42,7 +43,6 @@ pub mod views {
 }
 
 use koop_db::Conn;
-use koop_domain::ids::AgencyId;
 
 /// The entry point: owns the database pool and, when configured, the embedding client.
 #[derive(Clone)]
@@ -63,8 +63,9 @@ impl std::fmt::Debug for Core {
     }
 }
 
-/// What an operation changed, for its audit entry.
+/// What an operation changed, for its audit entry, with the policy's permit for it.
 pub(crate) struct Change<T> {
+    pub permit: policy::Permit,
     pub value: T,
     pub subject_kind: &'static str,
     pub subject_id: i64,
@@ -73,12 +74,14 @@ pub(crate) struct Change<T> {
 
 impl<T> Change<T> {
     pub(crate) fn new(
+        permit: policy::Permit,
         value: T,
         subject_kind: &'static str,
         subject_id: i64,
         data: serde_json::Value,
     ) -> Self {
         Change {
+            permit,
             value,
             subject_kind,
             subject_id,
@@ -124,40 +127,22 @@ impl Core {
         Ok(read::Reader::new(self.db.conn().await?, actor.viewer()))
     }
 
-    /// Runs one operation: checks that the actor may write to `agency`, runs `f` in a
-    /// transaction, appends one audit entry, and commits. Nothing is written if any step
-    /// fails, including the audit entry.
+    /// Runs one operation: `f` asks the policy for a permit and writes, in one
+    /// transaction, so the rights check reads the same state as the write; then one
+    /// audit entry is appended in the actor's name and the transaction commits.
+    /// Nothing is written if any step fails, including the audit entry.
     pub(crate) async fn write<T>(
         &self,
         actor: &Actor,
-        agency: Option<AgencyId>,
         action: &'static str,
         f: impl AsyncFnOnce(&mut Conn) -> CoreResult<Change<T>>,
     ) -> CoreResult<T> {
-        self.write_audited_as(actor, actor, agency, action, f).await
-    }
-
-    /// [`Core::write`] with the rights of `rights` and the audit entry in the name of
-    /// `audited`: participants act on their own behalf in operations whose rights were
-    /// checked against their registration, not against the agency.
-    pub(crate) async fn write_audited_as<T>(
-        &self,
-        rights: &Actor,
-        audited: &Actor,
-        agency: Option<AgencyId>,
-        action: &'static str,
-        f: impl AsyncFnOnce(&mut Conn) -> CoreResult<Change<T>>,
-    ) -> CoreResult<T> {
-        match agency {
-            Some(a) => rights.require_write(a)?,
-            None => rights.require_platform()?,
-        }
         let mut tx = self.db.begin().await?;
         let change = f(&mut tx).await?;
         koop_db::audit::append(
             &mut tx,
-            agency,
-            audited.account_id(),
+            change.permit.agency(),
+            actor.account_id(),
             action,
             (change.subject_kind, change.subject_id),
             &change.data.to_string(),

@@ -309,11 +309,11 @@ impl Core {
     ) -> CoreResult<Option<Profile>> {
         let mut r = self.reader(actor).await?;
         let p = r.participant(participant).await?;
-        let profiles = r.event_profiles(p.participant.event_id).await?;
+        let profiles = r.event_profiles(p.event_id).await?;
         Ok(profiles
             .iter()
             .find(|x| x.participant_id == Some(participant))
-            .or_else(|| profiles.iter().find(|x| x.org_id == p.participant.org_id))
+            .or_else(|| profiles.iter().find(|x| x.org_id == p.org_id))
             .cloned())
     }
 
@@ -326,8 +326,7 @@ impl Core {
         cap: usize,
     ) -> CoreResult<Vec<Coverage>> {
         let mut r = self.reader(actor).await?;
-        let ev = r.event(event).await?;
-        actor.require_write(ev.agency_id)?;
+        r.require_manage(event).await?;
         let built = build(&mut r, event, self.embedding_model()).await?;
         Ok(built
             .index

@@ -2,7 +2,8 @@
 //! query; reads of an event's children (sessions, participants, meetings, …) first check
 //! that the viewer may see the event.
 
-use crate::CoreResult;
+use crate::policy::{self, EventAccess};
+use crate::{CoreError, CoreResult};
 use koop_db::{
     activity, agency, agreement, audit, city, event, meeting, membership, org, outcome,
     participant, person, profile,
@@ -90,8 +91,11 @@ impl Reader {
     }
 
     /// One agreement with its parties.
+    /// What each party contributes stays with the owning agency: other viewers get the
+    /// parties without their contributions.
     pub async fn agreement(&mut self, id: AgreementId) -> CoreResult<(Agreement, Vec<PartyView>)> {
-        Ok(agreement::get(&mut self.conn, self.viewer, id).await?)
+        let a = agreement::get(&mut self.conn, self.viewer, id).await?;
+        Ok(redact_contributions(self.viewer, a))
     }
 
     /// Agreements, optionally of one party.
@@ -99,7 +103,12 @@ impl Reader {
         &mut self,
         party: Option<OrgId>,
     ) -> CoreResult<Vec<(Agreement, Vec<PartyView>)>> {
-        Ok(agreement::list_visible(&mut self.conn, self.viewer, party).await?)
+        let viewer = self.viewer;
+        Ok(agreement::list_visible(&mut self.conn, viewer, party)
+            .await?
+            .into_iter()
+            .map(|a| redact_contributions(viewer, a))
+            .collect())
     }
 
     /// Partner-city relations.
@@ -139,48 +148,80 @@ impl Reader {
 
     /// One event.
     pub async fn event(&mut self, id: EventId) -> CoreResult<Event> {
-        Ok(event::get(&mut self.conn, self.viewer, id).await?)
+        Ok(self.event_access(id).await?.0)
     }
 
-    /// Events, optionally of one organiser.
+    /// One event and what the viewer may see and do there.
+    pub async fn event_access(&mut self, id: EventId) -> CoreResult<(Event, EventAccess)> {
+        let access = self.access(id).await?;
+        Ok((event::get(&mut self.conn, id).await?, access))
+    }
+
+    /// The viewer's access to an event; `NotFound` when they may not see it.
+    async fn access(&mut self, id: EventId) -> CoreResult<EventAccess> {
+        let scope = event::scope(&mut self.conn, id).await?;
+        policy::event_access(self.viewer, &scope).ok_or(CoreError::NotFound)
+    }
+
+    /// Succeeds for the event's organisers; `Forbidden` for others who can see it.
+    pub async fn require_manage(&mut self, id: EventId) -> CoreResult<()> {
+        match self.access(id).await? {
+            EventAccess::Manage => Ok(()),
+            _ => Err(CoreError::Forbidden),
+        }
+    }
+
+    /// Events the viewer may see, optionally of one organiser, newest first.
     pub async fn events(&mut self, organiser: Option<OrgId>) -> CoreResult<Vec<Event>> {
-        Ok(event::list_visible(&mut self.conn, self.viewer, organiser).await?)
+        let visible: Vec<EventId> = event::scopes(&mut self.conn)
+            .await?
+            .iter()
+            .filter(|s| policy::event_access(self.viewer, s).is_some())
+            .map(|s| s.id)
+            .collect();
+        Ok(event::list(&mut self.conn, &visible, organiser).await?)
     }
 
     /// Venues of an event.
     pub async fn venues(&mut self, id: EventId) -> CoreResult<Vec<Venue>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(event::venues(&mut self.conn, id).await?)
     }
 
     /// Sessions of an event.
     pub async fn sessions(&mut self, id: EventId) -> CoreResult<Vec<Session>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(event::sessions(&mut self.conn, id).await?)
     }
 
-    /// Participants of an event.
+    /// Participants of an event, with what the viewer may see of each: organisers see
+    /// everything; the event's participants see the active participants with names;
+    /// everyone else sees the active participants' organisations only.
     pub async fn participants(&mut self, id: EventId) -> CoreResult<Vec<ParticipantView>> {
-        self.event(id).await?;
-        Ok(participant::for_event(&mut self.conn, id).await?)
+        let access = self.access(id).await?;
+        Ok(participant::for_event(&mut self.conn, id)
+            .await?
+            .into_iter()
+            .filter_map(|p| redact_participant(p, access))
+            .collect())
     }
 
     /// Participants per country.
     pub async fn participant_countries(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(participant::countries(&mut self.conn, id).await?)
     }
 
-    /// One participant, if the viewer may see their event.
+    /// One participant, as [`Reader::participants`] shows them.
     pub async fn participant(&mut self, id: ParticipantId) -> CoreResult<ParticipantView> {
         let p = participant::get(&mut self.conn, id).await?;
-        self.event(p.participant.event_id).await?;
-        Ok(p)
+        let access = self.access(p.event_id).await?;
+        redact_participant(p, access).ok_or(CoreError::NotFound)
     }
 
     /// Published profiles of an event.
     pub async fn event_profiles(&mut self, id: EventId) -> CoreResult<Vec<Profile>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(profile::for_event(&mut self.conn, id).await?)
     }
 
@@ -190,95 +231,122 @@ impl Reader {
         Ok(profile::for_org(&mut self.conn, id).await?)
     }
 
-    /// A request's event, status, requester and receiver.
+    /// A request's event, status, requester and receiver: for its two sides and the
+    /// event's organisers.
     pub async fn request(
         &mut self,
         id: MeetingRequestId,
     ) -> CoreResult<(EventId, RequestStatus, ParticipantId, ParticipantId)> {
         let r = meeting::request_state(&mut self.conn, id).await?;
-        self.event(r.0).await?;
-        Ok(r)
+        let access = self.access(r.0).await?;
+        if access.sees_own(r.2) || access.sees_own(r.3) {
+            Ok(r)
+        } else {
+            Err(CoreError::Forbidden)
+        }
     }
 
-    /// The other side and status of every request a participant sent or received.
+    /// The other side and status of every request a participant sent or received: for
+    /// the participant and the event's organisers.
     pub async fn requests_of(
         &mut self,
         participant: ParticipantId,
     ) -> CoreResult<Vec<(ParticipantId, RequestStatus)>> {
-        self.participant(participant).await?;
+        let event = participant::event_of(&mut self.conn, participant).await?;
+        if !self.access(event).await?.sees_own(participant) {
+            return Err(CoreError::Forbidden);
+        }
         Ok(meeting::requests_of(&mut self.conn, participant).await?)
     }
 
-    /// Accepted requests of an event that wait for a slot.
+    /// Accepted requests of an event that wait for a slot (organisers only).
     pub async fn accepted_requests(
         &mut self,
         id: EventId,
     ) -> CoreResult<Vec<koop_db::meeting::OpenRequest>> {
-        self.event(id).await?;
+        self.require_manage(id).await?;
         Ok(meeting::accepted_requests(&mut self.conn, id).await?)
     }
 
-    /// Scheduled meetings of an event with session, start and participants.
+    /// Scheduled meetings of an event with session, start and participants (organisers only).
     pub async fn placed_meetings(
         &mut self,
         id: EventId,
     ) -> CoreResult<Vec<koop_db::meeting::Placed>> {
-        self.event(id).await?;
+        self.require_manage(id).await?;
         Ok(meeting::placed(&mut self.conn, id).await?)
     }
 
-    /// Stored profile embeddings of an event.
+    /// Stored embeddings of the event's published profiles.
     pub async fn profile_embeddings(
         &mut self,
         id: EventId,
     ) -> CoreResult<Vec<koop_db::profile::StoredEmbedding>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(profile::embeddings_for_event(&mut self.conn, id).await?)
     }
 
-    /// Request counts per status at an event.
+    /// Request counts per status at an event (organisers only).
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
-        self.event(id).await?;
+        self.require_manage(id).await?;
         Ok(meeting::request_counts(&mut self.conn, id).await?)
     }
 
-    /// A meeting's event and status.
-    pub async fn meeting_state(&mut self, id: MeetingId) -> CoreResult<(EventId, MeetingStatus)> {
-        let m = meeting::meeting_state(&mut self.conn, id).await?;
-        self.event(m.0).await?;
-        Ok(m)
+    /// The number of meetings at an event that hold a slot: a figure the public may see.
+    pub async fn meeting_count(&mut self, id: EventId) -> CoreResult<usize> {
+        self.access(id).await?;
+        Ok(meeting::placed(&mut self.conn, id).await?.len())
     }
 
-    /// Meetings of an event, optionally of one participant.
+    /// A meeting's event and status: for its participants and the event's organisers.
+    pub async fn meeting_state(&mut self, id: MeetingId) -> CoreResult<(EventId, MeetingStatus)> {
+        let m = meeting::meeting_state(&mut self.conn, id).await?;
+        let access = self.access(m.0).await?;
+        let seen = match access {
+            EventAccess::Manage => true,
+            EventAccess::Attend(p) => meeting::participants_of(&mut self.conn, id)
+                .await?
+                .contains(&p),
+            EventAccess::Public => false,
+        };
+        if seen {
+            Ok(m)
+        } else {
+            Err(CoreError::Forbidden)
+        }
+    }
+
+    /// Meetings of an event: organisers see all (or one participant's); a participant
+    /// sees their own only, whatever they ask for; others see none.
     pub async fn meetings(
         &mut self,
         id: EventId,
         participant: Option<ParticipantId>,
     ) -> CoreResult<Vec<MeetingView>> {
-        self.event(id).await?;
-        Ok(meeting::meetings(&mut self.conn, id, participant).await?)
+        let whose = match self.access(id).await? {
+            EventAccess::Manage => participant,
+            EventAccess::Attend(me) => Some(me),
+            EventAccess::Public => return Err(CoreError::Forbidden),
+        };
+        Ok(meeting::meetings(&mut self.conn, id, whose).await?)
     }
 
     /// Company-visit offers of an event.
     pub async fn visits(&mut self, id: EventId) -> CoreResult<Vec<VisitView>> {
-        self.event(id).await?;
+        self.access(id).await?;
         Ok(meeting::visits(&mut self.conn, id).await?)
     }
 
     /// The event of a visit offer.
     pub async fn visit_event(&mut self, offer: VisitOfferId) -> CoreResult<EventId> {
         let (event, _, _) = meeting::visit_load(&mut self.conn, offer).await?;
-        self.event(event).await?;
+        self.access(event).await?;
         Ok(event)
     }
 
     /// The newest audit entries the viewer may read (staff: their agency; admins: all).
     pub async fn audit(&mut self, limit: i64) -> CoreResult<Vec<AuditEntry>> {
-        let agency = match self.viewer {
-            Viewer::Platform => None,
-            Viewer::Agency(a) => Some(a),
-            Viewer::Anonymous => return Err(crate::CoreError::Forbidden),
-        };
+        let agency = policy::audit_scope(self.viewer).ok_or(CoreError::Forbidden)?;
         Ok(audit::recent(&mut self.conn, agency, limit).await?)
     }
 
@@ -286,4 +354,41 @@ impl Reader {
     pub async fn audit_count(&mut self) -> CoreResult<i64> {
         Ok(audit::count(&mut self.conn).await?)
     }
+}
+
+/// What `access` may see of one participant; `None` when they may not see the row.
+fn redact_participant(mut p: ParticipantView, access: EventAccess) -> Option<ParticipantView> {
+    if access == EventAccess::Manage {
+        return Some(p);
+    }
+    let own = access.sees_own(p.id);
+    if !own && !p.status.is_some_and(|s| s.is_active()) {
+        return None;
+    }
+    if !own {
+        p.status = None;
+        p.person_id = None;
+    }
+    if !access.sees_names() {
+        p.person_name = None;
+    }
+    Some(p)
+}
+
+/// Leaves out the parties' contributions unless `viewer` may change the agreement.
+fn redact_contributions(
+    viewer: Viewer,
+    (mut agreement, mut parties): (Agreement, Vec<PartyView>),
+) -> (Agreement, Vec<PartyView>) {
+    if !policy::may_change_agency_records(viewer, agreement.agency_id) {
+        for p in agreement.data.parties.iter_mut() {
+            p.contribution_eur = None;
+            p.contribution_note.clear();
+        }
+        for p in parties.iter_mut() {
+            p.party.contribution_eur = None;
+            p.party.contribution_note.clear();
+        }
+    }
+    (agreement, parties)
 }

@@ -2,7 +2,7 @@
 //! tables, accepted requests become meetings to place, and meetings already on the
 //! agenda stay where they are. The new meetings are written in one operation.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 use koop_db::meeting::NewMeeting;
 use koop_domain::DomainError;
@@ -51,8 +51,7 @@ impl Core {
         time_limit: std::time::Duration,
     ) -> CoreResult<ScheduleReport> {
         let mut r = self.reader(actor).await?;
-        let ev = r.event(event).await?;
-        actor.require_write(ev.agency_id)?;
+        r.require_manage(event).await?;
         let sessions: Vec<_> = r
             .sessions(event)
             .await?
@@ -119,16 +118,19 @@ impl Core {
         let people = r.participants(event).await?;
         let mut index: HashMap<ParticipantId, usize> = HashMap::new();
         let mut id_of: Vec<ParticipantId> = Vec::new();
-        for p in people.iter().filter(|p| p.participant.status.is_active()) {
-            index.insert(p.participant.id, problem.participants.len());
-            id_of.push(p.participant.id);
+        for p in people
+            .iter()
+            .filter(|p| p.status.is_some_and(|s| s.is_active()))
+        {
+            index.insert(p.id, problem.participants.len());
+            id_of.push(p.id);
             problem.participants.push(s::Participant {
                 name: p.org_name.clone(),
                 ..s::Participant::default()
             });
         }
         // Meetings on the agenda are fixed where they are, so published times never move.
-        let mut used_tables: HashMap<usize, BTreeSet<String>> = HashMap::new();
+        let mut used_tables: HashMap<usize, BTreeSet<i64>> = HashMap::new();
         let mut kept = 0;
         for m in r.placed_meetings(event).await? {
             let Some(slot) = slot_at
@@ -148,7 +150,7 @@ impl Core {
             if who.len() < 2 {
                 continue;
             }
-            used_tables.entry(slot).or_default().extend(m.table_label);
+            used_tables.entry(slot).or_default().extend(m.table_no);
             problem.meetings.push(s::Meeting {
                 participants: who,
                 priority: 3,
@@ -220,38 +222,74 @@ impl Core {
             if let Some(Some(place)) = schedule.placements.get(m) {
                 let (session, start) = slot_at[place.slot];
                 let used = used_tables.entry(place.slot).or_default();
-                let n = (1..)
-                    .find(|n| !used.contains(&format!("Tisch {n}")))
-                    .unwrap_or(1);
-                used.insert(format!("Tisch {n}"));
+                let n = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+                used.insert(n);
                 new.push(NewMeeting {
                     event,
                     request: Some(*req),
                     session: Some(session),
                     title: String::new(),
                     starts_at: Some(start),
-                    table_label: Some(format!("Tisch {n}")),
+                    table_no: Some(n),
                     participants: participants_of[m].clone(),
                 });
             }
         }
-        report.placed = new.len();
-        let summary = serde_json::to_value(&report).unwrap_or_default();
-        self.write(actor, Some(ev.agency_id), "event.scheduled", async |tx| {
-            for m in &new {
-                if let Some(req) = m.request {
-                    koop_db::meeting::set_request_status(
-                        tx,
-                        req,
-                        RequestStatus::Accepted.schedule()?,
-                    )
-                    .await?;
+        // The solver worked on a snapshot. What changed meanwhile wins: a request that
+        // is no longer accepted (declined, withdrawn, placed by a parallel run) is left
+        // out, and a slot or table taken meanwhile (a meeting placed by hand) leaves its
+        // meeting unplaced; the database's booking constraints decide, per meeting, in
+        // a savepoint.
+        let mut report = self
+            .write(actor, "event.scheduled", async |tx| {
+                let permit = policy::manage_event(tx, actor, event).await?;
+                for m in &new {
+                    let Some(req) = m.request else { continue };
+                    match place_in_savepoint(tx, m, req).await? {
+                        Placement::Placed => report.placed += 1,
+                        Placement::NoLongerAccepted => {}
+                        Placement::SlotTaken => report
+                            .unplaced
+                            .push((req, "the slot was taken meanwhile".to_owned())),
+                    }
                 }
-                koop_db::meeting::insert_meeting(tx, m).await?;
-            }
-            Ok(Change::new((), "event", event.0, summary))
-        })
-        .await?;
+                let summary = serde_json::to_value(&report).unwrap_or_default();
+                Ok(Change::new(permit, report, "event", event.0, summary))
+            })
+            .await?;
+        report.unplaced.sort_by_key(|u| u.0);
         Ok(report)
+    }
+}
+
+/// What became of one meeting the solver placed.
+enum Placement {
+    Placed,
+    NoLongerAccepted,
+    SlotTaken,
+}
+
+/// Writes one solver-placed meeting if its request is still accepted and its slot and
+/// table are still free; otherwise writes nothing of it.
+async fn place_in_savepoint(
+    tx: &mut koop_db::Conn,
+    m: &NewMeeting,
+    req: MeetingRequestId,
+) -> CoreResult<Placement> {
+    use sqlx::Connection;
+    let mut sp = tx.begin().await.map_err(koop_db::DbError::from)?;
+    let scheduled = RequestStatus::Accepted.schedule()?;
+    if !koop_db::meeting::set_request_status(&mut sp, req, RequestStatus::Accepted, scheduled)
+        .await?
+    {
+        return Ok(Placement::NoLongerAccepted);
+    }
+    match koop_db::meeting::insert_meeting(&mut sp, m).await {
+        Ok(_) => {
+            sp.commit().await.map_err(koop_db::DbError::from)?;
+            Ok(Placement::Placed)
+        }
+        Err(koop_db::DbError::DoubleBooking(_)) => Ok(Placement::SlotTaken),
+        Err(e) => Err(e.into()),
     }
 }

@@ -63,7 +63,7 @@ async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
         assert_eq!(trip.len(), 25, "{backend}");
         assert_eq!(
             trip.iter()
-                .filter(|p| p.participant.role.as_str() == "entrepreneur")
+                .filter(|p| p.role.as_str() == "entrepreneur")
                 .count(),
             17
         );
@@ -87,25 +87,15 @@ async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
         );
 
         // Change it: two participants who have not met request, accept, get placed, meet.
-        let a = exchange
-            .iter()
-            .find(|p| p.country == "AL")
-            .unwrap()
-            .participant
-            .id;
-        let b = exchange
-            .iter()
-            .find(|p| p.country == "RU")
-            .unwrap()
-            .participant
-            .id;
+        let a = exchange.iter().find(|p| p.country == "AL").unwrap().id;
+        let b = exchange.iter().find(|p| p.country == "RU").unwrap().id;
         let audit_before = r.audit_count().await.unwrap();
         let req = core
-            .request_meeting(&sys, a, b, Priority::High, "Treffen?")
+            .request_meeting(&sys, world.exchange, a, b, Priority::High, "Treffen?")
             .await
             .unwrap();
         assert_eq!(
-            core.answer_request(&sys, req, RequestAnswer::Accept)
+            core.answer_request(&sys, world.exchange, req, RequestAnswer::Accept)
                 .await
                 .unwrap(),
             RequestStatus::Accepted
@@ -134,10 +124,10 @@ async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
 
         // An illegal step is refused and leaves nothing behind.
         let req2 = core
-            .request_meeting(&sys, b, a, Priority::Low, "")
+            .request_meeting(&sys, world.exchange, b, a, Priority::Low, "")
             .await
             .unwrap();
-        core.answer_request(&sys, req2, RequestAnswer::Decline)
+        core.answer_request(&sys, world.exchange, req2, RequestAnswer::Decline)
             .await
             .unwrap();
         let before = r.audit_count().await.unwrap();
@@ -182,7 +172,7 @@ fn koop_db_new_meeting(
         session: None,
         title: String::new(),
         starts_at: None,
-        table_label: Some("Tisch 12".into()),
+        table_no: None,
         participants: vec![a, b],
     }
 }

@@ -1,10 +1,10 @@
 //! Events, their organisers, venues and sessions.
 
 use crate::codec::{date, datetime, now, parse, parse_date, parse_datetime, published};
-use crate::visibility::{binds, clause};
 use crate::{Conn, DbResult};
-use koop_domain::account::Viewer;
-use koop_domain::event::{Event, EventData, EventKind, Session, SessionData, SessionKind, Venue};
+use koop_domain::event::{
+    Event, EventData, EventKind, EventScope, Session, SessionData, SessionKind, Venue,
+};
 use koop_domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
 
 #[derive(sqlx::FromRow)]
@@ -76,38 +76,84 @@ async fn load(conn: &mut Conn, r: Row) -> DbResult<Event> {
     })
 }
 
-/// One event, if the viewer may see it.
-pub async fn get(conn: &mut Conn, viewer: Viewer, id: EventId) -> DbResult<Event> {
-    let (a, m) = binds(viewer);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM event e WHERE e.id = $1 AND {}",
-        clause("e", "event", true, 2)
-    );
+/// One event, whoever asks: koop-core's policy decides from its [`scope`] whether the
+/// viewer may see it, because event rights depend on more than the tenant (organisers,
+/// co-organising agencies, participants).
+pub async fn get(conn: &mut Conn, id: EventId) -> DbResult<Event> {
+    let sql = format!("SELECT {COLUMNS} FROM event e WHERE e.id = $1");
     let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id.0)
-        .bind(a)
-        .bind(m)
         .fetch_one(&mut *conn)
         .await?;
     load(conn, row).await
 }
 
-/// Events the viewer may see, newest first; optionally only those `org` organises.
-pub async fn list_visible(
+/// Who runs an event (for the policy). Reading it inside an operation's transaction
+/// makes the rights check and the write see the same organisers.
+pub async fn scope(conn: &mut Conn, id: EventId) -> DbResult<EventScope> {
+    let (agency, published): (i64, Option<String>) =
+        sqlx::query_as("SELECT agency_id, published_at FROM event WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *conn)
+            .await?;
+    let co: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT ao.agency_id FROM event_organiser eo JOIN agency_org ao ON ao.org_id = eo.org_id \
+         WHERE eo.event_id = $1 ORDER BY ao.agency_id",
+    )
+    .bind(id.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(EventScope {
+        id,
+        agency: AgencyId(agency),
+        co_agencies: co.into_iter().map(AgencyId).collect(),
+        published: published.is_some(),
+    })
+}
+
+/// The scopes of all events, for filtering lists by the policy in one pass.
+pub async fn scopes(conn: &mut Conn) -> DbResult<Vec<EventScope>> {
+    let rows: Vec<(i64, i64, Option<String>)> =
+        sqlx::query_as("SELECT id, agency_id, published_at FROM event ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let co: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT DISTINCT eo.event_id, ao.agency_id FROM event_organiser eo \
+         JOIN agency_org ao ON ao.org_id = eo.org_id ORDER BY eo.event_id, ao.agency_id",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, agency, published)| EventScope {
+            id: EventId(id),
+            agency: AgencyId(agency),
+            co_agencies: co
+                .iter()
+                .filter(|(e, _)| *e == id)
+                .map(|(_, a)| AgencyId(*a))
+                .collect(),
+            published: published.is_some(),
+        })
+        .collect())
+}
+
+/// Events among `ids`, newest first; optionally only those `org` organises. The caller
+/// has chosen `ids` by the policy.
+pub async fn list(
     conn: &mut Conn,
-    viewer: Viewer,
+    ids: &[EventId],
     organiser: Option<OrgId>,
 ) -> DbResult<Vec<Event>> {
-    let (a, m) = binds(viewer);
     let sql = format!(
-        "SELECT {COLUMNS} FROM event e WHERE {} AND ($3 < 0 OR EXISTS (\
-         SELECT 1 FROM event_organiser x WHERE x.event_id = e.id AND x.org_id = $3)) \
+        "SELECT {COLUMNS} FROM event e WHERE e.id IN ({}) AND ($2 < 0 OR EXISTS (\
+         SELECT 1 FROM event_organiser x WHERE x.event_id = e.id AND x.org_id = $2)) \
          ORDER BY e.start_on DESC, e.id",
-        clause("e", "event", true, 1)
+        crate::codec::json_ints(conn, 1)
     );
+    let ids: Vec<i64> = ids.iter().map(|e| e.0).collect();
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(a)
-        .bind(m)
+        .bind(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into()))
         .bind(organiser.map_or(-1, |o| o.0))
         .fetch_all(&mut *conn)
         .await?;
@@ -216,4 +262,14 @@ pub async fn sessions(conn: &mut Conn, event: EventId) -> DbResult<Vec<Session>>
             })
         })
         .collect()
+}
+
+/// The number of tables of a session, if it has tables.
+pub async fn session_tables(conn: &mut Conn, id: SessionId) -> DbResult<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT tables FROM event_session WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?,
+    )
 }

@@ -22,13 +22,14 @@ pub mod meeting;
 pub mod membership;
 pub mod org;
 pub mod outcome;
+pub mod owner;
 pub mod participant;
 pub mod person;
 mod pool;
 pub mod profile;
 mod visibility;
 
-pub use error::DbError;
+pub use error::{Booked, DbError};
 pub use pool::{Backend, Db, create_postgres_database, redact};
 pub use sqlx::AnyConnection as Conn;
 

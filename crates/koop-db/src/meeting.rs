@@ -55,18 +55,21 @@ pub async fn request_state(
     ))
 }
 
-/// Sets a request's status.
+/// Sets a request's status if it is still `from`; returns whether it was. The condition
+/// is what makes two answers at the same moment safe: the second finds the status changed.
 pub async fn set_request_status(
     conn: &mut Conn,
     id: MeetingRequestId,
-    status: RequestStatus,
-) -> DbResult<()> {
-    sqlx::query("UPDATE meeting_request SET status = $2 WHERE id = $1")
+    from: RequestStatus,
+    to: RequestStatus,
+) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE meeting_request SET status = $3 WHERE id = $1 AND status = $2")
         .bind(id.0)
-        .bind(status.as_str())
+        .bind(from.as_str())
+        .bind(to.as_str())
         .execute(conn)
         .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Counts of an event's requests per status.
@@ -92,8 +95,8 @@ pub struct NewMeeting {
     pub title: String,
     /// Start.
     pub starts_at: Option<NaiveDateTime>,
-    /// Table or room.
-    pub table_label: Option<String>,
+    /// Table number in the session (1..tables), if at a table.
+    pub table_no: Option<i64>,
     /// The participants.
     pub participants: Vec<ParticipantId>,
 }
@@ -101,7 +104,7 @@ pub struct NewMeeting {
 /// Inserts a scheduled meeting.
 pub async fn insert_meeting(conn: &mut Conn, m: &NewMeeting) -> DbResult<MeetingId> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO meeting (event_id, request_id, session_id, title, starts_at, table_label, status) \
+        "INSERT INTO meeting (event_id, request_id, session_id, title, starts_at, table_no, status) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(m.event.0)
@@ -109,7 +112,7 @@ pub async fn insert_meeting(conn: &mut Conn, m: &NewMeeting) -> DbResult<Meeting
     .bind(m.session.map(|s| s.0))
     .bind(&m.title)
     .bind(m.starts_at.map(datetime))
-    .bind(m.table_label.as_deref())
+    .bind(m.table_no)
     .bind(MeetingStatus::Scheduled.as_str())
     .fetch_one(&mut *conn)
     .await?;
@@ -136,18 +139,20 @@ pub async fn meeting_state(conn: &mut Conn, id: MeetingId) -> DbResult<(EventId,
     ))
 }
 
-/// Sets a meeting's status.
+/// Sets a meeting's status if it is still `from`; returns whether it was.
 pub async fn set_meeting_status(
     conn: &mut Conn,
     id: MeetingId,
-    status: MeetingStatus,
-) -> DbResult<()> {
-    sqlx::query("UPDATE meeting SET status = $2 WHERE id = $1")
+    from: MeetingStatus,
+    to: MeetingStatus,
+) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE meeting SET status = $3 WHERE id = $1 AND status = $2")
         .bind(id.0)
-        .bind(status.as_str())
+        .bind(from.as_str())
+        .bind(to.as_str())
         .execute(conn)
         .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// A meeting as agendas show it.
@@ -159,8 +164,8 @@ pub struct MeetingView {
     pub title: String,
     /// Start.
     pub starts_at: Option<NaiveDateTime>,
-    /// Table or room.
-    pub table_label: Option<String>,
+    /// Table number in its session.
+    pub table_no: Option<i64>,
     /// Status.
     pub status: MeetingStatus,
     /// The participants' organisation names, joined.
@@ -173,8 +178,8 @@ pub async fn meetings(
     event: EventId,
     participant: Option<ParticipantId>,
 ) -> DbResult<Vec<MeetingView>> {
-    let rows: Vec<(i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
-        "SELECT m.id, m.title, m.starts_at, m.table_label, m.status FROM meeting m \
+    let rows: Vec<(i64, String, Option<String>, Option<i64>, String)> = sqlx::query_as(
+        "SELECT m.id, m.title, m.starts_at, m.table_no, m.status FROM meeting m \
          WHERE m.event_id = $1 AND ($2 < 0 OR EXISTS (SELECT 1 FROM meeting_participant x \
          WHERE x.meeting_id = m.id AND x.participant_id = $2)) ORDER BY m.starts_at, m.id",
     )
@@ -183,7 +188,7 @@ pub async fn meetings(
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, title, starts_at, table_label, status) in rows {
+    for (id, title, starts_at, table_no, status) in rows {
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT o.name FROM meeting_participant x JOIN participant p ON p.id = x.participant_id \
              JOIN organisation o ON o.id = p.org_id WHERE x.meeting_id = $1 ORDER BY o.name",
@@ -197,7 +202,7 @@ pub async fn meetings(
             starts_at: starts_at
                 .map(|s| parse_datetime("meeting.starts_at", &s))
                 .transpose()?,
-            table_label,
+            table_no,
             status: parse("meeting.status", MeetingStatus::parse(&status))?,
             who: names.join(" · "),
         });
@@ -283,16 +288,24 @@ pub async fn visits(conn: &mut Conn, event: EventId) -> DbResult<Vec<VisitView>>
         .collect())
 }
 
-/// A visit's event, capacity and confirmed count (for booking).
+/// A visit's event, capacity and confirmed count, for booking. In a transaction on
+/// PostgreSQL the offer stays locked until it ends, so two bookings of the last seat
+/// are counted one after the other (SQLite's writers are serialised anyway).
 pub async fn visit_load(conn: &mut Conn, offer: VisitOfferId) -> DbResult<(EventId, i64, i64)> {
-    Ok(sqlx::query_as(
+    let lock = if crate::codec::is_pg(conn) {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let sql = format!(
         "SELECT v.event_id, v.capacity, (SELECT COUNT(*) FROM visit_booking b WHERE b.offer_id = v.id \
-         AND b.status = 'confirmed') FROM visit_offer v WHERE v.id = $1",
-    )
-    .bind(offer.0)
-    .fetch_one(conn)
-    .await
-    .map(|(e, c, n): (i64, i64, i64)| (EventId(e), c, n))?)
+         AND b.status = 'confirmed') FROM visit_offer v WHERE v.id = $1{lock}"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(offer.0)
+        .fetch_one(conn)
+        .await
+        .map(|(e, c, n): (i64, i64, i64)| (EventId(e), c, n))?)
 }
 
 /// Inserts a booking.
@@ -378,22 +391,22 @@ pub struct Placed {
     /// Its start.
     pub starts_at: NaiveDateTime,
     /// Its table.
-    pub table_label: Option<String>,
+    pub table_no: Option<i64>,
     /// Who meets.
     pub participants: Vec<ParticipantId>,
 }
 
 /// The event's meetings that hold a slot (all but cancelled ones), with session, start, table and participants.
 pub async fn placed(conn: &mut Conn, event: EventId) -> DbResult<Vec<Placed>> {
-    let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, session_id, starts_at, table_label FROM meeting WHERE event_id = $1 AND status <> 'cancelled' \
+    let rows: Vec<(i64, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, session_id, starts_at, table_no FROM meeting WHERE event_id = $1 AND status <> 'cancelled' \
          AND session_id IS NOT NULL AND starts_at IS NOT NULL ORDER BY id",
     )
     .bind(event.0)
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, session, starts_at, table_label) in rows {
+    for (id, session, starts_at, table_no) in rows {
         let people: Vec<i64> = sqlx::query_scalar("SELECT participant_id FROM meeting_participant WHERE meeting_id = $1 ORDER BY participant_id")
             .bind(id)
             .fetch_all(&mut *conn)
@@ -401,9 +414,20 @@ pub async fn placed(conn: &mut Conn, event: EventId) -> DbResult<Vec<Placed>> {
         out.push(Placed {
             session: SessionId(session),
             starts_at: parse_datetime("meeting.starts_at", &starts_at)?,
-            table_label,
+            table_no,
             participants: people.into_iter().map(ParticipantId).collect(),
         });
     }
     Ok(out)
+}
+
+/// Who takes part in a meeting.
+pub async fn participants_of(conn: &mut Conn, meeting: MeetingId) -> DbResult<Vec<ParticipantId>> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT participant_id FROM meeting_participant WHERE meeting_id = $1 ORDER BY participant_id",
+    )
+    .bind(meeting.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().map(ParticipantId).collect())
 }

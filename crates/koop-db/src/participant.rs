@@ -2,17 +2,28 @@
 
 use crate::codec::{now, parse};
 use crate::{Conn, DbResult};
-use koop_domain::event::{Participant, ParticipantRole, ParticipantStatus};
+use koop_domain::event::{ParticipantRole, ParticipantStatus};
 use koop_domain::ids::{EventId, OrgId, ParticipantId, PersonId};
 use serde::Serialize;
 
-/// A participant with the names pages show.
+/// A participant with the names pages show. The person and the status are options
+/// because koop-core's reader leaves them out for viewers who may not see them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ParticipantView {
     /// The registration.
-    pub participant: Participant,
-    /// The person's full name.
-    pub person_name: String,
+    pub id: ParticipantId,
+    /// The event.
+    pub event_id: EventId,
+    /// The organisation they represent.
+    pub org_id: OrgId,
+    /// Role.
+    pub role: ParticipantRole,
+    /// The person (for the event's organisers and participants).
+    pub person_id: Option<PersonId>,
+    /// The person's full name (for the event's organisers and participants).
+    pub person_name: Option<String>,
+    /// Status (for the event's organisers, and for the participant themselves).
+    pub status: Option<ParticipantStatus>,
     /// The organisation's name.
     pub org_name: String,
     /// The organisation's country.
@@ -45,18 +56,20 @@ pub async fn insert(
     Ok(ParticipantId(id))
 }
 
-/// Sets a participant's status.
+/// Sets a participant's status if it is still `from`; returns whether it was.
 pub async fn set_status(
     conn: &mut Conn,
     id: ParticipantId,
-    status: ParticipantStatus,
-) -> DbResult<()> {
-    sqlx::query("UPDATE participant SET status = $2 WHERE id = $1")
+    from: ParticipantStatus,
+    to: ParticipantStatus,
+) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE participant SET status = $3 WHERE id = $1 AND status = $2")
         .bind(id.0)
-        .bind(status.as_str())
+        .bind(from.as_str())
+        .bind(to.as_str())
         .execute(conn)
         .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 type Row = (
@@ -79,15 +92,13 @@ const SELECT: &str = "SELECT pa.id, pa.event_id, pa.person_id, pa.org_id, pa.rol
 
 fn view(r: Row) -> DbResult<ParticipantView> {
     Ok(ParticipantView {
-        participant: Participant {
-            id: ParticipantId(r.0),
-            event_id: EventId(r.1),
-            person_id: PersonId(r.2),
-            org_id: OrgId(r.3),
-            role: parse("participant.role", ParticipantRole::parse(&r.4))?,
-            status: parse("participant.status", ParticipantStatus::parse(&r.5))?,
-        },
-        person_name: format!("{} {}", r.6, r.7),
+        id: ParticipantId(r.0),
+        event_id: EventId(r.1),
+        org_id: OrgId(r.3),
+        role: parse("participant.role", ParticipantRole::parse(&r.4))?,
+        person_id: Some(PersonId(r.2)),
+        person_name: Some(format!("{} {}", r.6, r.7)),
+        status: Some(parse("participant.status", ParticipantStatus::parse(&r.5))?),
         org_name: r.8,
         country: r.9,
         city: r.10,
@@ -124,4 +135,26 @@ pub async fn countries(conn: &mut Conn, event: EventId) -> DbResult<Vec<(String,
     .bind(event.0)
     .fetch_all(conn)
     .await?)
+}
+
+/// The event a participant takes part in.
+pub async fn event_of(conn: &mut Conn, id: ParticipantId) -> DbResult<EventId> {
+    let e: i64 = sqlx::query_scalar("SELECT event_id FROM participant WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(conn)
+        .await?;
+    Ok(EventId(e))
+}
+
+/// The event and the status of a participant, read for a change of that status.
+pub async fn state(conn: &mut Conn, id: ParticipantId) -> DbResult<(EventId, ParticipantStatus)> {
+    let (e, status): (i64, String) =
+        sqlx::query_as("SELECT event_id, status FROM participant WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?;
+    Ok((
+        EventId(e),
+        parse("participant.status", ParticipantStatus::parse(&status))?,
+    ))
 }

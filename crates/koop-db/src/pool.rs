@@ -88,8 +88,16 @@ impl Db {
     }
 
     /// Starts a transaction; koop-core runs each operation in one.
+    ///
+    /// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`): a deferred
+    /// transaction that read first and then writes fails with "database is locked" when
+    /// another writer committed meanwhile, instead of waiting its turn. PostgreSQL
+    /// writers wait on row locks, and conditional updates decide who wins.
     pub async fn begin(&self) -> DbResult<Transaction<'static, Any>> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// A pooled connection for reads.

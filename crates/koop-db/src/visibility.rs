@@ -8,11 +8,13 @@
 use koop_domain::account::Viewer;
 
 /// The two bind values that represent a viewer: (agency id, mode).
-/// Mode 0 = anonymous, 1 = agency, 2 = platform.
+/// Mode 0 = the public's view (anonymous visitors, participants and organisers, whose
+/// wider rights are per event and decided in koop-core's policy), 1 = agency staff,
+/// 2 = platform.
 pub fn binds(viewer: Viewer) -> (i64, i64) {
     match viewer {
-        Viewer::Anonymous => (-1, 0),
-        Viewer::Agency(a) => (a.0, 1),
+        Viewer::Anonymous | Viewer::Participant { .. } | Viewer::Organiser { .. } => (-1, 0),
+        Viewer::Staff(a) => (a.0, 1),
         Viewer::Platform => (-1, 2),
     }
 }
@@ -26,9 +28,9 @@ pub fn clause(alias: &str, subject_kind: &str, publishable: bool, p: usize) -> S
         String::new()
     };
     format!(
-        "({published}${m} = 2 OR ({alias}.agency_id = ${a} AND ${m} = 1) OR EXISTS (\
+        "({published}${m} = 2 OR (${m} = 1 AND ({alias}.agency_id = ${a} OR EXISTS (\
          SELECT 1 FROM access_grant g WHERE g.subject_kind = '{subject_kind}' \
-         AND g.subject_id = {alias}.id AND g.grantee_agency_id = ${a}))",
+         AND g.subject_id = {alias}.id AND g.grantee_agency_id = ${a}))))",
         a = p,
         m = p + 1,
     )
@@ -42,7 +44,12 @@ mod tests {
     #[test]
     fn anonymous_viewers_match_no_agency() {
         assert_eq!(binds(Viewer::Anonymous), (-1, 0));
-        assert_eq!(binds(Viewer::Agency(AgencyId(7))), (7, 1));
+        assert_eq!(binds(Viewer::Staff(AgencyId(7))), (7, 1));
+        let participant = Viewer::Participant {
+            event: koop_domain::ids::EventId(1),
+            participant: koop_domain::ids::ParticipantId(2),
+        };
+        assert_eq!(binds(participant), (-1, 0));
         let c = clause("o", "organisation", true, 3);
         assert!(c.contains("o.published_at IS NOT NULL"));
         assert!(c.contains("$3") && c.contains("$4"));

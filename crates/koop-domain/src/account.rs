@@ -39,34 +39,61 @@ pub struct Account {
     pub ui_language: String,
 }
 
-/// Whose data a request may see. Every query in koop-db takes one.
+/// Whose data a request may see. Every query in koop-db takes one; what each case may
+/// see and do is decided in `koop_core::policy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Viewer {
     /// Not logged in: published records only.
     Anonymous,
-    /// Staff, organisers and participants of an agency: its own records, records granted
-    /// to it, and published records.
-    Agency(AgencyId),
+    /// A participant of one event: published records, their own event (its published
+    /// profiles and participant list), and their own data.
+    Participant {
+        /// The event they take part in.
+        event: EventId,
+        /// Their registration.
+        participant: ParticipantId,
+    },
+    /// An event organiser: published records, and the events they organise: one event,
+    /// or (without one) every event their agency runs or co-organises.
+    Organiser {
+        /// The agency they work for.
+        agency: AgencyId,
+        /// The one event they organise, if restricted to one.
+        event: Option<EventId>,
+    },
+    /// Agency staff: the agency's own records, records granted to it, published records,
+    /// and the events the agency runs or co-organises.
+    Staff(AgencyId),
     /// A platform admin: everything.
     Platform,
 }
 
 impl Viewer {
-    /// The viewer for an account.
+    /// The viewer for an account. An account whose role lacks what it needs (staff
+    /// without an agency, a participant without a registration) sees what the public sees.
     pub fn for_account(account: &Account) -> Viewer {
-        match (account.role, account.agency_id) {
-            (Role::PlatformAdmin, _) => Viewer::Platform,
-            (_, Some(agency)) => Viewer::Agency(agency),
-            (_, None) => Viewer::Anonymous,
+        match account.role {
+            Role::PlatformAdmin => Viewer::Platform,
+            Role::AgencyStaff => account.agency_id.map_or(Viewer::Anonymous, Viewer::Staff),
+            Role::EventOrganiser => match account.agency_id {
+                Some(agency) => Viewer::Organiser {
+                    agency,
+                    event: account.event_id,
+                },
+                None => Viewer::Anonymous,
+            },
+            Role::Participant => match (account.event_id, account.participant_id) {
+                (Some(event), Some(participant)) => Viewer::Participant { event, participant },
+                _ => Viewer::Anonymous,
+            },
         }
     }
 
-    /// Whether this viewer may change records of `agency`.
-    pub fn may_write(self, agency: AgencyId) -> bool {
+    /// The agency whose own records this viewer reads as staff (not as the public).
+    pub fn staff_of(self) -> Option<AgencyId> {
         match self {
-            Viewer::Platform => true,
-            Viewer::Agency(a) => a == agency,
-            Viewer::Anonymous => false,
+            Viewer::Staff(a) => Some(a),
+            _ => None,
         }
     }
 }
@@ -75,12 +102,33 @@ impl Viewer {
 mod tests {
     use super::*;
 
+    fn account(role: Role, agency: Option<i64>, event: Option<i64>, p: Option<i64>) -> Account {
+        Account {
+            id: AccountId(1),
+            email: "a@b.example".into(),
+            display_name: "A".into(),
+            role,
+            agency_id: agency.map(AgencyId),
+            participant_id: p.map(ParticipantId),
+            event_id: event.map(EventId),
+            ui_language: "de".into(),
+        }
+    }
+
     #[test]
-    fn staff_write_only_their_own_agency() {
-        let v = Viewer::Agency(AgencyId(1));
-        assert!(v.may_write(AgencyId(1)));
-        assert!(!v.may_write(AgencyId(2)));
-        assert!(Viewer::Platform.may_write(AgencyId(2)));
-        assert!(!Viewer::Anonymous.may_write(AgencyId(1)));
+    fn a_participant_account_is_not_its_agencys_staff() {
+        let v = Viewer::for_account(&account(Role::Participant, Some(1), Some(5), Some(9)));
+        assert_eq!(
+            v,
+            Viewer::Participant {
+                event: EventId(5),
+                participant: ParticipantId(9)
+            }
+        );
+        assert_eq!(v.staff_of(), None);
+        let staff = Viewer::for_account(&account(Role::AgencyStaff, Some(1), None, None));
+        assert_eq!(staff.staff_of(), Some(AgencyId(1)));
+        let lost = Viewer::for_account(&account(Role::Participant, Some(1), None, None));
+        assert_eq!(lost, Viewer::Anonymous);
     }
 }

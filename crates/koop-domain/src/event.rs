@@ -38,6 +38,27 @@ pub struct Event {
     pub published: bool,
 }
 
+/// Who runs an event, as far as rights are concerned: the owning agency, the agencies
+/// whose own organisation co-organises it, and whether the public may see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventScope {
+    /// The event.
+    pub id: EventId,
+    /// The owning agency (the tenant of the event's records).
+    pub agency: AgencyId,
+    /// Agencies whose organisation is among the event's organisers.
+    pub co_agencies: Vec<AgencyId>,
+    /// Whether anonymous visitors may see it.
+    pub published: bool,
+}
+
+impl EventScope {
+    /// Whether `agency` runs the event, as owner or co-organiser.
+    pub fn is_run_by(&self, agency: AgencyId) -> bool {
+        self.agency == agency || self.co_agencies.contains(&agency)
+    }
+}
+
 /// The editable fields of an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventData {

@@ -183,8 +183,8 @@ pub struct Meeting {
     pub session_id: Option<SessionId>,
     /// Start time, local to the venue.
     pub starts_at: Option<NaiveDateTime>,
-    /// Table number or room.
-    pub table_label: Option<String>,
+    /// Table number in the session (1..tables).
+    pub table_no: Option<i64>,
     /// Status.
     pub status: MeetingStatus,
     /// Feedback or notes after the meeting.

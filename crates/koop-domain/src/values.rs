@@ -143,6 +143,19 @@ pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<Str
     Ok(text.to_owned())
 }
 
+/// Trims an optional text and checks its length; empty is allowed.
+pub fn optional_text(field: &'static str, input: &str, max: usize) -> Result<String, DomainError> {
+    let text = input.trim();
+    if text.chars().count() > max {
+        return Err(DomainError::new(
+            field,
+            "too_long",
+            format!("{field} is longer than {max} characters"),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
 /// Parses a plausible e-mail address (one `@`, a dot in the domain, no spaces).
 pub fn email(input: &str) -> Result<String, DomainError> {
     let e = input.trim();

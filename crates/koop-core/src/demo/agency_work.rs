@@ -282,7 +282,9 @@ pub(crate) async fn load(core: &Core, img: AgencyId) -> CoreResult<AgencyWork> {
                     ..Attribution::default()
                 },
             },
-            true,
+            // Investor leads and a company's investment stay with the agency until
+            // announced; a joint project is news the network publishes.
+            kind == OutcomeKind::CooperationProject,
         )
         .await?;
     }

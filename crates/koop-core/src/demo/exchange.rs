@@ -417,6 +417,7 @@ pub(crate) async fn load(
                 let req = core
                     .request_meeting(
                         &sys,
+                        event,
                         pa,
                         pb,
                         priority,
@@ -428,7 +429,7 @@ pub(crate) async fn load(
                 } else {
                     crate::ops::meetings::RequestAnswer::Accept
                 };
-                core.answer_request(&sys, req, answer).await?;
+                core.answer_request(&sys, event, req, answer).await?;
                 if answer == crate::ops::meetings::RequestAnswer::Accept {
                     accepted.push((req, pa, pb));
                 }
@@ -553,7 +554,8 @@ pub(crate) async fn load(
                     ..Attribution::default()
                 },
             },
-            true,
+            // What came of one company's meeting is follow-up work of the organisers.
+            false,
         )
         .await?;
     }
@@ -573,7 +575,8 @@ pub(crate) async fn load(
                 ..Attribution::default()
             },
         },
-        true,
+        // A supply contract between two companies is theirs to announce.
+        false,
     )
     .await?;
 

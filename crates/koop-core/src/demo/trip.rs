@@ -506,7 +506,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
     .enumerate()
     {
         let (sid, start, _) = sessions[session];
-        core.place_meeting(&sys, NewMeeting { event: trip, request: None, session: Some(sid), title: title.into(), starts_at: Some(start + chrono::Duration::minutes(75 * (i as i64 % 2))), table_label: None, participants: travellers.clone() }).await?;
+        core.place_meeting(&sys, NewMeeting { event: trip, request: None, session: Some(sid), title: title.into(), starts_at: Some(start + chrono::Duration::minutes(75 * (i as i64 % 2))), table_no: None, participants: travellers.clone() }).await?;
     }
     core.create_activity(
         &sys,
@@ -554,7 +554,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
                     session: Some(*sid),
                     title: format!("B2B: {partner}"),
                     starts_at: Some(*start + chrono::Duration::minutes(45 * ((i / 3) as i64 % 5))),
-                    table_label: Some(format!("Tisch {}", i + 1)),
+                    table_no: Some(i as i64 + 1),
                     participants: vec![*p],
                 },
             )
@@ -636,7 +636,8 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
                 ..Attribution::default()
             },
         },
-        true,
+        // An order's value is the company's business, not the public's.
+        false,
     )
     .await?;
     Ok(trip)

@@ -2,7 +2,7 @@
 
 use super::{ImportReport, Table, split_values};
 use crate::ops::directory::check_person;
-use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError};
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 use koop_domain::DomainError;
 use koop_domain::ids::AgencyId;
 use koop_domain::person::{Consent, PersonData};
@@ -143,7 +143,8 @@ impl Core {
         table: &Table,
     ) -> CoreResult<ImportReport> {
         let rows = parse_contacts(table).map_err(CoreError::Invalid)?;
-        self.write(actor, Some(agency), "person.imported", async |tx| {
+        self.write(actor, "person.imported", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
             let mut report = ImportReport::default();
             let mut missing = Vec::new();
             for row in &rows {
@@ -176,7 +177,7 @@ impl Core {
                         report.created += 1;
                     }
                     Some(id) => {
-                        let current = koop_db::person::get(tx, koop_domain::account::Viewer::Agency(agency), id).await?;
+                        let current = koop_db::person::get(tx, koop_domain::account::Viewer::Staff(agency), id).await?;
                         if current.data == row.person && current.org_id == org {
                             report.unchanged += 1;
                         } else {
@@ -190,7 +191,7 @@ impl Core {
             if !missing.is_empty() {
                 return Err(CoreError::Invalid(missing));
             }
-            Ok(Change::new(report, "agency", agency.0, json!({ "rows": rows.len(), "created": report.created, "updated": report.updated })))
+            Ok(Change::new(permit, report, "agency", agency.0, json!({ "rows": rows.len(), "created": report.created, "updated": report.updated })))
         })
         .await
     }

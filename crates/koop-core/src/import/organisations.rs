@@ -2,7 +2,7 @@
 
 use super::{ImportReport, Table, split_values};
 use crate::ops::directory::check_org;
-use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError};
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 use koop_domain::DomainError;
 use koop_domain::ids::AgencyId;
 use koop_domain::org::{OrgData, OrgKind, OrgSize};
@@ -139,7 +139,8 @@ impl Core {
         table: &Table,
     ) -> CoreResult<ImportReport> {
         let rows = parse_organisations(table).map_err(CoreError::Invalid)?;
-        self.write(actor, Some(agency), "organisation.imported", async |tx| {
+        self.write(actor, "organisation.imported", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
             let mut report = ImportReport::default();
             for (_, data) in &rows {
                 let key = koop_db::org::match_key(data);
@@ -150,7 +151,7 @@ impl Core {
                     }
                     Some(id) => {
                         let current =
-                            koop_db::org::get(tx, koop_domain::account::Viewer::Agency(agency), id)
+                            koop_db::org::get(tx, koop_domain::account::Viewer::Staff(agency), id)
                                 .await?;
                         if current.data == *data {
                             report.unchanged += 1;
@@ -162,6 +163,7 @@ impl Core {
                 }
             }
             Ok(Change::new(
+                permit,
                 report,
                 "agency",
                 agency.0,

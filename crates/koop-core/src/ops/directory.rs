@@ -1,8 +1,9 @@
 //! Agencies, accounts, organisations, people, memberships and grants.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::NaiveDate;
 use koop_db::org as db_org;
+use koop_db::owner::Owned;
 use koop_domain::account::Role;
 use koop_domain::ids::{
     AccountId, AgencyId, ComplementId, EventId, MembershipId, OrgId, ParticipantId, PersonId,
@@ -54,9 +55,11 @@ impl Core {
                 format!("'{slug}' may contain only a-z, 0-9 and '-'"),
             )));
         }
-        self.write(actor, None, "agency.created", async |tx| {
+        self.write(actor, "agency.created", async |tx| {
+            let permit = policy::platform(actor)?;
             let id = koop_db::agency::insert(tx, &name, &slug).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "agency",
                 id.0,
@@ -73,9 +76,12 @@ impl Core {
         agency: AgencyId,
         org: OrgId,
     ) -> CoreResult<()> {
-        self.write(actor, Some(agency), "agency.org_set", async |tx| {
+        self.write(actor, "agency.org_set", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            policy::belongs_to_agency(tx, Owned::Organisation, org.0, agency).await?;
             koop_db::agency::set_org(tx, agency, org).await?;
             Ok(Change::new(
+                permit,
                 (),
                 "agency",
                 agency.0,
@@ -100,16 +106,14 @@ impl Core {
                 "a password needs at least 8 characters",
             )));
         }
-        if input.role == Role::PlatformAdmin {
-            actor.require_platform()?;
-        }
         let hash = crate::auth::hash_password(&input.password)?;
         let lang = if input.ui_language == "en" {
             "en"
         } else {
             "de"
         };
-        self.write(actor, input.agency, "account.created", async |tx| {
+        self.write(actor, "account.created", async |tx| {
+            let permit = account_permit(tx, actor, &input).await?;
             let id = koop_db::account::insert(
                 tx,
                 &koop_db::account::NewAccount {
@@ -134,6 +138,7 @@ impl Core {
                 other => other.into(),
             })?;
             Ok(Change::new(
+                permit,
                 id,
                 "account",
                 id.0,
@@ -152,11 +157,13 @@ impl Core {
         publish: bool,
     ) -> CoreResult<OrgId> {
         let data = check_org(data)?;
-        self.write(actor, Some(agency), "organisation.created", async |tx| {
+        self.write(actor, "organisation.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
             let id = db_org::insert(tx, agency, &data, publish)
                 .await
                 .map_err(|e| duplicate(e, "name", &data.name))?;
             Ok(Change::new(
+                permit,
                 id,
                 "organisation",
                 id.0,
@@ -174,26 +181,20 @@ impl Core {
         data: OrgData,
     ) -> CoreResult<()> {
         let data = check_org(data)?;
-        let current = {
-            let mut r = self.reader(actor).await?;
-            r.org(id).await?
-        };
-        self.write(
-            actor,
-            Some(current.agency_id),
-            "organisation.updated",
-            async |tx| {
-                db_org::update(tx, id, &data)
-                    .await
-                    .map_err(|e| duplicate(e, "name", &data.name))?;
-                Ok(Change::new(
-                    (),
-                    "organisation",
-                    id.0,
-                    json!({ "name": data.name }),
-                ))
-            },
-        )
+        self.write(actor, "organisation.updated", async |tx| {
+            let current = db_org::get(tx, actor.viewer(), id).await?;
+            let permit = policy::change_agency_records(actor, current.agency_id)?;
+            db_org::update(tx, id, &data)
+                .await
+                .map_err(|e| duplicate(e, "name", &data.name))?;
+            Ok(Change::new(
+                permit,
+                (),
+                "organisation",
+                id.0,
+                json!({ "name": data.name }),
+            ))
+        })
         .await
     }
 
@@ -206,7 +207,11 @@ impl Core {
         data: PersonData,
     ) -> CoreResult<PersonId> {
         let data = check_person(data)?;
-        self.write(actor, Some(agency), "person.created", async |tx| {
+        self.write(actor, "person.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            if let Some(o) = org {
+                policy::belongs_to_agency(tx, Owned::Organisation, o.0, agency).await?;
+            }
             let id = koop_db::person::insert(tx, agency, org, &data)
                 .await
                 .map_err(|e| {
@@ -216,7 +221,13 @@ impl Core {
                         data.email.as_deref().unwrap_or(&data.family_name),
                     )
                 })?;
-            Ok(Change::new(id, "person", id.0, json!({ "org_id": org })))
+            Ok(Change::new(
+                permit,
+                id,
+                "person",
+                id.0,
+                json!({ "org_id": org }),
+            ))
         })
         .await
     }
@@ -230,13 +241,17 @@ impl Core {
         role: MemberRole,
         since: Option<NaiveDate>,
     ) -> CoreResult<MembershipId> {
-        let g = self.reader(actor).await?.org(group).await?;
-        check_membership(g.data.kind, group, member)?;
-        self.write(actor, Some(g.agency_id), "membership.created", async |tx| {
+        self.write(actor, "membership.created", async |tx| {
+            let g = db_org::get(tx, actor.viewer(), group).await?;
+            // A network's members may be other agencies' organisations, if the actor sees them.
+            db_org::get(tx, actor.viewer(), member).await?;
+            let permit = policy::change_agency_records(actor, g.agency_id)?;
+            check_membership(g.data.kind, group, member)?;
             let id = koop_db::membership::insert(tx, g.agency_id, group, member, role, since)
                 .await
                 .map_err(|e| duplicate(e, "member", &member.to_string()))?;
             Ok(Change::new(
+                permit,
                 id,
                 "membership",
                 id.0,
@@ -256,27 +271,23 @@ impl Core {
         theirs: OrgId,
         rationale: &str,
     ) -> CoreResult<ComplementId> {
-        let mut r = self.reader(actor).await?;
-        let (o, t) = (r.org(ours).await?, r.org(theirs).await?);
-        drop(r);
-        let (a, b) = check_complement((o.id, o.data.kind), (t.id, t.data.kind), rationale)?;
         let rationale = rationale.trim();
-        self.write(
-            actor,
-            Some(o.agency_id),
-            "cluster.complement_declared",
-            async |tx| {
-                let id = koop_db::complement::insert(tx, o.agency_id, a, b, rationale)
-                    .await
-                    .map_err(|e| duplicate(e, "cluster_b", &t.data.name))?;
-                Ok(Change::new(
-                    id,
-                    "cluster_complement",
-                    id.0,
-                    json!({ "cluster_a": a, "cluster_b": b, "rationale": rationale }),
-                ))
-            },
-        )
+        self.write(actor, "cluster.complement_declared", async |tx| {
+            let o = db_org::get(tx, actor.viewer(), ours).await?;
+            let t = db_org::get(tx, actor.viewer(), theirs).await?;
+            let permit = policy::change_agency_records(actor, o.agency_id)?;
+            let (a, b) = check_complement((o.id, o.data.kind), (t.id, t.data.kind), rationale)?;
+            let id = koop_db::complement::insert(tx, o.agency_id, a, b, rationale)
+                .await
+                .map_err(|e| duplicate(e, "cluster_b", &t.data.name))?;
+            Ok(Change::new(
+                permit,
+                id,
+                "cluster_complement",
+                id.0,
+                json!({ "cluster_a": a, "cluster_b": b, "rationale": rationale }),
+            ))
+        })
         .await
     }
 
@@ -289,9 +300,19 @@ impl Core {
         subject_kind: &'static str,
         subject_id: i64,
     ) -> CoreResult<()> {
-        self.write(actor, Some(owner), "access.granted", async |tx| {
+        let kind = Owned::parse(subject_kind).ok_or_else(|| {
+            CoreError::field(koop_domain::DomainError::new(
+                "subject_kind",
+                "not_grantable",
+                format!("records of kind '{subject_kind}' cannot be shared"),
+            ))
+        })?;
+        self.write(actor, "access.granted", async |tx| {
+            let permit = policy::change_agency_records(actor, owner)?;
+            policy::belongs_to_agency(tx, kind, subject_id, owner).await?;
             koop_db::agency::grant(tx, owner, grantee, subject_kind, subject_id).await?;
             Ok(Change::new(
+                permit,
                 (),
                 subject_kind,
                 subject_id,
@@ -300,6 +321,53 @@ impl Core {
         })
         .await
     }
+}
+
+/// Who may create which account: admins only by the platform; staff, organisers and
+/// participants by the staff of their agency, for an event that agency runs and a
+/// participant of that event.
+async fn account_permit(
+    tx: &mut koop_db::Conn,
+    actor: &Actor,
+    input: &AccountInput,
+) -> CoreResult<policy::Permit> {
+    let missing = |field: &'static str, why: &str| {
+        CoreError::field(koop_domain::DomainError::new(field, "required", why))
+    };
+    if input.role == Role::PlatformAdmin {
+        return policy::platform(actor);
+    }
+    let agency = input
+        .agency
+        .ok_or_else(|| missing("agency", "this role works for an agency"))?;
+    let permit = policy::change_agency_records(actor, agency)?;
+    if let Some(event) = input.event {
+        let scope = koop_db::event::scope(tx, event).await?;
+        if !scope.is_run_by(agency) {
+            return Err(CoreError::NotFound);
+        }
+    }
+    match (input.role, input.participant, input.event) {
+        (Role::Participant, Some(p), Some(event)) => {
+            policy::belongs_to_event(tx, koop_db::owner::EventChild::Participant, p.0, event)
+                .await?;
+        }
+        (Role::Participant, _, _) => {
+            return Err(missing(
+                "participant",
+                "a participant account needs its event and registration",
+            ));
+        }
+        (_, Some(_), _) => {
+            return Err(CoreError::field(koop_domain::DomainError::new(
+                "participant",
+                "not_a_participant",
+                "only participant accounts have a registration",
+            )));
+        }
+        _ => {}
+    }
+    Ok(permit)
 }
 
 /// Normalises and checks an organisation's fields.

@@ -1,6 +1,7 @@
 //! Events, venues, sessions, participants and profiles.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
+use koop_db::owner::{EventChild, Owned};
 pub use koop_db::profile::ProfileOwner;
 use koop_domain::event::{
     EventData, ParticipantRole, ParticipantStatus, SessionData, Venue, check_time_zone,
@@ -23,9 +24,15 @@ impl Core {
     ) -> CoreResult<EventId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
-        self.write(actor, Some(agency), "event.created", async |tx| {
+        self.write(actor, "event.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            // Co-organisers may be other agencies' organisations the actor can see.
+            for org in &data.organiser_ids {
+                koop_db::org::get(tx, actor.viewer(), *org).await?;
+            }
             let id = koop_db::event::insert(tx, agency, &data, publish).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "event",
                 id.0,
@@ -33,11 +40,6 @@ impl Core {
             ))
         })
         .await
-    }
-
-    /// The agency that owns an event the actor may see.
-    async fn event_agency(&self, actor: &Actor, event: EventId) -> CoreResult<AgencyId> {
-        Ok(self.reader(actor).await?.event(event).await?.agency_id)
     }
 
     /// Adds a venue (or a station of a trip) to an event.
@@ -49,10 +51,11 @@ impl Core {
     ) -> CoreResult<VenueId> {
         required_text("name", &venue.name, 200)?;
         check_time_zone(&venue.time_zone)?;
-        let agency = self.event_agency(actor, event).await?;
-        self.write(actor, Some(agency), "event.venue_added", async |tx| {
+        self.write(actor, "event.venue_added", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
             let id = koop_db::event::insert_venue(tx, event, &venue).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "venue",
                 id.0,
@@ -72,10 +75,14 @@ impl Core {
     ) -> CoreResult<SessionId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
-        let agency = self.event_agency(actor, event).await?;
-        self.write(actor, Some(agency), "event.session_added", async |tx| {
+        self.write(actor, "event.session_added", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            if let Some(v) = venue {
+                policy::belongs_to_event(tx, EventChild::Venue, v.0, event).await?;
+            }
             let id = koop_db::event::insert_session(tx, event, venue, &data).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "session",
                 id.0,
@@ -85,7 +92,9 @@ impl Core {
         .await
     }
 
-    /// Registers a person of an organisation at an event.
+    /// Registers a person of an organisation at an event. Both must be in the event's
+    /// agency's directory, and the person must work for that organisation when the
+    /// directory says whom they work for.
     pub async fn register_participant(
         &self,
         actor: &Actor,
@@ -94,8 +103,21 @@ impl Core {
         org: OrgId,
         role: ParticipantRole,
     ) -> CoreResult<ParticipantId> {
-        let agency = self.event_agency(actor, event).await?;
-        self.write(actor, Some(agency), "participant.registered", async |tx| {
+        self.write(actor, "participant.registered", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            let agency = permit.agency().ok_or(CoreError::NotFound)?;
+            policy::belongs_to_agency(tx, Owned::Organisation, org.0, agency).await?;
+            let (person_agency, works_for) = koop_db::owner::person(tx, person.0).await?;
+            if person_agency != agency {
+                return Err(CoreError::NotFound);
+            }
+            if works_for.is_some_and(|o| o != org) {
+                return Err(CoreError::field(koop_domain::DomainError::new(
+                    "org",
+                    "other_organisation",
+                    format!("person {person} works for another organisation than {org}"),
+                )));
+            }
             let id = koop_db::participant::insert(
                 tx,
                 event,
@@ -112,6 +134,7 @@ impl Core {
                 other => other.into(),
             })?;
             Ok(Change::new(
+                permit,
                 id,
                 "participant",
                 id.0,
@@ -122,37 +145,35 @@ impl Core {
     }
 
     /// Moves a participant through its lifecycle (confirm, check in, no-show, cancel).
+    /// The status is read and changed in one transaction, and the change is
+    /// conditional on it, so two changes at once cannot both apply.
     pub async fn set_participant_status(
         &self,
         actor: &Actor,
         participant: ParticipantId,
         step: impl FnOnce(ParticipantStatus) -> Result<ParticipantStatus, koop_domain::DomainError>,
     ) -> CoreResult<ParticipantStatus> {
-        let (event, current) = {
-            let mut r = self.reader(actor).await?;
-            let p = r.participant(participant).await?;
-            (p.participant.event_id, p.participant.status)
-        };
-        let next = step(current)?;
-        let agency = self.event_agency(actor, event).await?;
-        self.write(
-            actor,
-            Some(agency),
-            "participant.status_changed",
-            async |tx| {
-                koop_db::participant::set_status(tx, participant, next).await?;
-                Ok(Change::new(
-                    next,
-                    "participant",
-                    participant.0,
-                    json!({ "from": current, "to": next }),
-                ))
-            },
-        )
+        self.write(actor, "participant.status_changed", async |tx| {
+            let (event, current) = koop_db::participant::state(tx, participant).await?;
+            let permit = policy::manage_event(tx, actor, event).await?;
+            let next = step(current)?;
+            if !koop_db::participant::set_status(tx, participant, current, next).await? {
+                return Err(changed_meanwhile("participant"));
+            }
+            Ok(Change::new(
+                permit,
+                next,
+                "participant",
+                participant.0,
+                json!({ "from": current, "to": next }),
+            ))
+        })
         .await
     }
 
-    /// Writes a cooperation profile for an organisation, optionally at an event.
+    /// Writes a cooperation profile for an organisation, optionally at an event: by
+    /// staff of the agency, by the event's organisers, or by the participant it
+    /// describes.
     pub async fn create_profile(
         &self,
         actor: &Actor,
@@ -162,9 +183,11 @@ impl Core {
     ) -> CoreResult<ProfileId> {
         data.check()?;
         let id = self
-            .write(actor, Some(owner.agency), "profile.created", async |tx| {
+            .write(actor, "profile.created", async |tx| {
+                let permit = profile_permit(tx, actor, owner).await?;
                 let id = koop_db::profile::insert(tx, owner, status, &data).await?;
                 Ok(Change::new(
+                    permit,
                     id,
                     "profile",
                     id.0,
@@ -175,10 +198,51 @@ impl Core {
         // A side effect after the commit: an unreachable embedding service must not cost
         // the author their profile; the vector is computed on the next refresh instead.
         if let Some(event) = owner.event
-            && let Err(e) = self.refresh_embeddings(actor, event).await
+            && let Err(e) = self.refresh_event_embeddings(event).await
         {
             tracing::warn!(%e, profile = %id, "profile embedding failed");
         }
         Ok(id)
     }
+}
+
+/// Checks every id of a profile's owner against the tenant the rights check used.
+async fn profile_permit(
+    tx: &mut koop_db::Conn,
+    actor: &Actor,
+    owner: ProfileOwner,
+) -> CoreResult<policy::Permit> {
+    let permit = match (owner.event, owner.participant) {
+        (Some(event), Some(p)) => {
+            let permit = policy::act_for(tx, actor, event, p).await?;
+            let registered = koop_db::participant::get(tx, p).await?;
+            if registered.org_id != owner.org {
+                return Err(CoreError::NotFound);
+            }
+            permit
+        }
+        (Some(event), None) => policy::manage_event(tx, actor, event).await?,
+        (None, Some(_)) => {
+            return Err(CoreError::field(koop_domain::DomainError::new(
+                "event",
+                "required",
+                "a participant's profile belongs to their event",
+            )));
+        }
+        (None, None) => policy::change_agency_records(actor, owner.agency)?,
+    };
+    if permit.agency() != Some(owner.agency) {
+        return Err(CoreError::NotFound);
+    }
+    if owner.participant.is_none() {
+        policy::belongs_to_agency(tx, Owned::Organisation, owner.org.0, owner.agency).await?;
+    }
+    Ok(permit)
+}
+
+/// The error for a record whose state changed between reading and writing it.
+pub(crate) fn changed_meanwhile(what: &str) -> CoreError {
+    CoreError::Conflict(format!(
+        "this {what} was changed by someone else meanwhile; reload and try again"
+    ))
 }

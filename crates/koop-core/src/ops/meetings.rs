@@ -1,77 +1,47 @@
 //! Meeting requests, meetings and company visits.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult};
+use super::events::changed_meanwhile;
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 pub use koop_db::meeting::NewMeeting;
-use koop_domain::account::Role;
+use koop_db::owner::{EventChild, Owned};
 use koop_domain::ids::{
-    AgencyId, EventId, MeetingId, MeetingRequestId, OrgId, ParticipantId, SessionId,
-    VisitBookingId, VisitOfferId,
+    EventId, MeetingId, MeetingRequestId, OrgId, ParticipantId, SessionId, VisitBookingId,
+    VisitOfferId,
 };
 use koop_domain::meeting::{MeetingStatus, Priority, RequestStatus, check_request};
-use koop_domain::values::{LanguageCode, required_text};
+use koop_domain::values::{LanguageCode, optional_text, required_text};
 use koop_domain::visit::{BookingStatus, check_capacity, status_for_new_booking};
 use serde_json::json;
 
 impl Core {
-    /// Participants act for themselves; organisers and staff of the event's agency for anyone.
-    async fn require_participant_or_organiser(
-        &self,
-        actor: &Actor,
-        event: EventId,
-        participant: ParticipantId,
-    ) -> CoreResult<AgencyId> {
-        let agency = self.reader(actor).await?.event(event).await?.agency_id;
-        if let Some(a) = actor.logged_in()
-            && a.role == Role::Participant
-        {
-            return if a.participant_id == Some(participant) {
-                Ok(agency)
-            } else {
-                Err(CoreError::Forbidden)
-            };
-        }
-        actor.require_write(agency)?;
-        Ok(agency)
-    }
-
-    /// A participant asks another for a meeting.
+    /// A participant of `event` asks another for a meeting (or an organiser asks for them).
+    #[allow(clippy::too_many_arguments)]
     pub async fn request_meeting(
         &self,
         actor: &Actor,
+        event: EventId,
         requester: ParticipantId,
         receiver: ParticipantId,
         priority: Priority,
         message: &str,
     ) -> CoreResult<MeetingRequestId> {
         check_request(requester, receiver)?;
-        let (event, other_event) = {
-            let mut r = self.reader(actor).await?;
-            (
-                r.participant(requester).await?.participant.event_id,
-                r.participant(receiver).await?.participant.event_id,
+        let message = optional_text("message", message, 2_000)?;
+        self.write(actor, "meeting.request.created", async |tx| {
+            let permit = policy::act_for(tx, actor, event, requester).await?;
+            policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
+            let id = koop_db::meeting::insert_request(
+                tx, event, requester, receiver, priority, &message,
             )
-        };
-        if event != other_event {
-            return Err(CoreError::field(koop_domain::DomainError::new(
-                "receiver",
-                "other_event",
-                "the receiver takes part in another event",
-            )));
-        }
-        let agency = self
-            .require_participant_or_organiser(actor, event, requester)
-            .await?;
-        self.write_as_participant(actor, agency, "meeting.request.created", async |tx| {
-            let id =
-                koop_db::meeting::insert_request(tx, event, requester, receiver, priority, message)
-                    .await
-                    .map_err(|e| match e {
-                        koop_db::DbError::Conflict(_) => {
-                            CoreError::Conflict("this meeting was requested already".into())
-                        }
-                        other => other.into(),
-                    })?;
+            .await
+            .map_err(|e| match e {
+                koop_db::DbError::Conflict(_) => {
+                    CoreError::Conflict("this meeting was requested already".into())
+                }
+                other => other.into(),
+            })?;
             Ok(Change::new(
+                permit,
                 id,
                 "meeting_request",
                 id.0,
@@ -81,35 +51,42 @@ impl Core {
         .await
     }
 
-    /// Moves a request through its lifecycle (accept, decline, withdraw).
+    /// Moves a request of `event` through its lifecycle (accept, decline, withdraw).
+    /// The status is read and changed in one transaction and the update is conditional
+    /// on it, so of two answers at the same moment one wins and the other gets a conflict.
     pub async fn answer_request(
         &self,
         actor: &Actor,
+        event: EventId,
         request: MeetingRequestId,
         answer: RequestAnswer,
     ) -> CoreResult<RequestStatus> {
-        let (event, current, requester, receiver) =
-            self.reader(actor).await?.request(request).await?;
-        let acting_side = match answer {
-            RequestAnswer::Withdraw => requester,
-            RequestAnswer::Accept | RequestAnswer::Decline => receiver,
-        };
-        let agency = self
-            .require_participant_or_organiser(actor, event, acting_side)
-            .await?;
-        let next = match answer {
-            RequestAnswer::Accept => current.accept(),
-            RequestAnswer::Decline => current.decline(),
-            RequestAnswer::Withdraw => current.withdraw(),
-        }?;
         let action = match answer {
             RequestAnswer::Accept => "meeting.request.accepted",
             RequestAnswer::Decline => "meeting.request.declined",
             RequestAnswer::Withdraw => "meeting.request.withdrawn",
         };
-        self.write_as_participant(actor, agency, action, async |tx| {
-            koop_db::meeting::set_request_status(tx, request, next).await?;
+        self.write(actor, action, async |tx| {
+            let (of_event, current, requester, receiver) =
+                koop_db::meeting::request_state(tx, request).await?;
+            if of_event != event {
+                return Err(CoreError::NotFound);
+            }
+            let acting_side = match answer {
+                RequestAnswer::Withdraw => requester,
+                RequestAnswer::Accept | RequestAnswer::Decline => receiver,
+            };
+            let permit = policy::act_for(tx, actor, event, acting_side).await?;
+            let next = match answer {
+                RequestAnswer::Accept => current.accept(),
+                RequestAnswer::Decline => current.decline(),
+                RequestAnswer::Withdraw => current.withdraw(),
+            }?;
+            if !koop_db::meeting::set_request_status(tx, request, current, next).await? {
+                return Err(changed_meanwhile("request"));
+            }
             Ok(Change::new(
+                permit,
                 next,
                 "meeting_request",
                 request.0,
@@ -120,18 +97,10 @@ impl Core {
     }
 
     /// Places a meeting: for an accepted request (which becomes scheduled), or a
-    /// pre-arranged or official meeting without one.
+    /// pre-arranged or official meeting without one. The session, the participants and
+    /// the request must be the event's; the database refuses a participant or a table
+    /// booked twice at one time.
     pub async fn place_meeting(&self, actor: &Actor, meeting: NewMeeting) -> CoreResult<MeetingId> {
-        let agency = self
-            .reader(actor)
-            .await?
-            .event(meeting.event)
-            .await?
-            .agency_id;
-        let request_state = match meeting.request {
-            Some(r) => Some(self.reader(actor).await?.request(r).await?.1.schedule()?),
-            None => None,
-        };
         if meeting.participants.is_empty() {
             return Err(CoreError::field(koop_domain::DomainError::new(
                 "participants",
@@ -139,12 +108,33 @@ impl Core {
                 "a meeting needs at least one participant",
             )));
         }
-        self.write(actor, Some(agency), "meeting.scheduled", async |tx| {
-            if let (Some(r), Some(s)) = (meeting.request, request_state) {
-                koop_db::meeting::set_request_status(tx, r, s).await?;
+        let event = meeting.event;
+        self.write(actor, "meeting.scheduled", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            check_meeting_ids(tx, &meeting).await?;
+            if let Some(r) = meeting.request {
+                let (_, current, a, b) = koop_db::meeting::request_state(tx, r).await?;
+                let mut pair = [a, b];
+                pair.sort();
+                let mut who = meeting.participants.clone();
+                who.sort();
+                if who != pair {
+                    return Err(CoreError::field(koop_domain::DomainError::new(
+                        "participants",
+                        "not_the_request",
+                        format!("the meeting's participants are not the two of request {r}"),
+                    )));
+                }
+                let next = current.schedule()?;
+                if !koop_db::meeting::set_request_status(tx, r, current, next).await? {
+                    return Err(changed_meanwhile("request"));
+                }
             }
-            let id = koop_db::meeting::insert_meeting(tx, &meeting).await?;
+            let id = koop_db::meeting::insert_meeting(tx, &meeting)
+                .await
+                .map_err(booking_conflict)?;
             Ok(Change::new(
+                permit,
                 id,
                 "meeting",
                 id.0,
@@ -161,21 +151,24 @@ impl Core {
         meeting: MeetingId,
         to: MeetingStatus,
     ) -> CoreResult<MeetingStatus> {
-        let (event, current) = self.reader(actor).await?.meeting_state(meeting).await?;
-        let agency = self.reader(actor).await?.event(event).await?.agency_id;
-        let next = match to {
-            MeetingStatus::Held => current.hold(),
-            MeetingStatus::NoShow => current.mark_no_show(),
-            MeetingStatus::Cancelled => current.cancel(),
-            MeetingStatus::Scheduled => Err(koop_domain::DomainError::illegal_transition(
-                "meeting",
-                current.as_str(),
-                "rescheduled this way",
-            )),
-        }?;
-        self.write(actor, Some(agency), "meeting.status_changed", async |tx| {
-            koop_db::meeting::set_meeting_status(tx, meeting, next).await?;
+        self.write(actor, "meeting.status_changed", async |tx| {
+            let (event, current) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            let permit = policy::manage_event(tx, actor, event).await?;
+            let next = match to {
+                MeetingStatus::Held => current.hold(),
+                MeetingStatus::NoShow => current.mark_no_show(),
+                MeetingStatus::Cancelled => current.cancel(),
+                MeetingStatus::Scheduled => Err(koop_domain::DomainError::illegal_transition(
+                    "meeting",
+                    current.as_str(),
+                    "rescheduled this way",
+                )),
+            }?;
+            if !koop_db::meeting::set_meeting_status(tx, meeting, current, next).await? {
+                return Err(changed_meanwhile("meeting"));
+            }
             Ok(Change::new(
+                permit,
                 next,
                 "meeting",
                 meeting.0,
@@ -185,7 +178,7 @@ impl Core {
         .await
     }
 
-    /// A host offers a company visit at an event.
+    /// A host of the event's agency offers a company visit at an event.
     #[allow(clippy::too_many_arguments)]
     pub async fn offer_visit(
         &self,
@@ -199,21 +192,28 @@ impl Core {
         language: &LanguageCode,
     ) -> CoreResult<VisitOfferId> {
         let title = required_text("title", title, 300)?;
+        let description = optional_text("description", description, 10_000)?;
         check_capacity(capacity)?;
-        let agency = self.reader(actor).await?.event(event).await?.agency_id;
-        self.write(actor, Some(agency), "visit.offered", async |tx| {
+        self.write(actor, "visit.offered", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            if let Some(s) = session {
+                policy::belongs_to_event(tx, EventChild::Session, s.0, event).await?;
+            }
+            let agency = permit.agency().ok_or(CoreError::NotFound)?;
+            policy::belongs_to_agency(tx, Owned::Organisation, host.0, agency).await?;
             let id = koop_db::meeting::insert_visit(
                 tx,
                 event,
                 session,
                 host,
                 &title,
-                description,
+                &description,
                 capacity,
                 language.as_str(),
             )
             .await?;
             Ok(Change::new(
+                permit,
                 id,
                 "visit_offer",
                 id.0,
@@ -230,13 +230,11 @@ impl Core {
         offer: VisitOfferId,
         participant: ParticipantId,
     ) -> CoreResult<(VisitBookingId, BookingStatus)> {
-        let event = self.reader(actor).await?.visit_event(offer).await?;
-        let agency = self
-            .require_participant_or_organiser(actor, event, participant)
-            .await?;
-        self.write_as_participant(actor, agency, "visit.booked", async |tx| {
-            // Read capacity inside the transaction, so two bookings of the last seat cannot both win.
-            let (_, capacity, confirmed) = koop_db::meeting::visit_load(tx, offer).await?;
+        self.write(actor, "visit.booked", async |tx| {
+            // Read capacity inside the transaction (locked on PostgreSQL), so two
+            // bookings of the last seat cannot both win.
+            let (event, capacity, confirmed) = koop_db::meeting::visit_load(tx, offer).await?;
+            let permit = policy::act_for(tx, actor, event, participant).await?;
             let status = status_for_new_booking(capacity, confirmed);
             let id = koop_db::meeting::insert_booking(tx, offer, participant, status)
                 .await
@@ -247,6 +245,7 @@ impl Core {
                     other => other.into(),
                 })?;
             Ok(Change::new(
+                permit,
                 (id, status),
                 "visit_booking",
                 id.0,
@@ -255,23 +254,44 @@ impl Core {
         })
         .await
     }
+}
 
-    /// Like [`Core::write`], for operations a participant performs for themselves (the
-    /// rights were checked by the caller against the participant, not the agency).
-    async fn write_as_participant<T>(
-        &self,
-        actor: &Actor,
-        agency: AgencyId,
-        action: &'static str,
-        f: impl AsyncFnOnce(&mut koop_db::Conn) -> CoreResult<Change<T>>,
-    ) -> CoreResult<T> {
-        let as_system = Actor::system();
-        let effective = match actor.logged_in() {
-            Some(a) if a.role == Role::Participant => &as_system,
-            _ => actor,
-        };
-        self.write_audited_as(effective, actor, Some(agency), action, f)
-            .await
+/// Checks that a new meeting's session and participants are the event's, and that its
+/// table is one of the session's.
+pub(crate) async fn check_meeting_ids(tx: &mut koop_db::Conn, m: &NewMeeting) -> CoreResult<()> {
+    for p in &m.participants {
+        policy::belongs_to_event(tx, EventChild::Participant, p.0, m.event).await?;
+    }
+    if let Some(r) = m.request {
+        policy::belongs_to_event(tx, EventChild::Request, r.0, m.event).await?;
+    }
+    let Some(session) = m.session else {
+        return Ok(());
+    };
+    policy::belongs_to_event(tx, EventChild::Session, session.0, m.event).await?;
+    let tables = koop_db::event::session_tables(tx, session).await?;
+    match (m.table_no, tables) {
+        (Some(t), Some(n)) if t < 1 || t > n => {
+            Err(CoreError::field(koop_domain::DomainError::new(
+                "table_no",
+                "no_such_table",
+                format!("table {t} is not one of the session's {n} tables"),
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A refused double booking becomes a conflict the person can act on.
+pub(crate) fn booking_conflict(e: koop_db::DbError) -> CoreError {
+    match e {
+        koop_db::DbError::DoubleBooking(koop_db::Booked::Participant) => CoreError::Conflict(
+            "a participant of this meeting has another meeting at that time".into(),
+        ),
+        koop_db::DbError::DoubleBooking(koop_db::Booked::Table) => {
+            CoreError::Conflict("this table is taken at that time".into())
+        }
+        other => other.into(),
     }
 }
 

@@ -1,15 +1,17 @@
 //! Agency work: agreements, partner cities, instruments, goals, activities, outcomes.
 
-use crate::{Actor, Change, Core, CoreResult};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::NaiveDate;
+use koop_db::owner::{EventChild, Owned};
 use koop_domain::activity::ActivityData;
 use koop_domain::agreement::AgreementData;
 use koop_domain::city::{GoalKind, check_partner_city};
 use koop_domain::ids::{
-    ActivityId, AgencyId, AgreementId, GoalId, InstrumentId, OrgId, OutcomeId, PartnerCityId,
+    ActivityId, AgencyId, AgreementId, EventId, GoalId, InstrumentId, OrgId, OutcomeId,
+    PartnerCityId,
 };
 use koop_domain::outcome::OutcomeData;
-use koop_domain::values::required_text;
+use koop_domain::values::{optional_text, required_text};
 use serde_json::json;
 
 impl Core {
@@ -23,9 +25,13 @@ impl Core {
     ) -> CoreResult<AgreementId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
-        self.write(actor, Some(agency), "agreement.created", async |tx| {
+        self.write(actor, "agreement.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            let parties: Vec<OrgId> = data.parties.iter().map(|p| p.org_id).collect();
+            visible_orgs(tx, actor, &parties).await?;
             let id = koop_db::agreement::insert(tx, agency, &data, publish).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "agreement",
                 id.0,
@@ -44,9 +50,17 @@ impl Core {
         description: &str,
     ) -> CoreResult<InstrumentId> {
         let name = required_text("name", name, 200)?;
-        self.write(actor, Some(agency), "instrument.created", async |tx| {
-            let id = koop_db::city::insert_instrument(tx, agency, &name, description).await?;
-            Ok(Change::new(id, "instrument", id.0, json!({ "name": name })))
+        let description = optional_text("description", description, 10_000)?;
+        self.write(actor, "instrument.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            let id = koop_db::city::insert_instrument(tx, agency, &name, &description).await?;
+            Ok(Change::new(
+                permit,
+                id,
+                "instrument",
+                id.0,
+                json!({ "name": name }),
+            ))
         })
         .await
     }
@@ -61,9 +75,19 @@ impl Core {
         description: &str,
     ) -> CoreResult<GoalId> {
         let description = required_text("description", description, 1000)?;
-        self.write(actor, Some(agency), "goal.created", async |tx| {
+        self.write(actor, "goal.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            if let Some(i) = instrument {
+                policy::belongs_to_agency(tx, Owned::Instrument, i.0, agency).await?;
+            }
             let id = koop_db::city::insert_goal(tx, agency, kind, instrument, &description).await?;
-            Ok(Change::new(id, "goal", id.0, json!({ "kind": kind })))
+            Ok(Change::new(
+                permit,
+                id,
+                "goal",
+                id.0,
+                json!({ "kind": kind }),
+            ))
         })
         .await
     }
@@ -81,10 +105,15 @@ impl Core {
         publish: bool,
     ) -> CoreResult<PartnerCityId> {
         check_partner_city(home, partner)?;
-        self.write(actor, Some(agency), "partner_city.created", async |tx| {
-            let id = koop_db::city::insert_partner(tx, agency, home, partner, since, note, publish)
-                .await?;
+        let note = optional_text("note", note, 10_000)?;
+        self.write(actor, "partner_city.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            visible_orgs(tx, actor, &[home, partner]).await?;
+            let id =
+                koop_db::city::insert_partner(tx, agency, home, partner, since, &note, publish)
+                    .await?;
             Ok(Change::new(
+                permit,
                 id,
                 "partner_city",
                 id.0,
@@ -104,9 +133,32 @@ impl Core {
     ) -> CoreResult<ActivityId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
-        self.write(actor, Some(agency), "activity.created", async |tx| {
+        self.write(actor, "activity.created", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            visible_orgs(tx, actor, &data.org_ids).await?;
+            for a in &data.agreement_ids {
+                policy::belongs_to_agency(tx, Owned::Agreement, a.0, agency).await?;
+            }
+            owned(
+                tx,
+                Owned::Instrument,
+                data.instrument_id.map(|i| i.0),
+                agency,
+            )
+            .await?;
+            owned(
+                tx,
+                Owned::PartnerCity,
+                data.partner_city_id.map(|i| i.0),
+                agency,
+            )
+            .await?;
+            if let Some(e) = data.event_id {
+                run_by(tx, e, agency).await?;
+            }
             let id = koop_db::activity::insert(tx, agency, &data, publish).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "activity",
                 id.0,
@@ -126,9 +178,37 @@ impl Core {
     ) -> CoreResult<OutcomeId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
-        self.write(actor, Some(agency), "outcome.recorded", async |tx| {
+        self.write(actor, "outcome.recorded", async |tx| {
+            let permit = policy::change_agency_records(actor, agency)?;
+            visible_orgs(tx, actor, &data.org_ids).await?;
+            let at = &data.attribution;
+            let groups: Vec<OrgId> = at
+                .network_id
+                .iter()
+                .chain(&at.cluster_id)
+                .copied()
+                .collect();
+            visible_orgs(tx, actor, &groups).await?;
+            owned(tx, Owned::Activity, at.activity_id.map(|i| i.0), agency).await?;
+            owned(tx, Owned::Agreement, at.agreement_id.map(|i| i.0), agency).await?;
+            owned(
+                tx,
+                Owned::PartnerCity,
+                at.partner_city_id.map(|i| i.0),
+                agency,
+            )
+            .await?;
+            owned(tx, Owned::Instrument, at.instrument_id.map(|i| i.0), agency).await?;
+            if let Some(e) = at.event_id {
+                run_by(tx, e, agency).await?;
+            }
+            if let Some(m) = at.meeting_id {
+                let e = koop_db::owner::event_of(tx, EventChild::Meeting, m.0).await?;
+                run_by(tx, e, agency).await?;
+            }
             let id = koop_db::outcome::insert(tx, agency, &data, publish).await?;
             Ok(Change::new(
+                permit,
                 id,
                 "outcome",
                 id.0,
@@ -136,5 +216,36 @@ impl Core {
             ))
         })
         .await
+    }
+}
+
+/// Organisations a record refers to must be ones the actor can see (their own agency's,
+/// or published ones of other agencies).
+async fn visible_orgs(tx: &mut koop_db::Conn, actor: &Actor, ids: &[OrgId]) -> CoreResult<()> {
+    for id in ids {
+        koop_db::org::get(tx, actor.viewer(), *id).await?;
+    }
+    Ok(())
+}
+
+/// An optional reference to a record that must be the agency's own.
+async fn owned(
+    tx: &mut koop_db::Conn,
+    kind: Owned,
+    id: Option<i64>,
+    agency: AgencyId,
+) -> CoreResult<()> {
+    match id {
+        Some(id) => policy::belongs_to_agency(tx, kind, id, agency).await,
+        None => Ok(()),
+    }
+}
+
+/// An event a record refers to must be one the agency runs or co-organises.
+async fn run_by(tx: &mut koop_db::Conn, event: EventId, agency: AgencyId) -> CoreResult<()> {
+    if koop_db::event::scope(tx, event).await?.is_run_by(agency) {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound)
     }
 }

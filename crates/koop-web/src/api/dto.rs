@@ -239,22 +239,23 @@ pub struct ParticipantDto {
     pub org_id: i64,
     pub organisation: String,
     pub country: String,
-    /// Only for logged-in callers.
+    /// For the event's organisers and participants only.
     pub person: Option<String>,
     pub role: String,
-    pub status: String,
+    /// For the event's organisers (and the participant themselves) only.
+    pub status: Option<String>,
 }
 
-impl ParticipantDto {
-    pub fn new(p: &ParticipantView, with_names: bool) -> Self {
+impl From<&ParticipantView> for ParticipantDto {
+    fn from(p: &ParticipantView) -> Self {
         ParticipantDto {
-            id: p.participant.id.0,
-            org_id: p.participant.org_id.0,
+            id: p.id.0,
+            org_id: p.org_id.0,
             organisation: p.org_name.clone(),
             country: p.country.clone(),
-            person: with_names.then(|| p.person_name.clone()),
-            role: p.participant.role.to_string(),
-            status: p.participant.status.to_string(),
+            person: p.person_name.clone(),
+            role: p.role.to_string(),
+            status: p.status.map(|s| s.to_string()),
         }
     }
 }

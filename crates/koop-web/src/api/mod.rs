@@ -254,7 +254,8 @@ async fn get_event(
     )))
 }
 
-/// Participants of an event (organisations; person names only for logged-in callers).
+/// Participants of an event: organisations for everyone; names for the event's
+/// organisers and participants; statuses for its organisers.
 #[utoipa::path(get, path = "/api/v1/events/{id}/participants", params(("id" = i64, Path)), responses((status = 200, body = [ParticipantDto]), (status = 404, body = ErrorDto)))]
 async fn list_participants(
     State(s): State<AppState>,
@@ -262,13 +263,12 @@ async fn list_participants(
     Path(id): Path<i64>,
 ) -> ApiResult<Vec<ParticipantDto>> {
     let mut r = s.core.reader(&v.actor).await.map_err(AppError::api)?;
-    let names = v.account().is_some();
     Ok(Json(
         r.participants(EventId(id))
             .await
             .map_err(AppError::api)?
             .iter()
-            .map(|p| ParticipantDto::new(p, names))
+            .map(ParticipantDto::from)
             .collect(),
     ))
 }

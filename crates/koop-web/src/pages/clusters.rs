@@ -78,7 +78,8 @@ async fn show_complements(
             Some((other.0, name.to_owned(), c.rationale.clone()))
         })
         .collect();
-    let choices = if v.actor.require_write(group.agency_id).is_ok() {
+    let choices = if koop_core::policy::may_change_agency_records(v.actor.viewer(), group.agency_id)
+    {
         r.orgs(&OrgFilter {
             kinds: vec![OrgKind::Cluster, OrgKind::Network],
             ..OrgFilter::default()

@@ -10,8 +10,8 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
-use koop_core::domain::account::Role;
 use koop_core::domain::ids::EventId;
+use koop_core::policy::EventAccess;
 use koop_core::views::{ActivityFilter, OutcomeFilter, VisitView};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -56,6 +56,8 @@ struct EventDetail {
     dates: String,
     organisers: Vec<(i64, String)>,
     participant_count: usize,
+    /// Whether the visitor may open the meeting agenda (organisers, participants).
+    sees_meetings: bool,
     countries: String,
     profile_count: usize,
     meeting_count: usize,
@@ -75,7 +77,8 @@ async fn show_event(
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let id = EventId(id);
-    let ev = r.event(id).await.or_page(v.lang)?;
+    let (ev, access) = r.event_access(id).await.or_page(v.lang)?;
+    let manages = access == EventAccess::Manage;
     let organisers = r
         .org_names(&ev.data.organiser_ids)
         .await
@@ -119,14 +122,17 @@ async fn show_event(
             )
         })
         .collect();
-    let requests = r
-        .request_counts(id)
-        .await
-        .or_page(v.lang)?
-        .iter()
-        .map(|(st, n)| format!("{} {n}", ctx.kind("request", st)))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let requests = if manages {
+        r.request_counts(id)
+            .await
+            .or_page(v.lang)?
+            .iter()
+            .map(|(st, n)| format!("{} {n}", ctx.kind("request", st)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else {
+        String::new()
+    };
     let activities = r
         .activities(ActivityFilter {
             event: Some(id),
@@ -159,7 +165,8 @@ async fn show_event(
             participant_count: participants.len(),
             countries,
             profile_count: r.event_profiles(id).await.or_page(v.lang)?.len(),
-            meeting_count: r.meetings(id, None).await.or_page(v.lang)?.len(),
+            meeting_count: r.meeting_count(id).await.or_page(v.lang)?,
+            sees_meetings: access != EventAccess::Public,
             requests,
             venues: venues
                 .iter()
@@ -202,6 +209,7 @@ struct Participants {
     id: i64,
     title: String,
     show_names: bool,
+    show_status: bool,
     rows: Vec<ParticipantRow>,
 }
 
@@ -212,30 +220,35 @@ async fn list_participants(
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
+    let (ev, access) = r.event_access(EventId(id)).await.or_page(v.lang)?;
+    // The reader leaves out what the visitor may not see (names, statuses).
     let rows = r
         .participants(EventId(id))
         .await
         .or_page(v.lang)?
         .into_iter()
         .map(|p| ParticipantRow {
-            person: p.person_name,
-            org_id: p.participant.org_id.0,
+            person: p.person_name.unwrap_or_default(),
+            org_id: p.org_id.0,
             org: p.org_name,
             country: p.country,
-            role: ctx.kind("prole", p.participant.role.as_str()),
-            status: ctx.kind("participant", p.participant.status.as_str()),
-            status_code: p.participant.status.as_str(),
+            role: ctx.kind("prole", p.role.as_str()),
+            status: p
+                .status
+                .map(|s| ctx.kind("participant", s.as_str()))
+                .unwrap_or_default(),
+            status_code: p.status.map_or("", |s| s.as_str()),
         })
         .collect();
-    // Names of people are for logged-in users; the public sees organisations.
-    let show_names = v.account().is_some();
+    let show_names = access.sees_names();
+    let show_status = access == EventAccess::Manage;
     render(
         v.lang,
         Participants {
             id,
             title: ev.data.title,
             show_names,
+            show_status,
             rows,
             ctx,
         },
@@ -315,15 +328,13 @@ async fn list_meetings(
     Query(q): Query<MeetingQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    // Who meets whom is for the event's people, not for the public.
-    if v.account().is_none() {
-        return Err(AppError::page(v.lang, koop_core::CoreError::Forbidden));
-    }
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let ev = r.event(EventId(id)).await.or_page(v.lang)?;
+    // Who meets whom is for the event's people: the reader gives organisers every
+    // meeting, participants their own, and refuses everyone else.
     let own = v
         .account()
-        .filter(|a| a.role == Role::Participant || q.mine)
+        .filter(|_| q.mine)
         .and_then(|a| a.participant_id);
     let fmt = if v.lang == crate::i18n::Lang::De {
         "%d.%m. %H:%M"
@@ -340,7 +351,10 @@ async fn list_meetings(
                 .starts_at
                 .map(|t| t.format(fmt).to_string())
                 .unwrap_or_default(),
-            table: m.table_label.unwrap_or_default(),
+            table: m
+                .table_no
+                .map(|n| format!("{} {n}", ctx.t("field.table")))
+                .unwrap_or_default(),
             title: m.title,
             who: m.who,
             status: ctx.kind("meeting", m.status.as_str()),

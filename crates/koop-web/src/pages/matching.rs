@@ -89,8 +89,11 @@ async fn show_recommendations(
             .iter()
             .map(|p| {
                 (
-                    p.participant.id.0,
-                    format!("{} – {}", p.org_name, p.person_name),
+                    p.id.0,
+                    match &p.person_name {
+                        Some(name) => format!("{} – {name}", p.org_name),
+                        None => p.org_name.clone(),
+                    },
                 )
             })
             .collect();
@@ -166,6 +169,7 @@ async fn request_meeting(
     s.core
         .request_meeting(
             &v.actor,
+            EventId(id),
             ParticipantId(f.requester),
             ParticipantId(f.receiver),
             Priority::Normal,

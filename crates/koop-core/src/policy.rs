@@ -1,0 +1,318 @@
+//! Who may see or do what: the one place that decides it.
+//!
+//! Reads: the tenant filter in koop-db (`visibility::clause`) gives agency staff their
+//! agency's records and everyone the published ones; [`event_access`] decides what a
+//! viewer sees of an event and its people; [`crate::read::Reader`] applies both to
+//! every query, so a new page (PDF, iCalendar, export) cannot forget them.
+//!
+//! Writes: every operation obtains a [`Permit`] from one of the functions here, and
+//! `Change::new` takes one, so no operation can write without asking the policy. A
+//! record the actor may not see gives `NotFound` (it leaks nothing); a record they may
+//! see but not change gives `Forbidden`.
+//!
+//! | viewer | directory, agreements, cities, activities, outcomes | an event | its participant list | its meetings and requests |
+//! |---|---|---|---|---|
+//! | anonymous | published | published | organisations | none |
+//! | participant | published | published, and their own | names too, at their own | their own |
+//! | organiser | published | published; manages the ones they organise | all, at the ones they manage | all, at the ones they manage |
+//! | agency staff | their agency's, granted, published | published; manages their agency's and co-organised ones | as organiser | as organiser |
+//! | platform admin | all | manages all | all | all |
+
+use crate::{Actor, CoreError, CoreResult};
+use koop_db::Conn;
+use koop_db::owner::{EventChild, Owned};
+use koop_domain::account::Viewer;
+use koop_domain::event::EventScope;
+use koop_domain::ids::{AgencyId, EventId, ParticipantId};
+
+/// What a viewer may see and do at one event they can see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventAccess {
+    /// Runs it: organisers of it, staff of its owning or a co-organising agency, admins.
+    Manage,
+    /// Takes part as this participant.
+    Attend(ParticipantId),
+    /// Sees what the event publishes: programme, profiles, participating organisations.
+    Public,
+}
+
+impl EventAccess {
+    /// Whether people's names at the event may be shown.
+    pub fn sees_names(self) -> bool {
+        !matches!(self, EventAccess::Public)
+    }
+
+    /// Whether this viewer may see what `participant` sees of their own (agenda,
+    /// requests, status).
+    pub fn sees_own(self, participant: ParticipantId) -> bool {
+        match self {
+            EventAccess::Manage => true,
+            EventAccess::Attend(p) => p == participant,
+            EventAccess::Public => false,
+        }
+    }
+}
+
+/// What `viewer` may do at the event of `scope`; `None` when they may not see it at all.
+pub fn event_access(viewer: Viewer, scope: &EventScope) -> Option<EventAccess> {
+    let manages = match viewer {
+        Viewer::Platform => true,
+        Viewer::Staff(agency) => scope.is_run_by(agency),
+        Viewer::Organiser {
+            event: Some(event), ..
+        } => event == scope.id,
+        Viewer::Organiser {
+            agency,
+            event: None,
+        } => scope.is_run_by(agency),
+        Viewer::Participant { .. } | Viewer::Anonymous => false,
+    };
+    match viewer {
+        _ if manages => Some(EventAccess::Manage),
+        Viewer::Participant { event, participant } if event == scope.id => {
+            Some(EventAccess::Attend(participant))
+        }
+        _ if scope.published => Some(EventAccess::Public),
+        _ => None,
+    }
+}
+
+/// Whether `viewer` may change the records of `agency` (its directory, agreements,
+/// partner cities, activities, outcomes). Only its staff and platform admins may.
+pub fn may_change_agency_records(viewer: Viewer, agency: AgencyId) -> bool {
+    match viewer {
+        Viewer::Platform => true,
+        Viewer::Staff(a) => a == agency,
+        _ => false,
+    }
+}
+
+/// Whether `viewer` may read the audit log, and whose: `Some(None)` for all of it.
+pub fn audit_scope(viewer: Viewer) -> Option<Option<AgencyId>> {
+    match viewer {
+        Viewer::Platform => Some(None),
+        Viewer::Staff(a) => Some(Some(a)),
+        _ => None,
+    }
+}
+
+/// The policy's consent to one change; the audit entry goes to `agency`'s log.
+/// Only this module makes permits, and every write needs one.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a permit is given to the change it allows"]
+pub(crate) struct Permit {
+    agency: Option<AgencyId>,
+}
+
+impl Permit {
+    /// The agency whose audit log records the change.
+    pub(crate) fn agency(self) -> Option<AgencyId> {
+        self.agency
+    }
+}
+
+/// Changing the records of `agency`.
+pub(crate) fn change_agency_records(actor: &Actor, agency: AgencyId) -> CoreResult<Permit> {
+    if may_change_agency_records(actor.viewer(), agency) {
+        Ok(Permit {
+            agency: Some(agency),
+        })
+    } else {
+        Err(CoreError::Forbidden)
+    }
+}
+
+/// Platform-wide changes (agencies, admin accounts).
+pub(crate) fn platform(actor: &Actor) -> CoreResult<Permit> {
+    match actor.viewer() {
+        Viewer::Platform => Ok(Permit { agency: None }),
+        _ => Err(CoreError::Forbidden),
+    }
+}
+
+/// The scope of an event and the actor's access to it, read in the caller's
+/// transaction; `NotFound` when the actor may not see the event.
+pub(crate) async fn event(
+    conn: &mut Conn,
+    actor: &Actor,
+    event: EventId,
+) -> CoreResult<(EventScope, EventAccess)> {
+    let scope = koop_db::event::scope(conn, event).await?;
+    let access = event_access(actor.viewer(), &scope).ok_or(CoreError::NotFound)?;
+    Ok((scope, access))
+}
+
+/// Changing an event: its programme, registrations, meetings.
+pub(crate) async fn manage_event(
+    conn: &mut Conn,
+    actor: &Actor,
+    event: EventId,
+) -> CoreResult<Permit> {
+    let (scope, access) = self::event(conn, actor, event).await?;
+    match access {
+        EventAccess::Manage => Ok(Permit {
+            agency: Some(scope.agency),
+        }),
+        _ => Err(CoreError::Forbidden),
+    }
+}
+
+/// Acting for `participant` of `event` (a request, an answer, a booking): the
+/// participant themselves or the event's organisers. A participant of another event
+/// is not found, so ids of other events leak nothing.
+pub(crate) async fn act_for(
+    conn: &mut Conn,
+    actor: &Actor,
+    event: EventId,
+    participant: ParticipantId,
+) -> CoreResult<Permit> {
+    let (scope, access) = self::event(conn, actor, event).await?;
+    if koop_db::participant::event_of(conn, participant).await? != event {
+        return Err(CoreError::NotFound);
+    }
+    if access.sees_own(participant) {
+        Ok(Permit {
+            agency: Some(scope.agency),
+        })
+    } else {
+        Err(CoreError::Forbidden)
+    }
+}
+
+/// Checks that record `id` of `kind` is a child of `event`; `NotFound` otherwise, so
+/// a session, participant or request of another event cannot be used in this one.
+pub(crate) async fn belongs_to_event(
+    conn: &mut Conn,
+    kind: EventChild,
+    id: i64,
+    event: EventId,
+) -> CoreResult<()> {
+    if koop_db::owner::event_of(conn, kind, id).await? == event {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound)
+    }
+}
+
+/// Checks that record `id` of `kind` belongs to `agency`; `NotFound` otherwise.
+pub(crate) async fn belongs_to_agency(
+    conn: &mut Conn,
+    kind: Owned,
+    id: i64,
+    agency: AgencyId,
+) -> CoreResult<()> {
+    if koop_db::owner::agency_of(conn, kind, id).await? == agency {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound)
+    }
+}
+
+/// Work that koop does itself after an operation that was permitted (an embedding
+/// refresh after a profile was written, a queued job): audited to `agency`.
+pub(crate) fn follow_up(agency: AgencyId) -> Permit {
+    Permit {
+        agency: Some(agency),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope(published: bool) -> EventScope {
+        EventScope {
+            id: EventId(7),
+            agency: AgencyId(1),
+            co_agencies: vec![AgencyId(3)],
+            published,
+        }
+    }
+
+    #[test]
+    fn each_viewer_gets_the_access_of_the_table() {
+        let s = scope(true);
+        let me = ParticipantId(40);
+        let cases = [
+            (Viewer::Anonymous, Some(EventAccess::Public)),
+            (
+                Viewer::Participant {
+                    event: EventId(7),
+                    participant: me,
+                },
+                Some(EventAccess::Attend(me)),
+            ),
+            (
+                Viewer::Participant {
+                    event: EventId(8),
+                    participant: ParticipantId(41),
+                },
+                Some(EventAccess::Public),
+            ),
+            (
+                Viewer::Organiser {
+                    agency: AgencyId(1),
+                    event: Some(EventId(7)),
+                },
+                Some(EventAccess::Manage),
+            ),
+            (
+                Viewer::Organiser {
+                    agency: AgencyId(1),
+                    event: Some(EventId(8)),
+                },
+                Some(EventAccess::Public),
+            ),
+            (
+                Viewer::Organiser {
+                    agency: AgencyId(3),
+                    event: None,
+                },
+                Some(EventAccess::Manage),
+            ),
+            (Viewer::Staff(AgencyId(1)), Some(EventAccess::Manage)),
+            (Viewer::Staff(AgencyId(3)), Some(EventAccess::Manage)),
+            (Viewer::Staff(AgencyId(2)), Some(EventAccess::Public)),
+            (Viewer::Platform, Some(EventAccess::Manage)),
+        ];
+        for (viewer, want) in cases {
+            assert_eq!(event_access(viewer, &s), want, "{viewer:?}");
+        }
+    }
+
+    #[test]
+    fn an_unpublished_event_is_hidden_from_all_but_its_people() {
+        let s = scope(false);
+        assert_eq!(event_access(Viewer::Anonymous, &s), None);
+        assert_eq!(event_access(Viewer::Staff(AgencyId(2)), &s), None);
+        let other = Viewer::Participant {
+            event: EventId(8),
+            participant: ParticipantId(1),
+        };
+        assert_eq!(event_access(other, &s), None);
+        assert_eq!(
+            event_access(Viewer::Staff(AgencyId(3)), &s),
+            Some(EventAccess::Manage)
+        );
+    }
+
+    #[test]
+    fn only_staff_and_admins_change_an_agencys_records() {
+        let a = AgencyId(1);
+        assert!(may_change_agency_records(Viewer::Staff(a), a));
+        assert!(may_change_agency_records(Viewer::Platform, a));
+        assert!(!may_change_agency_records(Viewer::Staff(AgencyId(2)), a));
+        let organiser = Viewer::Organiser {
+            agency: a,
+            event: None,
+        };
+        assert!(!may_change_agency_records(organiser, a));
+        let participant = Viewer::Participant {
+            event: EventId(1),
+            participant: ParticipantId(1),
+        };
+        assert!(!may_change_agency_records(participant, a));
+        assert_eq!(audit_scope(participant), None);
+        assert_eq!(audit_scope(Viewer::Staff(a)), Some(Some(a)));
+    }
+}
