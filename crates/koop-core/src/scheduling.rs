@@ -42,14 +42,47 @@ fn priority(p: Priority) -> u32 {
     }
 }
 
+/// A schedule the solver proposed from one snapshot of the event, not yet written.
+#[derive(Debug, Clone)]
+pub struct SchedulePlan {
+    event: EventId,
+    meetings: Vec<NewMeeting>,
+    report: ScheduleReport,
+}
+
+impl SchedulePlan {
+    /// What the solver found (with `placed` still 0: nothing is written yet).
+    pub fn report(&self) -> &ScheduleReport {
+        &self.report
+    }
+
+    /// The meetings it would write.
+    pub fn meetings(&self) -> &[NewMeeting] {
+        &self.meetings
+    }
+}
+
 impl Core {
-    /// Places the event's accepted meeting requests on its B2B sessions' slots and tables.
+    /// Places the event's accepted meeting requests on its B2B sessions' slots and tables:
+    /// [`Core::plan_schedule`], then [`Core::apply_schedule`].
     pub async fn schedule_event(
         &self,
         actor: &Actor,
         event: EventId,
         time_limit: std::time::Duration,
     ) -> CoreResult<ScheduleReport> {
+        let plan = self.plan_schedule(actor, event, time_limit).await?;
+        self.apply_schedule(actor, plan).await
+    }
+
+    /// Reads the event and runs the solver; writes nothing. Only the event's
+    /// organisers may plan.
+    pub async fn plan_schedule(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        time_limit: std::time::Duration,
+    ) -> CoreResult<SchedulePlan> {
         let mut r = self.reader(actor).await?;
         r.require_manage(event).await?;
         let sessions: Vec<_> = r
@@ -214,7 +247,11 @@ impl Core {
             }
         }
         let Some(schedule) = outcome.schedule else {
-            return Ok(report);
+            return Ok(SchedulePlan {
+                event,
+                meetings: vec![],
+                report,
+            });
         };
         let mut new = Vec::new();
         for (i, req) in open.iter().enumerate() {
@@ -235,11 +272,28 @@ impl Core {
                 });
             }
         }
-        // The solver worked on a snapshot. What changed meanwhile wins: a request that
-        // is no longer accepted (declined, withdrawn, placed by a parallel run) is left
-        // out, and a slot or table taken meanwhile (a meeting placed by hand) leaves its
-        // meeting unplaced; the database's booking constraints decide, per meeting, in
-        // a savepoint.
+        Ok(SchedulePlan {
+            event,
+            meetings: new,
+            report,
+        })
+    }
+
+    /// Writes a plan in one operation. The solver worked on a snapshot, and what changed
+    /// meanwhile wins: a request that is no longer accepted (declined, withdrawn, placed
+    /// by a parallel run) is left out, and a slot or table taken meanwhile (a meeting
+    /// placed by hand) leaves its meeting unplaced; the database's booking constraints
+    /// decide, per meeting, in a savepoint.
+    pub async fn apply_schedule(
+        &self,
+        actor: &Actor,
+        plan: SchedulePlan,
+    ) -> CoreResult<ScheduleReport> {
+        let SchedulePlan {
+            event,
+            meetings: new,
+            mut report,
+        } = plan;
         let mut report = self
             .write(actor, "event.scheduled", async |tx| {
                 let permit = policy::manage_event(tx, actor, event).await?;

@@ -36,3 +36,279 @@ pub async fn fresh_databases() -> Vec<(&'static str, String)> {
     }
     out
 }
+
+// ---- Builders: small worlds for tests that do not need the demo ----
+
+use crate::ops::directory::AccountInput;
+use crate::{Actor, Core};
+use chrono::{NaiveDate, NaiveDateTime};
+use koop_domain::account::Role;
+use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind};
+use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId};
+use koop_domain::org::{OrgData, OrgKind};
+use koop_domain::person::{Consent, PersonData};
+use koop_domain::values::CountryCode;
+
+/// The password of every account the builders create.
+pub const TEST_PASSWORD: &str = "test-password-1";
+
+/// An agency with its own organisation and one staff login.
+#[derive(Debug, Clone)]
+pub struct TestAgency {
+    /// The core it lives in.
+    pub core: Core,
+    /// The agency.
+    pub id: AgencyId,
+    /// Its slug (used in e-mails of its accounts).
+    pub slug: String,
+    /// The organisation that describes the agency.
+    pub org: OrgId,
+    /// Its staff, logged in.
+    pub staff: Actor,
+    /// The staff login's e-mail.
+    pub staff_email: String,
+}
+
+/// An event made by [`EventBuilder`].
+#[derive(Debug, Clone)]
+pub struct TestEvent {
+    /// The event.
+    pub id: EventId,
+    /// Its B2B sessions, in time order.
+    pub sessions: Vec<SessionId>,
+    /// Its participants, one company each.
+    pub participants: Vec<ParticipantId>,
+    /// The participants' companies, in the same order.
+    pub orgs: Vec<OrgId>,
+}
+
+fn company(name: &str, country: &str) -> OrgData {
+    OrgData {
+        name: name.into(),
+        kind: OrgKind::Company,
+        country: CountryCode::parse(country).unwrap_or_else(|e| panic!("{e}")),
+        city: "Magdeburg".into(),
+        nace: vec![],
+        size: None,
+        languages: vec![],
+        website: None,
+        description: String::new(),
+    }
+}
+
+impl TestAgency {
+    /// Creates an agency `slug` with a staff login `staff@SLUG.test`.
+    pub async fn create(core: &Core, slug: &str) -> TestAgency {
+        let sys = Actor::system();
+        let id = core
+            .create_agency(&sys, &format!("Agentur {slug}"), slug)
+            .await
+            .unwrap_or_else(|e| panic!("agency {slug}: {e}"));
+        let org = core
+            .create_organisation(&sys, id, company(&format!("Agentur {slug}"), "DE"), true)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        core.set_agency_org(&sys, id, org)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut a = TestAgency {
+            core: core.clone(),
+            id,
+            slug: slug.into(),
+            org,
+            staff: Actor::anonymous(),
+            staff_email: String::new(),
+        };
+        let (staff, email) = a.login("staff", Role::AgencyStaff, None, None).await;
+        a.staff = staff;
+        a.staff_email = email;
+        a
+    }
+
+    /// Creates a login of this agency and logs it in: `NAME@SLUG.test`.
+    pub async fn login(
+        &self,
+        name: &str,
+        role: Role,
+        event: Option<EventId>,
+        participant: Option<ParticipantId>,
+    ) -> (Actor, String) {
+        let email = format!("{name}@{}.test", self.slug);
+        self.core
+            .create_account(
+                &Actor::system(),
+                AccountInput {
+                    email: email.clone(),
+                    display_name: name.into(),
+                    password: TEST_PASSWORD.into(),
+                    role,
+                    agency: Some(self.id),
+                    participant,
+                    event,
+                    ui_language: "de".into(),
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("account {email}: {e}"));
+        let (account, _) = self
+            .core
+            .login(&email, TEST_PASSWORD)
+            .await
+            .unwrap_or_else(|e| panic!("login {email}: {e}"));
+        (Actor::account(account), email)
+    }
+
+    /// An organisation of this agency, published or not.
+    pub async fn org(&self, name: &str, published: bool) -> OrgId {
+        self.core
+            .create_organisation(&self.staff, self.id, company(name, "DE"), published)
+            .await
+            .unwrap_or_else(|e| panic!("org {name}: {e}"))
+    }
+
+    /// A contact person of this agency working for `org`.
+    pub async fn person(&self, org: OrgId, family_name: &str) -> PersonId {
+        self.core
+            .create_person(
+                &self.staff,
+                self.id,
+                Some(org),
+                PersonData {
+                    given_name: "Test".into(),
+                    family_name: family_name.into(),
+                    function: String::new(),
+                    email: None,
+                    phone: None,
+                    languages: vec![],
+                    consent: Consent::Given,
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("person {family_name}: {e}"))
+    }
+
+    /// Starts an event of this agency.
+    pub fn event(&self, title: &str) -> EventBuilder<'_> {
+        EventBuilder {
+            agency: self,
+            title: title.into(),
+            sessions: 1,
+            slots: 4,
+            tables: 2,
+            participants: 2,
+            published: true,
+        }
+    }
+}
+
+/// An event with B2B sessions and participants, in a few lines:
+/// `agency.event("Börse").sessions(2).participants(3).create().await`.
+pub struct EventBuilder<'a> {
+    agency: &'a TestAgency,
+    title: String,
+    sessions: usize,
+    slots: i64,
+    tables: i64,
+    participants: usize,
+    published: bool,
+}
+
+impl EventBuilder<'_> {
+    /// Number of B2B sessions (one per day from 2030-03-01).
+    pub fn sessions(mut self, n: usize) -> Self {
+        self.sessions = n;
+        self
+    }
+
+    /// Slots of 30 minutes per session.
+    pub fn slots(mut self, n: i64) -> Self {
+        self.slots = n;
+        self
+    }
+
+    /// Tables per session.
+    pub fn tables(mut self, n: i64) -> Self {
+        self.tables = n;
+        self
+    }
+
+    /// Number of participants, each from a company of their own.
+    pub fn participants(mut self, n: usize) -> Self {
+        self.participants = n;
+        self
+    }
+
+    /// Leaves the event unpublished.
+    pub fn unpublished(mut self) -> Self {
+        self.published = false;
+        self
+    }
+
+    /// Creates it, as the agency's staff.
+    pub async fn create(self) -> TestEvent {
+        let a = self.agency;
+        let core = &a.core;
+        let day = |i: usize| {
+            NaiveDate::from_ymd_opt(2030, 3, 1).unwrap_or_default() + chrono::Days::new(i as u64)
+        };
+        let id = core
+            .create_event(
+                &a.staff,
+                a.id,
+                EventData {
+                    kind: EventKind::CooperationExchange,
+                    title: self.title.clone(),
+                    description: String::new(),
+                    start_on: day(0),
+                    end_on: day(self.sessions.saturating_sub(1)),
+                    organiser_ids: vec![a.org],
+                },
+                self.published,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("event {}: {e}", self.title));
+        let mut sessions = Vec::new();
+        for i in 0..self.sessions {
+            let start: NaiveDateTime = day(i).and_hms_opt(9, 0, 0).unwrap_or_default();
+            let s = core
+                .add_session(
+                    &a.staff,
+                    id,
+                    None,
+                    SessionData {
+                        kind: SessionKind::B2bMeetings,
+                        title: format!("B2B {}", i + 1),
+                        starts_at: start,
+                        ends_at: start + chrono::Duration::minutes(30 * self.slots),
+                        slot_minutes: Some(30),
+                        tables: Some(self.tables),
+                    },
+                )
+                .await
+                .unwrap_or_else(|e| panic!("session: {e}"));
+            sessions.push(s);
+        }
+        let mut participants = Vec::new();
+        let mut orgs = Vec::new();
+        for i in 0..self.participants {
+            let org = a
+                .org(&format!("{} Firma {}", self.title, i + 1), true)
+                .await;
+            let person = a
+                .person(org, &format!("{} Person {}", self.title, i + 1))
+                .await;
+            let p = core
+                .register_participant(&a.staff, id, person, org, ParticipantRole::Delegate)
+                .await
+                .unwrap_or_else(|e| panic!("participant: {e}"));
+            participants.push(p);
+            orgs.push(org);
+        }
+        TestEvent {
+            id,
+            sessions,
+            participants,
+            orgs,
+        }
+    }
+}

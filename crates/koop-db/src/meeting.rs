@@ -386,6 +386,8 @@ pub async fn accepted_requests(conn: &mut Conn, event: EventId) -> DbResult<Vec<
 /// A scheduled meeting's place in the timetable.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
+    /// The request it fulfils, if any.
+    pub request: Option<MeetingRequestId>,
     /// The session.
     pub session: SessionId,
     /// Its start.
@@ -398,20 +400,21 @@ pub struct Placed {
 
 /// The event's meetings that hold a slot (all but cancelled ones), with session, start, table and participants.
 pub async fn placed(conn: &mut Conn, event: EventId) -> DbResult<Vec<Placed>> {
-    let rows: Vec<(i64, i64, String, Option<i64>)> = sqlx::query_as(
-        "SELECT id, session_id, starts_at, table_no FROM meeting WHERE event_id = $1 AND status <> 'cancelled' \
+    let rows: Vec<(i64, Option<i64>, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, request_id, session_id, starts_at, table_no FROM meeting WHERE event_id = $1 AND status <> 'cancelled' \
          AND session_id IS NOT NULL AND starts_at IS NOT NULL ORDER BY id",
     )
     .bind(event.0)
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, session, starts_at, table_no) in rows {
+    for (id, request, session, starts_at, table_no) in rows {
         let people: Vec<i64> = sqlx::query_scalar("SELECT participant_id FROM meeting_participant WHERE meeting_id = $1 ORDER BY participant_id")
             .bind(id)
             .fetch_all(&mut *conn)
             .await?;
         out.push(Placed {
+            request: request.map(MeetingRequestId),
             session: SessionId(session),
             starts_at: parse_datetime("meeting.starts_at", &starts_at)?,
             table_no,

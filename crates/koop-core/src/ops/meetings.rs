@@ -77,11 +77,17 @@ impl Core {
                 RequestAnswer::Accept | RequestAnswer::Decline => receiver,
             };
             let permit = policy::act_for(tx, actor, event, acting_side).await?;
+            // A request answered by someone else already is a conflict, not bad input.
             let next = match answer {
                 RequestAnswer::Accept => current.accept(),
                 RequestAnswer::Decline => current.decline(),
                 RequestAnswer::Withdraw => current.withdraw(),
-            }?;
+            }
+            .map_err(|_| {
+                CoreError::Conflict(format!(
+                    "this request was answered already: it is {current}"
+                ))
+            })?;
             if !koop_db::meeting::set_request_status(tx, request, current, next).await? {
                 return Err(changed_meanwhile("request"));
             }
