@@ -147,6 +147,7 @@ async fn a_meeting_placed_by_hand_during_a_run_is_not_double_booked() {
             .plan_schedule(&a.staff, ev.id, Duration::from_secs(5))
             .await
             .unwrap();
+        assert_eq!(plan.meetings().len(), requests.len(), "{backend}");
         // The organiser places one request by hand at the slot and table the solver
         // chose for another request of the same participant.
         let target = plan.meetings()[0].clone();
