@@ -154,9 +154,14 @@ test('an organiser sees who needs help and runs the scheduler', async () => {
   await p.waitForLoadState('domcontentloaded');
   assert.ok(await p.locator('tbody tr').count() >= 50, 'every profile is listed');
   await p.goto(base + '/events/1');
+  const started = Date.now();
   await p.getByRole('button', { name: 'Angenommene Gesprächswünsche einplanen' }).click();
   await p.waitForLoadState('domcontentloaded');
+  assert.ok(Date.now() - started < 2_000, 'the run starts at once, as a background job');
   assert.match(await p.locator('h1').innerText(), /Zeitplan/);
+  // The page reloads itself while the run goes on, and then shows its result.
+  await p.locator('dl.facts').waitFor({ timeout: 60_000 });
+  assert.match(await p.locator('#run-status').innerText(), /fertig/);
   assert.match(await p.locator('dl.facts').innerText(), /unverändert beibehalten\s+\d+/);
   assert.deepEqual(errors, []);
   await context.close();

@@ -17,6 +17,7 @@ pub mod embeddings;
 mod error;
 pub mod export;
 pub mod import;
+pub mod jobs;
 pub mod matching;
 pub mod ops;
 pub mod policy;
@@ -49,6 +50,8 @@ use koop_db::Conn;
 pub struct Core {
     db: Db,
     embedder: Option<std::sync::Arc<embeddings::OpenAiEmbeddings>>,
+    /// Wakes this node's job worker when this node queued a job.
+    wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl std::fmt::Debug for Core {
@@ -95,7 +98,11 @@ impl Core {
     pub async fn open(url: &str) -> CoreResult<Core> {
         let db = Db::connect(url).await?;
         db.migrate().await?;
-        Ok(Core { db, embedder: None })
+        Ok(Core {
+            db,
+            embedder: None,
+            wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+        })
     }
 
     /// Uses an OpenAI-compatible embedding service for profile texts; without one,

@@ -40,6 +40,11 @@ impl Reader {
         self.viewer
     }
 
+    /// The connection, for reads of other modules of koop-core.
+    pub(crate) fn conn(&mut self) -> &mut koop_db::Conn {
+        &mut self.conn
+    }
+
     /// All agencies (their names are public).
     pub async fn agencies(&mut self) -> CoreResult<Vec<Agency>> {
         Ok(agency::list(&mut self.conn).await?)

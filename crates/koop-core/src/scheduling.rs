@@ -10,11 +10,11 @@ use koop_domain::event::SessionKind;
 use koop_domain::ids::{EventId, MeetingRequestId, ParticipantId, SessionId};
 use koop_domain::meeting::{Priority, RequestStatus};
 use koop_schedule as s;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a scheduler run did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleReport {
     /// The solver's verdict: optimal, feasible, infeasible or unknown.
     pub status: String,

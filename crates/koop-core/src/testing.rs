@@ -312,3 +312,25 @@ impl EventBuilder<'_> {
         }
     }
 }
+
+/// Claims the next due job as node `node` for `lease` and never finishes it: what a
+/// node that dies mid-run leaves behind.
+pub async fn claim_job_and_die(
+    core: &Core,
+    node: &str,
+    lease: std::time::Duration,
+) -> crate::CoreResult<koop_domain::ids::JobId> {
+    let until = (chrono::Utc::now() + chrono::Duration::from_std(lease).unwrap_or_default())
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let mut conn = core.db.conn().await?;
+    let job = koop_db::job::claim(&mut conn, node, &until)
+        .await?
+        .ok_or(crate::CoreError::NotFound)?;
+    Ok(koop_domain::ids::JobId(job.id))
+}
+
+/// Every job with the node that ran it and its attempts, in queue order.
+pub async fn job_runs(core: &Core) -> crate::CoreResult<Vec<(Option<String>, i64)>> {
+    let mut conn = core.db.conn().await?;
+    Ok(koop_db::job::runs(&mut conn).await?)
+}

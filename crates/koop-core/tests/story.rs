@@ -556,7 +556,7 @@ async fn with_an_embedding_service_profile_vectors_are_stored_kept_current_and_u
         "nothing is stale"
     );
 
-    // A new profile is embedded when it is written.
+    // A new profile is embedded by the job that writing it queued.
     let any = core
         .reader(&sys)
         .await
@@ -576,6 +576,11 @@ async fn with_an_embedding_service_profile_vectors_are_stored_kept_current_and_u
     )
     .await
     .unwrap();
+    let worker = koop_core::jobs::WorkerOptions::for_this_process();
+    assert!(
+        core.run_next_job(&worker).await.unwrap(),
+        "a job was queued"
+    );
     assert_eq!(
         core.reader(&sys)
             .await

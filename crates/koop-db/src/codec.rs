@@ -76,6 +76,13 @@ pub fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The current instant as RFC 3339 UTC text with milliseconds, for the job queue's
+/// leases. Every time compared with these must have the same form, because the
+/// comparison is on text.
+pub fn now_ms() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// `published_at` for a record that is (or is not) published now.
 pub fn published(p: bool) -> Option<String> {
     p.then(now)

@@ -18,6 +18,7 @@ mod codec;
 pub mod complement;
 mod error;
 pub mod event;
+pub mod job;
 pub mod meeting;
 pub mod membership;
 pub mod org;

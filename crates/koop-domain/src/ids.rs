@@ -65,4 +65,6 @@ id_type!(
     OutcomeId,
     /// An audit entry.
     AuditId,
+    /// A background job.
+    JobId,
 );

@@ -15,6 +15,7 @@ pub mod city;
 pub mod error;
 pub mod event;
 pub mod ids;
+pub mod job;
 pub mod meeting;
 pub mod membership;
 pub mod org;

@@ -223,6 +223,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("rec.good_matches", "Gute Partner", "Good partners"),
     ("sched.title", "Zeitplan", "Schedule"),
+    ("sched.open", "letzter Lauf", "latest run"),
     (
         "sched.run",
         "Angenommene Gesprächswünsche einplanen",
@@ -237,6 +238,49 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Idle gaps between meetings",
     ),
     ("sched.lower_bound", "Untergrenze", "lower bound"),
+    (
+        "sched.none_yet",
+        "Für diese Veranstaltung lief der Planer noch nicht.",
+        "The scheduler has not run for this event yet.",
+    ),
+    (
+        "kind.job.queued",
+        "wartet auf den Start",
+        "waiting to start",
+    ),
+    ("kind.job.running", "läuft", "running"),
+    ("kind.job.done", "fertig", "finished"),
+    ("kind.job.failed", "abgebrochen", "failed"),
+    (
+        "job.error.internal",
+        "Ein interner Fehler; der Lauf wird wiederholt.",
+        "An internal error; the run will be retried.",
+    ),
+    (
+        "job.error.forbidden",
+        "Wer den Lauf gestartet hat, darf die Veranstaltung nicht mehr planen.",
+        "Whoever started the run may no longer plan this event.",
+    ),
+    (
+        "job.error.not_found",
+        "Die Veranstaltung gibt es nicht mehr.",
+        "The event no longer exists.",
+    ),
+    (
+        "job.error.invalid_input",
+        "Die Veranstaltung hat keine B2B-Sitzung mit Zeitfenstern und Tischen.",
+        "The event has no B2B session with slots and tables.",
+    ),
+    (
+        "job.error.conflict",
+        "Die Daten änderten sich während des Laufs; bitte erneut starten.",
+        "The data changed during the run; please start it again.",
+    ),
+    (
+        "job.error.bad_credentials",
+        "Die Anmeldung ist abgelaufen.",
+        "The login has expired.",
+    ),
     ("sched.unplaced", "Nicht eingeplant", "Not placed"),
     ("login.title", "Anmelden", "Log in"),
     (

@@ -294,7 +294,7 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
     let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
     let core = Core::open(&url).await.unwrap();
     let world = koop_core::demo::load(&core).await.unwrap();
-    let app = koop_web::router(core);
+    let app = koop_web::router(core.clone());
     let (_, me) = login(
         &app,
         "participant@koop.example",
@@ -395,17 +395,36 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
         StatusCode::FORBIDDEN,
         "participants cannot run it"
     );
-    let req = Request::post(&schedule)
-        .header(header::COOKIE, organiser.clone().unwrap())
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
-    let body =
-        String::from_utf8_lossy(&to_bytes(resp.into_body(), 1 << 20).await.unwrap()).into_owned();
+    // Starting a run answers at once; the run is a job, and its page follows it.
+    let started = std::time::Instant::now();
+    assert_eq!(
+        post_form(&app, &schedule, "", organiser.as_deref()).await,
+        StatusCode::SEE_OTHER
+    );
     assert!(
-        body.contains("Zeitplan") && body.contains("unverändert beibehalten"),
+        started.elapsed() < std::time::Duration::from_millis(200),
+        "starting a run took {:?}",
+        started.elapsed()
+    );
+    let (status, body) = get(&app, &schedule, organiser.as_deref()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("http-equiv=\"refresh\"") && body.contains("wartet auf den Start"),
         "{body}"
+    );
+    let worker = koop_core::jobs::WorkerOptions::for_this_process();
+    assert!(core.run_next_job(&worker).await.unwrap());
+    let (_, body) = get(&app, &schedule, organiser.as_deref()).await;
+    assert!(
+        body.contains("Zeitplan")
+            && body.contains("unverändert beibehalten")
+            && !body.contains("http-equiv=\"refresh\""),
+        "{body}"
+    );
+    assert_eq!(
+        get(&app, &schedule, me.as_deref()).await.0,
+        StatusCode::FORBIDDEN,
+        "participants do not see the runs"
     );
 }
 

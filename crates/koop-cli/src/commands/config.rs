@@ -19,6 +19,9 @@ pub struct Settings {
     pub embeddings_url: Option<String>,
     /// The model to ask it for (`KOOP_EMBEDDINGS_MODEL`).
     pub embeddings_model: String,
+    /// How long a background job stays claimed by a node that stopped answering
+    /// before another node takes it up (`KOOP_JOB_LEASE_SECONDS`).
+    pub job_lease_seconds: u64,
 }
 
 impl Default for Settings {
@@ -29,6 +32,7 @@ impl Default for Settings {
             log: "info".into(),
             embeddings_url: None,
             embeddings_model: "multilingual-e5-small".into(),
+            job_lease_seconds: 30,
         }
     }
 }
@@ -61,6 +65,7 @@ pub fn load(flags: &DbFlags, bind: Option<&str>, defaults: Settings) -> anyhow::
             "log",
             "embeddings_url",
             "embeddings_model",
+            "job_lease_seconds",
         ]))
         .extract()
         .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
@@ -103,4 +108,11 @@ pub async fn open_core(settings: &Settings) -> anyhow::Result<koop_core::Core> {
         Some(url) if !url.is_empty() => core.with_embeddings(url, &settings.embeddings_model)?,
         _ => core,
     })
+}
+
+/// This node's job worker, as configured.
+pub fn worker_options(settings: &Settings) -> koop_core::jobs::WorkerOptions {
+    let mut options = koop_core::jobs::WorkerOptions::for_this_process();
+    options.lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
+    options
 }

@@ -38,10 +38,12 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let addr = parse_bind(&settings.bind)?;
     config::runtime()?.block_on(async {
         let core = open(&settings).await?;
+        let worker = core.start_worker(config::worker_options(&settings));
         koop_web::serve(core, addr, |bound| {
             eprintln!("koop listens on http://{bound}")
         })
         .await?;
+        worker.stop().await;
         Ok(())
     })
 }
@@ -77,6 +79,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
                 koop_core::redact_db_url(&settings.db)
             );
         }
+        let worker = core.start_worker(config::worker_options(&settings));
         koop_web::serve(core, addr, |bound| {
             eprintln!(
                 "\nkoop demo: http://{bound}\n\nDemo logins (password: {}):",
@@ -88,6 +91,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
             eprintln!("\nStop with Ctrl-C.");
         })
         .await?;
+        worker.stop().await;
         Ok(())
     })
 }

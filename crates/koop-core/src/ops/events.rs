@@ -186,6 +186,12 @@ impl Core {
             .write(actor, "profile.created", async |tx| {
                 let permit = profile_permit(tx, actor, owner).await?;
                 let id = koop_db::profile::insert(tx, owner, status, &data).await?;
+                // The vector is a job after the commit: an unreachable embedding
+                // service must not cost the author their profile.
+                if let Some(event) = owner.event {
+                    self.queue_embedding_refresh(tx, owner.agency, event)
+                        .await?;
+                }
                 Ok(Change::new(
                     permit,
                     id,
@@ -195,13 +201,7 @@ impl Core {
                 ))
             })
             .await?;
-        // A side effect after the commit: an unreachable embedding service must not cost
-        // the author their profile; the vector is computed on the next refresh instead.
-        if let Some(event) = owner.event
-            && let Err(e) = self.refresh_event_embeddings(event).await
-        {
-            tracing::warn!(%e, profile = %id, "profile embedding failed");
-        }
+        self.wake_worker();
         Ok(id)
     }
 }

@@ -58,6 +58,8 @@ struct EventDetail {
     participant_count: usize,
     /// Whether the visitor may open the meeting agenda (organisers, participants).
     sees_meetings: bool,
+    /// Whether the visitor runs the event.
+    manages: bool,
     countries: String,
     profile_count: usize,
     meeting_count: usize,
@@ -167,6 +169,7 @@ async fn show_event(
             profile_count: r.event_profiles(id).await.or_page(v.lang)?.len(),
             meeting_count: r.meeting_count(id).await.or_page(v.lang)?,
             sees_meetings: access != EventAccess::Public,
+            manages,
             requests,
             venues: venues
                 .iter()

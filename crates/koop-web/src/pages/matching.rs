@@ -20,7 +20,10 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/recommendations", get(show_recommendations))
         .route("/events/{id}/requests", post(request_meeting))
         .route("/events/{id}/matching", get(show_coverage))
-        .route("/events/{id}/schedule", post(run_scheduler))
+        .route(
+            "/events/{id}/schedule",
+            get(show_schedule_run).post(run_scheduler),
+        )
 }
 
 /// How many partners a participant sees.
@@ -248,35 +251,50 @@ struct ScheduleResult {
     ctx: Ctx,
     id: i64,
     title: String,
-    r: koop_core::scheduling::ScheduleReport,
+    /// The newest run: its id and status code.
+    job: Option<(i64, &'static str)>,
+    running: bool,
+    error: Option<String>,
+    r: Option<koop_core::scheduling::ScheduleReport>,
     /// Who, and why not.
     unplaced: Vec<(String, String)>,
 }
 
-/// How long an organiser waits for the scheduler at most.
+/// How long the scheduler may search in one run.
 const SCHEDULER_SECONDS: u64 = 20;
 
-/// Organisers place the accepted requests; meetings already on the agenda stay.
+/// Organisers start a run of the scheduler: a background job, so the answer comes at
+/// once and the run's page follows it. Meetings already on the agenda stay.
 async fn run_scheduler(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Redirect, AppError> {
+    s.core
+        .start_schedule_run(
+            &v.actor,
+            EventId(id),
+            std::time::Duration::from_secs(SCHEDULER_SECONDS),
+        )
+        .await
+        .or_page(v.lang)?;
+    Ok(Redirect::to(&format!("/events/{id}/schedule")))
+}
+
+/// The newest scheduler run of an event: going (the page reloads itself) or its result.
+async fn show_schedule_run(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let event = EventId(id);
-    let r = s
-        .core
-        .schedule_event(
-            &v.actor,
-            event,
-            std::time::Duration::from_secs(SCHEDULER_SECONDS),
-        )
-        .await
-        .or_page(v.lang)?;
     let mut reader = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let title = reader.event(event).await.or_page(v.lang)?.data.title;
+    let job = reader.latest_schedule_run(event).await.or_page(v.lang)?;
+    let r = job.as_ref().and_then(|j| j.schedule_report());
     let mut unplaced = Vec::new();
-    for (req, why) in &r.unplaced {
+    for (req, why) in r.iter().flat_map(|r| &r.unplaced) {
         let (_, _, a, b) = reader.request(*req).await.or_page(v.lang)?;
         let who = format!(
             "{} · {}",
@@ -285,11 +303,20 @@ async fn run_scheduler(
         );
         unplaced.push((who, why.clone()));
     }
+    let error = job.as_ref().and_then(|j| j.error.as_ref()).map(|code| {
+        ctx.t(&format!(
+            "job.error.{}",
+            code.split(':').next().unwrap_or(code)
+        ))
+    });
     render(
         v.lang,
         ScheduleResult {
             id,
             title,
+            running: job.as_ref().is_some_and(|j| j.status.is_open()),
+            job: job.as_ref().map(|j| (j.id.0, j.status.as_str())),
+            error,
             r,
             unplaced,
             ctx,
