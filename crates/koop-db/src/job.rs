@@ -134,6 +134,12 @@ pub async fn get(conn: &mut Conn, id: JobId) -> DbResult<Job> {
         .await?)
 }
 
+/// A job a worker may claim, with `$3` the current time. It is stated again on the
+/// updated row: on PostgreSQL a claim that waited for another node's claim of the
+/// same row re-checks it and claims nothing.
+const DUE: &str =
+    "((status = 'queued' AND run_after <= $3) OR (status = 'running' AND locked_until < $3))";
+
 /// Claims the oldest due job for `node` until `lease_until`: a queued job whose time
 /// has come, or a running one whose lease ran out (its node stopped).
 pub async fn claim(conn: &mut Conn, node: &str, lease_until: &str) -> DbResult<Option<Job>> {
@@ -145,9 +151,8 @@ pub async fn claim(conn: &mut Conn, node: &str, lease_until: &str) -> DbResult<O
     let at = now();
     let sql = format!(
         "UPDATE job SET status = 'running', locked_by = $1, locked_until = $2, \
-         attempts = attempts + 1, started_at = $3 WHERE id = (SELECT id FROM job \
-         WHERE (status = 'queued' AND run_after <= $3) OR (status = 'running' AND locked_until < $3) \
-         ORDER BY id LIMIT 1{skip_locked}) RETURNING {COLUMNS}"
+         attempts = attempts + 1, started_at = $3 WHERE id = (SELECT id FROM job WHERE {DUE} \
+         ORDER BY id LIMIT 1{skip_locked}) AND {DUE} RETURNING {COLUMNS}"
     );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(node)
