@@ -5,7 +5,7 @@
 //! stands for itself: its name, description, sectors, country and languages become one
 //! profile for the engine, and its memberships feed the cross-cluster signal.
 
-use crate::matching::{Locale, cluster_id, engine_nace, engine_organisation, internal};
+use crate::matching::{cluster_id, engine_nace, engine_organisation, internal};
 use crate::read::Reader;
 use crate::{Actor, Core, CoreError, CoreResult};
 use koop_domain::ids::OrgId;
@@ -29,7 +29,8 @@ pub struct ClusterPairView {
     /// The score (higher is better).
     pub score: f32,
     /// Why, in words a cluster manager understands.
-    pub reasons: Vec<String>,
+    /// Why, as codes with parameters; pages put them into words.
+    pub reasons: Vec<m::Reason>,
 }
 
 /// The partners each member may get; the view shows the best pairs of all members.
@@ -49,7 +50,6 @@ impl Core {
         actor: &Actor,
         cluster: OrgId,
         limit: usize,
-        locale: Locale,
     ) -> CoreResult<Vec<ClusterPairView>> {
         let mut r = self.reader(actor).await?;
         let group = r.org(cluster).await?;
@@ -91,11 +91,11 @@ impl Core {
                 {
                     continue;
                 }
-                let mut reasons: Vec<String> = rec.reasons.iter().map(|x| x.text(locale)).collect();
+                let mut reasons = rec.reasons.clone();
                 let mut score = rec.score;
                 if let Some((bonus, words)) = fit.of(*member, partner) {
                     score += bonus;
-                    reasons.insert(0, rationale_reason(&words, locale));
+                    reasons.insert(0, m::Reason::FitsComplement { words });
                 }
                 mine.push(ClusterPairView {
                     member: *member,
@@ -119,14 +119,6 @@ impl Core {
         });
         pairs.truncate(limit);
         Ok(pairs)
-    }
-}
-
-fn rationale_reason(words: &[String], locale: Locale) -> String {
-    let words = words.join(", ");
-    match locale {
-        Locale::De => format!("passt zur benannten Ergänzung: {words}"),
-        Locale::En => format!("fits the stated complement: {words}"),
     }
 }
 

@@ -14,7 +14,7 @@ use koop_domain::values::{LanguageCode, NaceCode};
 use koop_match as m;
 use std::collections::HashMap;
 
-pub use koop_match::Locale;
+pub use koop_match::{Locale, Reason};
 
 /// One recommended partner, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,8 @@ pub struct RecommendationView {
     pub kind: ProfileKind,
     /// The score (higher is better).
     pub score: f32,
-    /// Why, in words a participant understands.
-    pub reasons: Vec<String>,
+    /// Why, as codes with parameters; pages put them into words.
+    pub reasons: Vec<m::Reason>,
 }
 
 /// How many good partners a profile has, for the organisers' view.
@@ -270,7 +270,6 @@ impl Core {
         event: EventId,
         profile: ProfileId,
         k: usize,
-        locale: Locale,
     ) -> CoreResult<Vec<RecommendationView>> {
         let mut r = self.reader(actor).await?;
         let built = build(&mut r, event, self.embedding_model()).await?;
@@ -295,7 +294,7 @@ impl Core {
                     title: p.data.title.clone(),
                     kind: p.data.kind,
                     score: rec.score,
-                    reasons: rec.reasons.iter().map(|x| x.text(locale)).collect(),
+                    reasons: rec.reasons.clone(),
                 })
             })
             .collect())

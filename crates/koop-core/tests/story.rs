@@ -399,14 +399,15 @@ async fn every_recommendation_at_the_demo_exchange_has_a_reason_a_person_can_rea
     for p in &profiles {
         for locale in [Locale::De, Locale::En] {
             let recs = core
-                .recommendations(&sys, world.exchange, p.id, 10, locale)
+                .recommendations(&sys, world.exchange, p.id, 10)
                 .await
                 .unwrap();
             assert!(!recs.is_empty(), "{} has no recommendation", p.data.title);
             for r in &recs {
                 assert_ne!(r.org_id, p.org_id, "nobody is recommended to themselves");
                 assert!(
-                    !r.reasons.is_empty() && r.reasons.iter().all(|x| x.chars().count() > 5),
+                    !r.reasons.is_empty()
+                        && r.reasons.iter().all(|x| x.text(locale).chars().count() > 5),
                     "{} → {}: {:?}",
                     p.data.title,
                     r.title,
@@ -424,7 +425,7 @@ async fn every_recommendation_at_the_demo_exchange_has_a_reason_a_person_can_rea
         .find(|p| p.data.title.contains("упаковки"))
         .unwrap();
     let recs = core
-        .recommendations(&sys, world.exchange, ural.id, 5, Locale::De)
+        .recommendations(&sys, world.exchange, ural.id, 5)
         .await
         .unwrap();
     assert!(
@@ -602,14 +603,14 @@ async fn with_an_embedding_service_profile_vectors_are_stored_kept_current_and_u
     let mut semantic = 0;
     for p in &profiles {
         for r in core
-            .recommendations(&sys, world.exchange, p.id, 10, Locale::De)
+            .recommendations(&sys, world.exchange, p.id, 10)
             .await
             .unwrap()
         {
             semantic += r
                 .reasons
                 .iter()
-                .filter(|x| x.contains("inhaltlich ähnlich"))
+                .filter(|x| x.text(Locale::De).contains("inhaltlich ähnlich"))
                 .count();
         }
     }
@@ -658,7 +659,7 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
 
         // The demo declares microelectronics complementary to automotive and bioeconomy.
         let pairs = core
-            .cross_cluster_matches(&Actor::anonymous(), chips, 40, Locale::De)
+            .cross_cluster_matches(&Actor::anonymous(), chips, 40)
             .await
             .unwrap();
         assert!(!pairs.is_empty(), "{backend}");
@@ -687,7 +688,9 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
                 p.partner_name
             );
             assert!(
-                p.reasons.iter().any(|x| x.contains("ergänzt Ihr Cluster")),
+                p.reasons
+                    .iter()
+                    .any(|x| x.text(Locale::De).contains("ergänzt Ihr Cluster")),
                 "{backend}: {:?}",
                 p.reasons
             );
@@ -695,7 +698,9 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
         assert!(pairs.windows(2).all(|w| w[0].score >= w[1].score));
         // The pair that embodies the managers' stated reason comes first, and says so.
         assert!(
-            pairs[0].reasons[0].starts_with("passt zur benannten Ergänzung: Sensoren"),
+            pairs[0].reasons[0]
+                .text(Locale::De)
+                .starts_with("passt zur benannten Ergänzung: Sensoren"),
             "{backend}: {} ↔ {}: {:?}",
             pairs[0].member_name,
             pairs[0].partner_name,
@@ -703,10 +708,7 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
         );
 
         // The adhesive alliance has no declared complement: no pairs until its manager names one.
-        let none = core
-            .cross_cluster_matches(&sys, glue, 40, Locale::En)
-            .await
-            .unwrap();
+        let none = core.cross_cluster_matches(&sys, glue, 40).await.unwrap();
         assert!(none.is_empty(), "{backend}");
         let manager = staff(&core, world.region, "clustermanager@example.org").await;
         let stranger = staff(&core, world.img, "img-staff@example.org").await;
@@ -730,13 +732,13 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
             matches!(&again, Err(CoreError::Invalid(e)) if e[0].code == "duplicate"),
             "{backend}: {again:?}"
         );
-        let pairs = core
-            .cross_cluster_matches(&sys, glue, 40, Locale::En)
-            .await
-            .unwrap();
+        let pairs = core.cross_cluster_matches(&sys, glue, 40).await.unwrap();
         assert!(!pairs.is_empty(), "{backend}");
         assert!(
-            pairs[0].reasons.iter().any(|x| x.contains("Solar Valley")),
+            pairs[0]
+                .reasons
+                .iter()
+                .any(|x| x.text(Locale::En).contains("Solar Valley")),
             "{backend}: {:?}",
             pairs[0].reasons
         );

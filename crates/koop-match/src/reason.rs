@@ -77,6 +77,12 @@ pub enum Reason {
         /// The partner's cluster.
         theirs: String,
     },
+    /// Both sides' texts share words of the reason the cluster managers gave for
+    /// declaring their clusters complementary.
+    FitsComplement {
+        /// The shared words.
+        words: Vec<String>,
+    },
 }
 
 impl Reason {
@@ -191,6 +197,15 @@ impl Reason {
                     format!("complements your cluster {yours} from the cluster {theirs}")
                 }
             }
+            Reason::FitsComplement { words } => format!(
+                "{}: {}",
+                pick(
+                    de,
+                    "passt zur benannten Ergänzung",
+                    "fits the stated complement"
+                ),
+                words.join(", ")
+            ),
         }
     }
 }

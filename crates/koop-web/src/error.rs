@@ -53,7 +53,7 @@ impl AppError {
 
     /// From a core error, rendered as JSON.
     pub fn api(e: CoreError) -> Self {
-        Self::from_core(Lang::En, e, true)
+        Self::from_core(Lang::parse("en").unwrap_or_default(), e, true)
     }
 
     fn from_core(lang: Lang, e: CoreError, json: bool) -> Self {
@@ -106,7 +106,7 @@ impl IntoResponse for AppError {
                 .into_response();
         }
         let t = self.lang.texts();
-        let title = t.get(&format!("error.{}", self.code));
+        let title = t.get(&format!("error-{}", self.code));
         let mut items = String::new();
         for p in &self.problems {
             items.push_str(&format!("<li>{}</li>", html_escape(&p.to_string())));
@@ -117,7 +117,7 @@ impl IntoResponse for AppError {
              <h1>{status} · {title}</h1><ul>{items}</ul><p><a href=\"/\">{home}</a></p></main></body></html>",
             lang = self.lang.code(),
             status = self.status.as_u16(),
-            home = t.get("error.back_home"),
+            home = t.get("error-back_home"),
         );
         (self.status, Html(body)).into_response()
     }

@@ -66,7 +66,7 @@ impl FromRequestParts<AppState> for Visitor {
             .and_then(Lang::parse)
             .or_else(|| account.as_ref().and_then(|a| Lang::parse(&a.ui_language)))
             .or(browser)
-            .unwrap_or(Lang::De);
+            .unwrap_or_default();
         let token = account.as_ref().and(token);
         let actor = match account {
             Some(a) => Actor::account(a),

@@ -96,7 +96,7 @@ async fn show_complements(
     drop(r);
     let pairs = s
         .core
-        .cross_cluster_matches(&v.actor, cluster, SHOWN, v.lang.locale())
+        .cross_cluster_matches(&v.actor, cluster, SHOWN)
         .await
         .or_page(v.lang)?
         .into_iter()
@@ -107,7 +107,11 @@ async fn show_complements(
             partner: p.partner_name,
             partner_clusters: p.partner_clusters.join(" · "),
             score: format!("{:.1}", p.score),
-            reasons: p.reasons,
+            reasons: p
+                .reasons
+                .iter()
+                .map(|r| crate::i18n::reason_text(v.lang.texts(), r))
+                .collect(),
         })
         .collect();
     render(

@@ -99,11 +99,6 @@ async fn show_event(
         .join(" · ");
     let venues = r.venues(id).await.or_page(v.lang)?;
     let venue_names: HashMap<_, _> = venues.iter().map(|x| (x.id, x.name.clone())).collect();
-    let fmt = if v.lang == crate::i18n::Lang::De {
-        "%d.%m. %H:%M"
-    } else {
-        "%m-%d %H:%M"
-    };
     let sessions = r
         .sessions(id)
         .await
@@ -113,7 +108,7 @@ async fn show_event(
             (
                 format!(
                     "{}–{}",
-                    x.data.starts_at.format(fmt),
+                    super::day_time(v.lang, x.data.starts_at),
                     x.data.ends_at.format("%H:%M")
                 ),
                 x.data.title.clone(),
@@ -339,11 +334,6 @@ async fn list_meetings(
         .account()
         .filter(|_| q.mine)
         .and_then(|a| a.participant_id);
-    let fmt = if v.lang == crate::i18n::Lang::De {
-        "%d.%m. %H:%M"
-    } else {
-        "%m-%d %H:%M"
-    };
     let rows = r
         .meetings(EventId(id), own)
         .await
@@ -352,11 +342,11 @@ async fn list_meetings(
         .map(|m| MeetingRow {
             time: m
                 .starts_at
-                .map(|t| t.format(fmt).to_string())
+                .map(|t| super::day_time(v.lang, t))
                 .unwrap_or_default(),
             table: m
                 .table_no
-                .map(|n| format!("{} {n}", ctx.t("field.table")))
+                .map(|n| format!("{} {n}", ctx.t("field-table")))
                 .unwrap_or_default(),
             title: m.title,
             who: m.who,

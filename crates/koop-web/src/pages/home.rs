@@ -38,37 +38,37 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
     let cards = vec![
         Card {
             href: "/organisations",
-            label: ctx.t("nav.organisations"),
+            label: ctx.t("nav-organisations"),
             count: counts.iter().map(|c| c.1).sum(),
         },
         Card {
             href: "/networks",
-            label: ctx.t("nav.networks"),
+            label: ctx.t("nav-networks"),
             count: count(&["network"]),
         },
         Card {
             href: "/clusters",
-            label: ctx.t("nav.clusters"),
+            label: ctx.t("nav-clusters"),
             count: count(&["cluster"]),
         },
         Card {
             href: "/agreements",
-            label: ctx.t("nav.agreements"),
+            label: ctx.t("nav-agreements"),
             count: r.agreements(None).await.or_page(v.lang)?.len() as i64,
         },
         Card {
             href: "/partner-cities",
-            label: ctx.t("nav.partner_cities"),
+            label: ctx.t("nav-partner_cities"),
             count: r.partner_cities().await.or_page(v.lang)?.len() as i64,
         },
         Card {
             href: "/events",
-            label: ctx.t("nav.events"),
+            label: ctx.t("nav-events"),
             count: events.len() as i64,
         },
         Card {
             href: "/activities",
-            label: ctx.t("nav.activities"),
+            label: ctx.t("nav-activities"),
             count: r
                 .activities(Default::default())
                 .await
@@ -77,7 +77,7 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
         },
         Card {
             href: "/outcomes",
-            label: ctx.t("nav.outcomes"),
+            label: ctx.t("nav-outcomes"),
             count: r.outcomes(Default::default()).await.or_page(v.lang)?.len() as i64,
         },
     ];

@@ -119,7 +119,7 @@ async fn show_recommendations(
     let recs = match &own {
         Some(p) => s
             .core
-            .recommendations(&v.actor, event, p.id, SHOWN, v.lang.locale())
+            .recommendations(&v.actor, event, p.id, SHOWN)
             .await
             .or_page(v.lang)?,
         None => vec![],
@@ -133,7 +133,11 @@ async fn show_recommendations(
             org_name: x.org_name,
             country: x.country,
             score: format!("{:.1}", x.score),
-            reasons: x.reasons,
+            reasons: x
+                .reasons
+                .iter()
+                .map(|r| crate::i18n::reason_text(v.lang.texts(), r))
+                .collect(),
             participant: x.participant_id.map(|p| p.0),
             requested: existing
                 .iter()
@@ -305,7 +309,7 @@ async fn show_schedule_run(
     }
     let error = job.as_ref().and_then(|j| j.error.as_ref()).map(|code| {
         ctx.t(&format!(
-            "job.error.{}",
+            "job-error-{}",
             code.split(':').next().unwrap_or(code)
         ))
     });

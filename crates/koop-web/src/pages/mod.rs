@@ -46,6 +46,8 @@ pub struct Ctx {
     pub user_name: Option<String>,
     /// Whether the visitor is agency staff, an organiser or an admin.
     pub is_staff: bool,
+    /// The catalogue's languages for the switch: code and name in that language.
+    pub langs: Vec<(&'static str, String)>,
 }
 
 impl Ctx {
@@ -56,6 +58,9 @@ impl Ctx {
             texts: v.lang.texts(),
             user_name: v.account().map(|a| a.display_name.clone()),
             is_staff: v.account().is_some_and(|a| a.role != Role::Participant),
+            langs: Lang::all()
+                .map(|l| (l.code(), l.texts().get("language-name")))
+                .collect(),
         }
     }
 
@@ -66,7 +71,7 @@ impl Ctx {
 
     /// The label of an enum value, e.g. `kind("org", "cluster")`.
     pub fn kind(&self, group: &str, value: &str) -> String {
-        self.texts.get(&format!("kind.{group}.{value}"))
+        self.texts.get(&format!("kind-{group}-{value}"))
     }
 }
 
@@ -206,21 +211,23 @@ async fn set_lang(
 pub fn number(lang: Lang, v: f64) -> String {
     let rounded = v.round() as i64;
     let digits = rounded.abs().to_string();
-    let sep = if lang == Lang::De { '.' } else { ',' };
+    let sep = lang.texts().get("format-thousands");
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
+            out.push_str(&sep);
         }
         out.push(c);
     }
     if rounded < 0 { format!("-{out}") } else { out }
 }
 
+/// Formats a day and a time of day for the UI language (a session's start, a meeting).
+pub fn day_time(lang: Lang, t: chrono::NaiveDateTime) -> String {
+    t.format(&lang.texts().get("format-day-time")).to_string()
+}
+
 /// Formats a date for the UI language.
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
-    match lang {
-        Lang::De => d.format("%d.%m.%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-    }
+    d.format(&lang.texts().get("format-date")).to_string()
 }

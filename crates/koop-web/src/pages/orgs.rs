@@ -73,7 +73,7 @@ async fn list_organisations(
     render(
         v.lang,
         OrgList {
-            heading: ctx.t("nav.organisations"),
+            heading: ctx.t("nav-organisations"),
             action: "/organisations",
             kinds: OrgKind::ALL
                 .iter()
@@ -317,9 +317,9 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
         }
     }
     let heading = ctx.t(if kind == OrgKind::Cluster {
-        "nav.clusters"
+        "nav-clusters"
     } else {
-        "nav.networks"
+        "nav-networks"
     });
     render(
         v.lang,

@@ -115,7 +115,7 @@ pub struct AgreementRow {
 pub fn agreement(ctx: &Ctx, a: &Agreement, parties: &[PartyView]) -> AgreementRow {
     let valid = match (a.data.valid_from, a.data.valid_until) {
         (Some(f), Some(u)) => format!("{} – {}", date(ctx.lang, f), date(ctx.lang, u)),
-        (Some(f), None) => format!("{} {}", ctx.t("field.since"), date(ctx.lang, f)),
+        (Some(f), None) => format!("{} {}", ctx.t("field-since"), date(ctx.lang, f)),
         _ => String::new(),
     };
     AgreementRow {

@@ -73,7 +73,7 @@ async fn list_agreements(State(s): State<AppState>, v: Visitor) -> Result<Html<S
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let all = r.agreements(None).await.or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.agreements");
+    let mut page = list_page(ctx, "nav-agreements");
     page.agreements = all
         .iter()
         .map(|(a, p)| rows::agreement(&page.ctx, a, p))
@@ -92,22 +92,22 @@ async fn show_agreement(
     let (a, parties) = r.agreement(id).await.or_page(v.lang)?;
     let d = &a.data;
     let mut facts = vec![(
-        ctx.t("field.kind"),
+        ctx.t("field-kind"),
         ctx.kind("agreement", d.kind.as_str()),
         None,
     )];
     if let Some(s) = d.signed_on {
-        facts.push((ctx.t("field.signed_on"), date(v.lang, s), None));
+        facts.push((ctx.t("field-signed_on"), date(v.lang, s), None));
     }
     facts.push((
-        ctx.t("field.valid"),
+        ctx.t("field-valid"),
         rows::agreement(&ctx, &a, &parties).valid,
         None,
     ));
-    facts.push((ctx.t("field.scope"), d.scope.clone(), None));
+    facts.push((ctx.t("field-scope"), d.scope.clone(), None));
     if !d.sectors.is_empty() {
         facts.push((
-            ctx.t("field.sectors"),
+            ctx.t("field-sectors"),
             d.sectors
                 .iter()
                 .map(ToString::to_string)
@@ -154,7 +154,7 @@ async fn show_agreement(
         DetailPage {
             heading: d.title.clone(),
             facts,
-            table_heading: ctx.t("field.parties"),
+            table_heading: ctx.t("field-parties"),
             table,
             agreements: vec![],
             activities: activities.iter().map(|x| rows::activity(&ctx, x)).collect(),
@@ -171,14 +171,14 @@ async fn list_partner_cities(
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let all = r.partner_cities().await.or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.partner_cities");
+    let mut page = list_page(ctx, "nav-partner_cities");
     page.links = all
         .iter()
         .map(|p| {
             let since = p
                 .relation
                 .since
-                .map(|d| format!("{} {}", page.ctx.t("field.since"), date(v.lang, d)))
+                .map(|d| format!("{} {}", page.ctx.t("field-since"), date(v.lang, d)))
                 .unwrap_or_default();
             (
                 format!("/partner-cities/{}", p.relation.id),
@@ -204,24 +204,24 @@ async fn show_partner_city(
     let p = r.partner_city(id).await.or_page(v.lang)?;
     let facts = vec![
         (
-            ctx.t("nav.organisations"),
+            ctx.t("nav-organisations"),
             p.home_name.clone(),
             Some(format!("/organisations/{}", p.relation.home_id)),
         ),
         (
-            ctx.t("field.partner_city"),
+            ctx.t("field-partner_city"),
             p.partner_name.clone(),
             Some(format!("/organisations/{}", p.relation.partner_id)),
         ),
         (
-            ctx.t("field.since"),
+            ctx.t("field-since"),
             p.relation
                 .since
                 .map(|d| date(v.lang, d))
                 .unwrap_or_default(),
             None,
         ),
-        (ctx.t("field.description"), p.relation.note.clone(), None),
+        (ctx.t("field-description"), p.relation.note.clone(), None),
     ];
     let activities = r
         .activities(ActivityFilter {
@@ -259,7 +259,7 @@ async fn list_activities(State(s): State<AppState>, v: Visitor) -> Result<Html<S
         .activities(ActivityFilter::default())
         .await
         .or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.activities");
+    let mut page = list_page(ctx, "nav-activities");
     page.activities = all.iter().map(|a| rows::activity(&page.ctx, a)).collect();
     render(v.lang, page)
 }
@@ -275,12 +275,12 @@ async fn show_activity(
     let d = &a.data;
     let mut facts = vec![
         (
-            ctx.t("field.kind"),
+            ctx.t("field-kind"),
             ctx.kind("activity", d.kind.as_str()),
             None,
         ),
         (
-            ctx.t("field.date"),
+            ctx.t("field-date"),
             if d.start_on == d.end_on {
                 date(v.lang, d.start_on)
             } else {
@@ -288,21 +288,21 @@ async fn show_activity(
             },
             None,
         ),
-        (ctx.t("field.place"), d.place.clone(), None),
+        (ctx.t("field-place"), d.place.clone(), None),
     ];
     if !d.description.is_empty() {
-        facts.push((ctx.t("field.description"), d.description.clone(), None));
+        facts.push((ctx.t("field-description"), d.description.clone(), None));
     }
     if let Some(ev) = d.event_id {
         facts.push((
-            ctx.t("nav.events"),
+            ctx.t("nav-events"),
             r.event(ev).await.map(|x| x.data.title).unwrap_or_default(),
             Some(format!("/events/{ev}")),
         ));
     }
     if let Some(pc) = d.partner_city_id {
         facts.push((
-            ctx.t("field.partner_city"),
+            ctx.t("field-partner_city"),
             r.partner_city(pc)
                 .await
                 .map(|x| x.partner_name)
@@ -340,7 +340,7 @@ async fn show_activity(
         DetailPage {
             heading: d.title.clone(),
             facts,
-            table_heading: ctx.t("field.organisations"),
+            table_heading: ctx.t("field-organisations"),
             table,
             agreements,
             activities: vec![],
@@ -354,7 +354,7 @@ async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let all = r.outcomes(OutcomeFilter::default()).await.or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.outcomes");
+    let mut page = list_page(ctx, "nav-outcomes");
     page.outcomes = all.iter().map(|o| rows::outcome(&page.ctx, o)).collect();
     render(v.lang, page)
 }
@@ -363,7 +363,7 @@ async fn list_agencies(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let all = r.agencies().await.or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.agencies");
+    let mut page = list_page(ctx, "nav-agencies");
     page.links = all
         .into_iter()
         .map(|a| (format!("/agencies/{}", a.slug), a.name, String::new()))
@@ -388,14 +388,14 @@ async fn show_agency(
     let mut facts = Vec::new();
     for i in r.instruments(id).await.or_page(v.lang)? {
         facts.push((
-            ctx.t("field.instrument"),
+            ctx.t("field-instrument"),
             format!("{} – {}", i.name, i.description),
             None,
         ));
     }
     for g in r.goals(id).await.or_page(v.lang)? {
         facts.push((
-            ctx.t("field.goals"),
+            ctx.t("field-goals"),
             format!("{}: {}", ctx.kind("goal", g.kind.as_str()), g.description),
             None,
         ));
@@ -442,7 +442,7 @@ async fn show_agency(
         DetailPage {
             heading: agency.name,
             facts,
-            table_heading: ctx.t("nav.events"),
+            table_heading: ctx.t("nav-events"),
             table,
             agreements,
             activities,
@@ -457,7 +457,7 @@ async fn show_audit(State(s): State<AppState>, v: Visitor) -> Result<Html<String
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
     let entries = r.audit(200).await.or_page(v.lang)?;
-    let mut page = list_page(ctx, "nav.audit");
+    let mut page = list_page(ctx, "nav-audit");
     page.links = entries
         .into_iter()
         .map(|a| {

@@ -1,0 +1,257 @@
+//! The key check: every language has every message, and every key the code and the
+//! templates use exists in every language.
+
+use super::*;
+use fluent_syntax::ast::Entry;
+use fluent_templates::fluent_bundle::FluentResource;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The message ids of one language folder; fails on a file that does not parse.
+fn ids(dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for file in std::fs::read_dir(dir).unwrap() {
+        let path = file.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resource = FluentResource::try_new(text)
+            .unwrap_or_else(|(_, e)| panic!("{}: {e:?}", path.display()));
+        for entry in resource.entries() {
+            if let Entry::Message(m) = entry {
+                assert!(
+                    out.insert(m.id.name.to_owned()),
+                    "{}: {} twice",
+                    path.display(),
+                    m.id.name
+                );
+            }
+        }
+    }
+    out
+}
+
+fn languages() -> Vec<(String, BTreeSet<String>)> {
+    let mut out: Vec<_> = std::fs::read_dir(root().join("locales"))
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                ids(&p),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Keys written as literals in the code and the templates.
+fn used_keys() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut files = Vec::new();
+    for dir in ["src", "templates"] {
+        let mut stack = vec![root().join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if !p.ends_with("i18n/tests.rs") {
+                    // This file names a missing key on purpose.
+                    files.push(p);
+                }
+            }
+        }
+    }
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for call in [".t(\"", ".get(\"", ".with(\"", "flash(\""] {
+            for piece in text.split(call).skip(1) {
+                let key: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if piece[key.len()..].starts_with('"') && key.contains('-') {
+                    out.insert(key);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `kind-<group>-<value>` for every value of every enum the pages name.
+fn kind_keys() -> Vec<String> {
+    use koop_core::domain::{
+        account, activity, agreement, city, event, job, meeting, membership, org, outcome, profile,
+    };
+    let mut out = Vec::new();
+    let mut add = |group: &str, values: Vec<&'static str>| {
+        out.extend(values.into_iter().map(|v| format!("kind-{group}-{v}")));
+    };
+    add(
+        "activity",
+        activity::ActivityKind::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "agreement",
+        agreement::AgreementKind::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "event",
+        event::EventKind::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    add(
+        "goal",
+        city::GoalKind::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    add(
+        "job",
+        job::JobStatus::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    add(
+        "meeting",
+        meeting::MeetingStatus::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "org",
+        org::OrgKind::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    add(
+        "outcome",
+        outcome::OutcomeKind::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "participant",
+        event::ParticipantStatus::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "profile",
+        profile::ProfileKind::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "prole",
+        event::ParticipantRole::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "request",
+        meeting::RequestStatus::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "role",
+        membership::MemberRole::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "session",
+        event::SessionKind::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    let _ = account::Role::ALL;
+    out
+}
+
+#[test]
+fn every_language_has_every_message() {
+    let langs = languages();
+    assert!(langs.len() >= 2, "{langs:?}");
+    let (first, reference) = &langs[0];
+    for (lang, keys) in &langs[1..] {
+        let missing: Vec<_> = reference.difference(keys).collect();
+        let extra: Vec<_> = keys.difference(reference).collect();
+        assert!(
+            missing.is_empty(),
+            "{lang} lacks {missing:?} that {first} has"
+        );
+        assert!(extra.is_empty(), "{first} lacks {extra:?} that {lang} has");
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_every_language() {
+    let used: Vec<String> = used_keys().into_iter().chain(kind_keys()).collect();
+    assert!(used.len() > 150, "the scan found only {} keys", used.len());
+    for (lang, keys) in languages() {
+        let missing: Vec<_> = used.iter().filter(|k| !keys.contains(*k)).collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+    }
+}
+
+#[test]
+fn every_language_of_the_catalogue_is_offered_and_parsed() {
+    let codes: Vec<_> = Lang::all().map(Lang::code).collect();
+    assert_eq!(codes[0], "de", "German comes first: {codes:?}");
+    assert!(codes.contains(&"en"));
+    assert_eq!(Lang::parse("en-GB").map(Lang::code), Some("en"));
+    assert_eq!(Lang::parse("DE").map(Lang::code), Some("de"));
+    assert_eq!(Lang::parse("xx"), None);
+    let en = Lang::parse("en").unwrap().texts();
+    assert_eq!(en.get("nav-events"), "Events");
+    assert_eq!(Lang::default().texts().get("missing-key"), "missing-key");
+}
+
+#[test]
+fn reasons_read_as_sentences_with_plurals_and_names() {
+    use koop_core::matching::Reason;
+    let de = Lang::parse("de").unwrap().texts();
+    let en = Lang::parse("en").unwrap().texts();
+    let together = |n| Reason::WorkedTogether { count: n };
+    assert_eq!(
+        reason_text(de, &together(1)),
+        "Sie haben schon in einem Projekt zusammengearbeitet"
+    );
+    assert_eq!(
+        reason_text(de, &together(3)),
+        "Sie haben schon in 3 Projekten zusammengearbeitet"
+    );
+    assert_eq!(
+        reason_text(en, &together(3)),
+        "you worked together in 3 projects before"
+    );
+    let words = |w: &[&str]| Reason::SimilarText {
+        words: w.iter().map(|s| s.to_string()).collect(),
+    };
+    assert_eq!(reason_text(en, &words(&[])), "similar topic");
+    assert_eq!(
+        reason_text(en, &words(&["glue", "solar"])),
+        "similar topic: glue, solar"
+    );
+    let json = r#"{"code":"in_country_you_seek","country":"KZ"}"#;
+    let kz: Reason = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        reason_text(de, &kz),
+        "sitzt in Kasachstan, wo Sie Partner suchen"
+    );
+    let json = r#"{"code":"same_sector","level":"group","nace":"20.1"}"#;
+    let sector: Reason = serde_json::from_str(json).unwrap();
+    assert_eq!(reason_text(de, &sector), "dieselbe NACE-Gruppe 20.1");
+}
