@@ -45,17 +45,39 @@ fn new_token() -> CoreResult<String> {
 
 impl Core {
     /// Logs in: returns the account and a session token for the cookie.
-    /// A wrong e-mail and a wrong password give the same error.
-    pub async fn login(&self, email: &str, password: &str) -> CoreResult<(Account, String)> {
+    /// A wrong e-mail and a wrong password give the same error. `client` is the
+    /// client's address: failed attempts are limited per e-mail and per address, and an
+    /// attempt over the limit is refused before any password is hashed.
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+    ) -> CoreResult<(Account, String)> {
+        let by_email = format!("login:email:{}", email.trim().to_lowercase());
+        let by_client = format!("login:client:{client}");
+        self.check_rate(&by_email, crate::rate::LOGIN_PER_EMAIL)
+            .await?;
+        self.check_rate(&by_client, crate::rate::LOGIN_PER_CLIENT)
+            .await?;
         let mut conn = self.db.conn().await?;
-        let Some((account, hash)) = koop_db::account::by_email(&mut conn, email).await? else {
-            // Hash anyway, so the response time does not reveal which e-mails exist.
-            let _ = hash_password(password);
+        let found = koop_db::account::by_email(&mut conn, email).await?;
+        drop(conn);
+        let verified = match &found {
+            Some((_, hash)) => verify_password(password, hash),
+            None => {
+                // Hash anyway, so the response time does not reveal which e-mails exist.
+                let _ = hash_password(password);
+                false
+            }
+        };
+        let Some((account, _)) = found.filter(|_| verified) else {
+            self.count_rate(&by_email, crate::rate::LOGIN_PER_EMAIL)
+                .await?;
+            self.count_rate(&by_client, crate::rate::LOGIN_PER_CLIENT)
+                .await?;
             return Err(CoreError::BadCredentials);
         };
-        if !verify_password(password, &hash) {
-            return Err(CoreError::BadCredentials);
-        }
         let token = new_token()?;
         let expires =
             (Utc::now() + Duration::days(SESSION_DAYS)).to_rfc3339_opts(SecondsFormat::Secs, true);

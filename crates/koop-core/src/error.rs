@@ -14,8 +14,29 @@ pub struct FieldError {
     pub field: String,
     /// Stable snake_case code (translation key).
     pub code: String,
-    /// English explanation naming the value.
+    /// English explanation naming the value (for logs and the command line).
     pub message: String,
+    /// Named values for the translated message, e.g. `("value", "Germany")`.
+    pub params: Vec<(String, String)>,
+}
+
+impl FieldError {
+    /// A problem about `field` (empty for the record as a whole) with a stable code.
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            line: None,
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds a named value for the translated message.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.push((name.to_owned(), value.to_string()));
+        self
+    }
 }
 
 impl From<DomainError> for FieldError {
@@ -25,6 +46,11 @@ impl From<DomainError> for FieldError {
             field: e.field.to_owned(),
             code: e.code.to_owned(),
             message: e.message,
+            params: e
+                .params
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
         }
     }
 }
@@ -53,9 +79,16 @@ pub enum CoreError {
     /// The login failed.
     #[error("wrong e-mail or password")]
     BadCredentials,
-    /// A uniqueness rule refused the write (e.g. the e-mail is taken).
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// The record's state or a uniqueness rule refused the change (someone answered
+    /// first, the e-mail is taken); the problem has a code for translation.
+    #[error("conflict: {}", .0.message)]
+    Conflict(FieldError),
+    /// Too many attempts in a short time (logins, requests); try again after a while.
+    #[error("too many requests; try again in {retry_after_s} s")]
+    TooManyRequests {
+        /// Seconds until the next attempt may succeed.
+        retry_after_s: u64,
+    },
     /// koop itself failed (database down, bug); the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -65,6 +98,11 @@ impl CoreError {
     /// An error about one field.
     pub fn field(e: DomainError) -> CoreError {
         CoreError::Invalid(vec![e.into()])
+    }
+
+    /// A conflict with a stable code, e.g. `request_answered`.
+    pub fn conflict(code: &str, message: impl Into<String>) -> CoreError {
+        CoreError::Conflict(FieldError::new("", code, message))
     }
 }
 
@@ -78,7 +116,7 @@ impl From<DbError> for CoreError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => CoreError::NotFound,
-            DbError::Conflict(m) => CoreError::Conflict(m),
+            DbError::Conflict(m) => CoreError::conflict("duplicate", m),
             other => CoreError::Internal(other.to_string()),
         }
     }

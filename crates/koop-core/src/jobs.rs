@@ -129,6 +129,7 @@ fn error_code(e: &CoreError) -> String {
         CoreError::Forbidden => "forbidden".into(),
         CoreError::BadCredentials => "bad_credentials".into(),
         CoreError::Conflict(_) => "conflict".into(),
+        CoreError::TooManyRequests { .. } => "too_many_requests".into(),
         CoreError::Internal(_) => "internal".into(),
     }
 }

@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod matching;
 pub mod ops;
 pub mod policy;
+pub mod rate;
 pub mod read;
 pub mod scheduling;
 pub mod testing;

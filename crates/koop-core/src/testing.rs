@@ -152,7 +152,7 @@ impl TestAgency {
             .unwrap_or_else(|e| panic!("account {email}: {e}"));
         let (account, _) = self
             .core
-            .login(&email, TEST_PASSWORD)
+            .login(&email, TEST_PASSWORD, "test")
             .await
             .unwrap_or_else(|e| panic!("login {email}: {e}"));
         (Actor::account(account), email)

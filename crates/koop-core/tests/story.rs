@@ -27,7 +27,7 @@ async fn staff(core: &Core, agency: koop_core::domain::ids::AgencyId, email: &st
     )
     .await
     .unwrap();
-    let (account, _) = core.login(email, "correct horse").await.unwrap();
+    let (account, _) = core.login(email, "correct horse", "test").await.unwrap();
     Actor::account(account)
 }
 
@@ -200,7 +200,7 @@ async fn staff_of_one_agency_cannot_read_another_agencys_unpublished_records() {
             staff(&core, b, "b@koop.example").await,
         );
         assert!(matches!(
-            core.login("a@koop.example", "wrong horse").await,
+            core.login("a@koop.example", "wrong horse", "test").await,
             Err(CoreError::BadCredentials)
         ));
         let secret = core

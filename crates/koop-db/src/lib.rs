@@ -28,6 +28,7 @@ pub mod participant;
 pub mod person;
 mod pool;
 pub mod profile;
+pub mod rate;
 mod visibility;
 
 pub use error::{Booked, DbError};

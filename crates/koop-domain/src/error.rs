@@ -5,7 +5,8 @@ use std::fmt;
 /// A domain rule refused an input or a state change.
 ///
 /// `field` names the input that was wrong (for forms and imports), `code` is a stable
-/// snake_case key that the UI translates, and `message` is an English explanation.
+/// snake_case key that the UI translates with `params`, and `message` is an English
+/// explanation for logs and the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainError {
     /// The input field or subject the error is about, e.g. `country` or `meeting_request`.
@@ -14,6 +15,8 @@ pub struct DomainError {
     pub code: &'static str,
     /// English explanation that names the offending value.
     pub message: String,
+    /// Named values for the translated message (`value`, `max`, …).
+    pub params: Vec<(&'static str, String)>,
 }
 
 impl DomainError {
@@ -23,7 +26,14 @@ impl DomainError {
             field,
             code,
             message: message.into(),
+            params: Vec::new(),
         }
+    }
+
+    /// Adds a named value for the translated message.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.params.push((name, value.to_string()));
+        self
     }
 
     /// An illegal lifecycle step, e.g. scheduling a declined request.
@@ -33,6 +43,7 @@ impl DomainError {
             "illegal_transition",
             format!("a {subject} that is {from} cannot be {action}"),
         )
+        .with("from", from)
     }
 }
 

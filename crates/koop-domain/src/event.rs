@@ -132,7 +132,8 @@ pub fn check_time_zone(tz: &str) -> Result<(), DomainError> {
             "time_zone",
             "invalid_time_zone",
             format!("'{tz}' is not a time zone such as Europe/Berlin"),
-        ))
+        )
+        .with("value", tz))
     }
 }
 

@@ -20,7 +20,8 @@ impl CountryCode {
                 "country",
                 "invalid_country",
                 format!("'{input}' is not a two-letter ISO country code"),
-            ))
+            )
+            .with("value", input))
         }
     }
 
@@ -46,7 +47,8 @@ impl LanguageCode {
                 "languages",
                 "invalid_language",
                 format!("'{input}' is not a two-letter ISO 639-1 language code"),
-            ))
+            )
+            .with("value", input))
         }
     }
 
@@ -81,7 +83,8 @@ impl NaceCode {
                 "nace",
                 "invalid_nace",
                 format!("'{input}' is not a NACE Rev. 2 code such as C, 20, 20.1 or 20.14"),
-            ))
+            )
+            .with("value", input))
         }
     }
 
@@ -138,7 +141,8 @@ pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<Str
             field,
             "too_long",
             format!("{field} is longer than {max} characters"),
-        ));
+        )
+        .with("max", max));
     }
     Ok(text.to_owned())
 }
@@ -151,9 +155,48 @@ pub fn optional_text(field: &'static str, input: &str, max: usize) -> Result<Str
             field,
             "too_long",
             format!("{field} is longer than {max} characters"),
-        ));
+        )
+        .with("max", max));
     }
     Ok(text.to_owned())
+}
+
+/// Parses a website address: `http` or `https` only, at most 500 characters, no
+/// spaces. A bare host (`example.com`) gets `https://`.
+pub fn website(input: &str) -> Result<String, DomainError> {
+    let w = input.trim();
+    let with_scheme = if w.contains("://") || w.contains(':') {
+        w.to_owned()
+    } else {
+        format!("https://{w}")
+    };
+    let lower = with_scheme.to_ascii_lowercase();
+    let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && with_scheme.len() <= 500
+        && with_scheme
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty())
+        && !with_scheme
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(with_scheme)
+    } else {
+        Err(DomainError::new(
+            "website",
+            "unsupported_url",
+            format!("'{input}' is not a web address with http:// or https://"),
+        )
+        .with("value", input))
+    }
+}
+
+/// Whether a stored address may be shown as a link: `http` or `https` only. Records
+/// stored before the check exist, so pages ask this too.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Parses a plausible e-mail address (one `@`, a dot in the domain, no spaces).
@@ -177,7 +220,8 @@ pub fn email(input: &str) -> Result<String, DomainError> {
             "email",
             "invalid_email",
             format!("'{input}' is not an e-mail address"),
-        ))
+        )
+        .with("value", input))
     }
 }
 
@@ -214,7 +258,9 @@ macro_rules! text_enum {
                             other,
                             [$($text),*].join(", ")
                         ),
-                    )),
+                    )
+                    .with("value", other)
+                    .with("choices", [$($text),*].join(", "))),
                 }
             }
         }

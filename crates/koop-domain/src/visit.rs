@@ -69,7 +69,8 @@ pub fn check_capacity(capacity: i64) -> Result<(), DomainError> {
             "capacity",
             "not_positive",
             format!("capacity must be at least 1, not {capacity}"),
-        ));
+        )
+        .with("value", capacity));
     }
     Ok(())
 }

@@ -1,10 +1,11 @@
-//! One error type for handlers: 4xx render a page (or JSON under /api) with a message
-//! and a way back; 5xx show a generic page and the cause goes to the log only.
+//! One error type for handlers, used with `?`. Under `/api` it answers JSON with the
+//! problems; on pages it only marks the response, and the page layer
+//! ([`crate::pages::errors`]) renders the error page in the visitor's language with the
+//! navigation and a way back. 5xx causes are logged, never shown.
 
-use crate::i18n::Lang;
 use axum::Json;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use koop_core::{CoreError, FieldError};
 use serde::Serialize;
 
@@ -14,64 +15,81 @@ pub struct AppError {
     status: StatusCode,
     code: &'static str,
     problems: Vec<FieldError>,
-    lang: Lang,
     json: bool,
+    retry_after: Option<u64>,
+}
+
+/// What the page layer needs to render an error page.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    /// The stable code (`not_found`, `invalid_input`, …), a catalogue key `error-<code>`.
+    pub code: &'static str,
+    /// The problems, each with its field and code.
+    pub problems: Vec<FieldError>,
 }
 
 impl AppError {
     /// 404.
-    pub fn not_found(lang: Lang) -> Self {
-        AppError {
-            status: StatusCode::NOT_FOUND,
-            code: "not_found",
-            problems: vec![],
-            lang,
-            json: false,
-        }
+    pub fn not_found() -> Self {
+        Self::from_core(CoreError::NotFound, false)
     }
 
-    /// 400 with a message about one parameter.
-    pub fn bad_request(lang: Lang, field: &str, message: String) -> Self {
+    /// 400 about one parameter, with a stable code.
+    pub fn bad_request(field: &str, code: &str, message: String) -> Self {
         AppError {
             status: StatusCode::BAD_REQUEST,
             code: "invalid_input",
             problems: vec![FieldError {
                 line: None,
                 field: field.into(),
-                code: "invalid".into(),
+                code: code.into(),
                 message,
+                params: vec![],
             }],
-            lang,
             json: false,
+            retry_after: None,
         }
     }
 
-    /// From a core error, rendered as a page in `lang`.
-    pub fn page(lang: Lang, e: CoreError) -> Self {
-        Self::from_core(lang, e, false)
+    /// 403 for a request that came from another site, or without the form's token.
+    pub fn forbidden_cross_site() -> Self {
+        AppError {
+            status: StatusCode::FORBIDDEN,
+            code: "cross_site",
+            problems: vec![],
+            json: false,
+            retry_after: None,
+        }
+    }
+
+    /// 413 for a request body over the limit.
+    pub fn too_large() -> Self {
+        AppError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "too_large",
+            problems: vec![],
+            json: false,
+            retry_after: None,
+        }
     }
 
     /// From a core error, rendered as JSON.
     pub fn api(e: CoreError) -> Self {
-        Self::from_core(Lang::parse("en").unwrap_or_default(), e, true)
+        Self::from_core(e, true)
     }
 
-    fn from_core(lang: Lang, e: CoreError, json: bool) -> Self {
+    fn from_core(e: CoreError, json: bool) -> Self {
+        let mut retry_after = None;
         let (status, code, problems) = match e {
             CoreError::Invalid(p) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", p),
             CoreError::NotFound => (StatusCode::NOT_FOUND, "not_found", vec![]),
             CoreError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", vec![]),
             CoreError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials", vec![]),
-            CoreError::Conflict(m) => (
-                StatusCode::CONFLICT,
-                "conflict",
-                vec![FieldError {
-                    line: None,
-                    field: String::new(),
-                    code: "conflict".into(),
-                    message: m,
-                }],
-            ),
+            CoreError::Conflict(p) => (StatusCode::CONFLICT, "conflict", vec![p]),
+            CoreError::TooManyRequests { retry_after_s } => {
+                retry_after = Some(retry_after_s);
+                (StatusCode::TOO_MANY_REQUESTS, "too_many_requests", vec![])
+            }
             CoreError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal", vec![])
@@ -81,9 +99,15 @@ impl AppError {
             status,
             code,
             problems,
-            lang,
             json,
+            retry_after,
         }
+    }
+}
+
+impl From<CoreError> for AppError {
+    fn from(e: CoreError) -> Self {
+        Self::from_core(e, false)
     }
 }
 
@@ -95,38 +119,29 @@ struct ErrorBody<'a> {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if self.json {
-            return (
+        let mut resp = if self.json {
+            (
                 self.status,
                 Json(ErrorBody {
                     error: self.code,
                     problems: &self.problems,
                 }),
             )
-                .into_response();
+                .into_response()
+        } else {
+            let mut resp = self.status.into_response();
+            resp.extensions_mut().insert(ErrorPage {
+                code: self.code,
+                problems: self.problems,
+            });
+            resp
+        };
+        if let Some(s) = self.retry_after
+            && let Ok(v) = axum::http::HeaderValue::from_str(&s.to_string())
+        {
+            resp.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, v);
         }
-        let t = self.lang.texts();
-        let title = t.get(&format!("error-{}", self.code));
-        let mut items = String::new();
-        for p in &self.problems {
-            items.push_str(&format!("<li>{}</li>", html_escape(&p.to_string())));
-        }
-        let body = format!(
-            "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title} – koop</title>\
-             <link rel=\"stylesheet\" href=\"/static/koop.css\"></head><body><main class=\"error\">\
-             <h1>{status} · {title}</h1><ul>{items}</ul><p><a href=\"/\">{home}</a></p></main></body></html>",
-            lang = self.lang.code(),
-            status = self.status.as_u16(),
-            home = t.get("error-back_home"),
-        );
-        (self.status, Html(body)).into_response()
+        resp
     }
-}
-
-/// Escapes text for HTML.
-pub fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -248,9 +248,11 @@ async fn login_language_and_errors_behave_for_a_person() {
         .await
         .unwrap();
     assert!(String::from_utf8_lossy(&body).contains("Partner cities"));
-    assert_eq!(
-        get(&app, "/organisations?kind=spaceship", None).await.0,
-        StatusCode::BAD_REQUEST
+    let (status, page) = get(&app, "/organisations?kind=spaceship", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("„spaceship“ ist keine der möglichen Angaben") && page.contains("<nav>"),
+        "the error page names the value in German, with the navigation: {page}"
     );
     assert_eq!(
         get(&app, "/organisations/999999", None).await.0,
@@ -276,14 +278,18 @@ async fn login_language_and_errors_behave_for_a_person() {
     }
 }
 
+/// Posts a form as koop's own page does: with the session's token.
 async fn post_form(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> StatusCode {
     let mut req =
         Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut body = body.to_owned();
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
+        let token = c.trim_start_matches("koop_session=");
+        body = format!("{body}&_csrf={}", koop_web::csrf_token(token));
     }
     app.clone()
-        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .oneshot(req.body(Body::from(body)).unwrap())
         .await
         .unwrap()
         .status()
@@ -461,4 +467,68 @@ async fn only_the_clusters_own_managers_name_its_complements() {
     // Naming it twice is refused with a message, not a server error.
     let status = post_form(&app, &glue, &body, manager.as_deref()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_past_the_limit_get_429_without_a_password_hash_and_pages_carry_security_headers() {
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let a = koop_core::testing::TestAgency::create(&core, "a").await;
+    let app = koop_web::router(core);
+    let mut slowest_refusal = std::time::Duration::ZERO;
+    for _ in 0..koop_core::rate::LOGIN_PER_EMAIL.max {
+        let started = std::time::Instant::now();
+        let (status, _) = login(&app, &a.staff_email, "wrong password").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        slowest_refusal = slowest_refusal.max(started.elapsed());
+    }
+    let started = std::time::Instant::now();
+    let (status, cookie) = login(&app, &a.staff_email, koop_core::testing::TEST_PASSWORD).await;
+    let limited = started.elapsed();
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(cookie.is_none());
+    // Each refused attempt verified a hash; the limited one did not get that far.
+    let (_, hash_ms) = {
+        let t = std::time::Instant::now();
+        let _ = koop_core::auth::hash_password("x");
+        ((), t.elapsed())
+    };
+    assert!(
+        limited < hash_ms,
+        "over the limit took {limited:?}; one hash takes {hash_ms:?}"
+    );
+    assert!(
+        slowest_refusal >= hash_ms / 2,
+        "{slowest_refusal:?} vs {hash_ms:?}"
+    );
+
+    let req = Request::get("/").body(Body::empty()).unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let h = resp.headers();
+    let csp = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(h.get(header::REFERRER_POLICY).unwrap(), "same-origin");
+    assert_eq!(h.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    // A body over the limit is refused before any handler reads it.
+    let big = "x".repeat(3 * 1024 * 1024);
+    let req = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("email=a&password={big}")))
+        .unwrap();
+    assert_eq!(
+        app.clone().oneshot(req).await.unwrap().status(),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
 }

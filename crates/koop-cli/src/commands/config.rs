@@ -22,6 +22,11 @@ pub struct Settings {
     /// How long a background job stays claimed by a node that stopped answering
     /// before another node takes it up (`KOOP_JOB_LEASE_SECONDS`).
     pub job_lease_seconds: u64,
+    /// Mark cookies `Secure`: set this when koop is served over TLS (`KOOP_SECURE_COOKIES`).
+    pub secure_cookies: bool,
+    /// Take the client's address from `X-Forwarded-For`, for the login limit; only
+    /// behind your own proxy (`KOOP_TRUST_PROXY`).
+    pub trust_proxy: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +38,8 @@ impl Default for Settings {
             embeddings_url: None,
             embeddings_model: "multilingual-e5-small".into(),
             job_lease_seconds: 30,
+            secure_cookies: false,
+            trust_proxy: false,
         }
     }
 }
@@ -66,6 +73,8 @@ pub fn load(flags: &DbFlags, bind: Option<&str>, defaults: Settings) -> anyhow::
             "embeddings_url",
             "embeddings_model",
             "job_lease_seconds",
+            "secure_cookies",
+            "trust_proxy",
         ]))
         .extract()
         .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
@@ -115,4 +124,12 @@ pub fn worker_options(settings: &Settings) -> koop_core::jobs::WorkerOptions {
     let mut options = koop_core::jobs::WorkerOptions::for_this_process();
     options.lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
     options
+}
+
+/// How the web face behaves, as configured.
+pub fn web_options(settings: &Settings) -> koop_web::WebOptions {
+    koop_web::WebOptions {
+        secure_cookies: settings.secure_cookies,
+        trust_proxy: settings.trust_proxy,
+    }
 }

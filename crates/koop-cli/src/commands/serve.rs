@@ -39,7 +39,7 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config::runtime()?.block_on(async {
         let core = open(&settings).await?;
         let worker = core.start_worker(config::worker_options(&settings));
-        koop_web::serve(core, addr, |bound| {
+        koop_web::serve(core, config::web_options(&settings), addr, |bound| {
             eprintln!("koop listens on http://{bound}")
         })
         .await?;
@@ -80,7 +80,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
             );
         }
         let worker = core.start_worker(config::worker_options(&settings));
-        koop_web::serve(core, addr, |bound| {
+        koop_web::serve(core, config::web_options(&settings), addr, |bound| {
             eprintln!(
                 "\nkoop demo: http://{bound}\n\nDemo logins (password: {}):",
                 koop_core::demo::DEMO_PASSWORD

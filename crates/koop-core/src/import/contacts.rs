@@ -64,6 +64,7 @@ pub fn parse_contacts(table: &Table) -> Result<Vec<ContactRow>, Vec<FieldError>>
                 field: required.into(),
                 code: "missing_column".into(),
                 message: format!("the header has no column '{required}'"),
+                params: Vec::new(),
             });
         }
     }
@@ -163,7 +164,8 @@ impl Core {
                                     field: "organisation".into(),
                                     code: "unknown_organisation".into(),
                                     message: format!("'{name}' ({country}) is not in the directory; import organisations first"),
-                                });
+                                params: Vec::new(),
+                            });
                                 continue;
                             }
                         }

@@ -1,12 +1,10 @@
 //! Organisation rows: columns, parsing, and the all-or-nothing import.
 
-use super::{ImportReport, Table, split_values};
-use crate::ops::directory::check_org;
+use super::{ImportReport, Table};
+use crate::ops::directory::{OrgFields, org_from_fields};
 use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
-use koop_domain::DomainError;
 use koop_domain::ids::AgencyId;
-use koop_domain::org::{OrgData, OrgKind, OrgSize};
-use koop_domain::values::{CountryCode, LanguageCode, NaceCode};
+use koop_domain::org::OrgData;
 use serde_json::json;
 
 /// The columns of an organisation file, in export order, with the German names
@@ -30,12 +28,6 @@ fn cell<'a>(table: &Table, row: &'a [String], col: usize) -> &'a str {
     row.get(i).map_or("", String::as_str)
 }
 
-fn at(line: usize, e: DomainError) -> FieldError {
-    let mut f: FieldError = e.into();
-    f.line = Some(line);
-    f
-}
-
 /// Parses every row; returns all problems, or the organisations with their lines.
 pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<FieldError>> {
     let mut problems = Vec::new();
@@ -51,6 +43,7 @@ pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<F
                 field: required.into(),
                 code: "missing_column".into(),
                 message: format!("the header has no column '{required}'"),
+                params: Vec::new(),
             });
         }
     }
@@ -60,52 +53,23 @@ pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<F
     let mut out = Vec::new();
     for (line, row) in &table.rows {
         let line = *line;
-        let mut row_ok = true;
-        let mut fail = |e: DomainError| {
-            problems.push(at(line, e));
-            row_ok = false;
+        let fields = OrgFields {
+            name: cell(table, row, 0),
+            kind: cell(table, row, 1),
+            country: cell(table, row, 2),
+            city: cell(table, row, 3),
+            nace: cell(table, row, 4),
+            size: cell(table, row, 5),
+            languages: cell(table, row, 6),
+            website: cell(table, row, 7),
+            description: cell(table, row, 8),
         };
-        let kind = match cell(table, row, 1) {
-            "" => Some(OrgKind::Company),
-            k => OrgKind::parse(&k.to_lowercase()).map_err(&mut fail).ok(),
-        };
-        let country = CountryCode::parse(cell(table, row, 2))
-            .map_err(&mut fail)
-            .ok();
-        let nace: Vec<NaceCode> = split_values(cell(table, row, 4))
-            .into_iter()
-            .filter_map(|c| NaceCode::parse(c).map_err(&mut fail).ok())
-            .collect();
-        let size = match cell(table, row, 5) {
-            "" => None,
-            s => OrgSize::parse(&s.to_lowercase()).map_err(&mut fail).ok(),
-        };
-        let languages: Vec<LanguageCode> = split_values(cell(table, row, 6))
-            .into_iter()
-            .filter_map(|c| LanguageCode::parse(c).map_err(&mut fail).ok())
-            .collect();
-        let (Some(kind), Some(country)) = (kind, country) else {
-            continue;
-        };
-        let data = OrgData {
-            name: cell(table, row, 0).to_owned(),
-            kind,
-            country,
-            city: cell(table, row, 3).to_owned(),
-            nace,
-            size,
-            languages,
-            website: Some(cell(table, row, 7).to_owned()),
-            description: cell(table, row, 8).to_owned(),
-        };
-        match check_org(data) {
-            Ok(d) if row_ok => out.push((line, d)),
-            Ok(_) => {}
-            Err(CoreError::Invalid(errs)) => problems.extend(errs.into_iter().map(|mut e| {
+        match org_from_fields(&fields) {
+            Ok(d) => out.push((line, d)),
+            Err(errs) => problems.extend(errs.into_iter().map(|mut e| {
                 e.line = Some(line);
                 e
             })),
-            Err(_) => {}
         }
     }
     // Two rows for the same organisation would silently overwrite each other.
@@ -118,6 +82,7 @@ pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<F
                 field: "name".into(),
                 code: "duplicate_row".into(),
                 message: format!("'{}' ({}) is already in line {first}", d.name, d.country),
+                params: Vec::new(),
             });
         } else {
             seen.push((key, *line));

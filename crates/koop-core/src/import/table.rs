@@ -27,6 +27,7 @@ fn file_error(field: &str, message: String) -> CoreError {
         field: field.to_owned(),
         code: "unreadable_file".into(),
         message,
+        params: Vec::new(),
     }])
 }
 
@@ -54,6 +55,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, CoreError> {
             field: "file".into(),
             code: "not_utf8".into(),
             message: format!("line {line} is not UTF-8 text; save the file as CSV UTF-8"),
+            params: Vec::new(),
         }]));
     }
     let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
@@ -79,6 +81,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, CoreError> {
                 field: "file".into(),
                 code: "malformed_csv".into(),
                 message: format!("line {line}: {e}"),
+                params: Vec::new(),
             }])
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);

@@ -1,6 +1,6 @@
 //! Agencies, accounts, organisations, people, memberships and grants.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 use chrono::NaiveDate;
 use koop_db::org as db_org;
 use koop_db::owner::Owned;
@@ -11,7 +11,7 @@ use koop_domain::ids::{
 use koop_domain::membership::{MemberRole, check_complement, check_membership};
 use koop_domain::org::OrgData;
 use koop_domain::person::PersonData;
-use koop_domain::values::{email, required_text};
+use koop_domain::values::{email, optional_text, required_text, website};
 use serde_json::json;
 
 /// What a new account needs.
@@ -134,6 +134,7 @@ impl Core {
                     field: "email".into(),
                     code: "taken".into(),
                     message: format!("an account with e-mail {mail} exists already"),
+                    params: Vec::new(),
                 }]),
                 other => other.into(),
             })?;
@@ -370,15 +371,114 @@ async fn account_permit(
     Ok(permit)
 }
 
-/// Normalises and checks an organisation's fields.
+/// Normalises and checks an organisation's fields: lengths, and a website only with
+/// `http` or `https` (an imported `javascript:` address must never become a link).
 pub fn check_org(mut d: OrgData) -> CoreResult<OrgData> {
-    d.name = required_text("name", &d.name, 200)?;
-    d.city = d.city.trim().to_owned();
-    d.website = d
+    let mut problems = Vec::new();
+    check_org_texts(&mut d, &mut problems);
+    if problems.is_empty() {
+        Ok(d)
+    } else {
+        Err(CoreError::Invalid(problems))
+    }
+}
+
+fn check_org_texts(d: &mut OrgData, problems: &mut Vec<FieldError>) {
+    let mut keep = |r: Result<String, koop_domain::DomainError>| match r {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(FieldError::from(e));
+            String::new()
+        }
+    };
+    d.name = keep(required_text("name", &d.name, 200));
+    d.city = keep(optional_text("city", &d.city, 100));
+    d.description = keep(optional_text("description", &d.description, 10_000));
+    d.website = match d
         .website
-        .map(|w| w.trim().to_owned())
-        .filter(|w| !w.is_empty());
-    Ok(d)
+        .as_deref()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        None => None,
+        Some(w) => match website(w) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                problems.push(e.into());
+                None
+            }
+        },
+    };
+}
+
+/// An organisation as a form or a file row gives it: text per field.
+#[derive(Debug, Clone, Default)]
+pub struct OrgFields<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Kind (`company`, `cluster`, …); empty means company.
+    pub kind: &'a str,
+    /// ISO country code.
+    pub country: &'a str,
+    /// City.
+    pub city: &'a str,
+    /// NACE codes, separated by `|` or `,`.
+    pub nace: &'a str,
+    /// Size class, or empty.
+    pub size: &'a str,
+    /// Language codes, separated by `|` or `,`.
+    pub languages: &'a str,
+    /// Website.
+    pub website: &'a str,
+    /// Description.
+    pub description: &'a str,
+}
+
+/// Parses and checks every field, returning every problem at once (each naming its
+/// field and value), so a form can show them all beside their fields.
+pub fn org_from_fields(f: &OrgFields<'_>) -> Result<OrgData, Vec<FieldError>> {
+    use koop_domain::org::{OrgKind, OrgSize};
+    use koop_domain::values::{CountryCode, LanguageCode, NaceCode};
+    let mut problems: Vec<FieldError> = Vec::new();
+    let mut fail = |e: koop_domain::DomainError| problems.push(e.into());
+    let kind = match f.kind.trim() {
+        "" => Some(OrgKind::Company),
+        k => OrgKind::parse(&k.to_lowercase()).map_err(&mut fail).ok(),
+    };
+    let country = CountryCode::parse(f.country).map_err(&mut fail).ok();
+    let nace: Vec<NaceCode> = crate::import::split_values(f.nace)
+        .into_iter()
+        .filter_map(|c| NaceCode::parse(c).map_err(&mut fail).ok())
+        .collect();
+    let size = match f.size.trim() {
+        "" => None,
+        s => OrgSize::parse(&s.to_lowercase()).map_err(&mut fail).ok(),
+    };
+    let languages: Vec<LanguageCode> = crate::import::split_values(f.languages)
+        .into_iter()
+        .filter_map(|c| LanguageCode::parse(c).map_err(&mut fail).ok())
+        .collect();
+    // A refused country is reported above; "ZZ" only lets the other fields be checked.
+    let Some(country) = country.or_else(|| CountryCode::parse("ZZ").ok()) else {
+        return Err(problems);
+    };
+    let mut data = OrgData {
+        name: f.name.to_owned(),
+        kind: kind.unwrap_or(OrgKind::Company),
+        country,
+        city: f.city.to_owned(),
+        nace,
+        size,
+        languages,
+        website: Some(f.website.to_owned()),
+        description: f.description.to_owned(),
+    };
+    check_org_texts(&mut data, &mut problems);
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Normalises and checks a person's fields.
@@ -401,6 +501,7 @@ fn duplicate(e: koop_db::DbError, field: &str, value: &str) -> CoreError {
             field: field.to_owned(),
             code: "duplicate".into(),
             message: format!("'{value}' exists already"),
+            params: Vec::new(),
         }]),
         other => other.into(),
     }

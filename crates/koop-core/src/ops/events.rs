@@ -1,6 +1,6 @@
 //! Events, venues, sessions, participants and profiles.
 
-use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 use koop_db::owner::{EventChild, Owned};
 pub use koop_db::profile::ProfileOwner;
 use koop_domain::event::{
@@ -128,9 +128,14 @@ impl Core {
             )
             .await
             .map_err(|e| match e {
-                koop_db::DbError::Conflict(_) => {
-                    CoreError::Conflict(format!("person {person} is registered already"))
-                }
+                koop_db::DbError::Conflict(_) => CoreError::Conflict(
+                    FieldError::new(
+                        "person",
+                        "already_registered",
+                        format!("person {person} is registered already"),
+                    )
+                    .with("person", person),
+                ),
                 other => other.into(),
             })?;
             Ok(Change::new(
@@ -242,7 +247,12 @@ async fn profile_permit(
 
 /// The error for a record whose state changed between reading and writing it.
 pub(crate) fn changed_meanwhile(what: &str) -> CoreError {
-    CoreError::Conflict(format!(
-        "this {what} was changed by someone else meanwhile; reload and try again"
-    ))
+    CoreError::Conflict(
+        FieldError::new(
+            "",
+            "changed_meanwhile",
+            format!("this {what} was changed by someone else meanwhile; reload and try again"),
+        )
+        .with("what", what),
+    )
 }

@@ -1,7 +1,7 @@
 //! Meeting requests, meetings and company visits.
 
 use super::events::changed_meanwhile;
-use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 pub use koop_db::meeting::NewMeeting;
 use koop_db::owner::{EventChild, Owned};
 use koop_domain::ids::{
@@ -27,28 +27,36 @@ impl Core {
     ) -> CoreResult<MeetingRequestId> {
         check_request(requester, receiver)?;
         let message = optional_text("message", message, 2_000)?;
-        self.write(actor, "meeting.request.created", async |tx| {
-            let permit = policy::act_for(tx, actor, event, requester).await?;
-            policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
-            let id = koop_db::meeting::insert_request(
-                tx, event, requester, receiver, priority, &message,
-            )
-            .await
-            .map_err(|e| match e {
-                koop_db::DbError::Conflict(_) => {
-                    CoreError::Conflict("this meeting was requested already".into())
-                }
-                other => other.into(),
-            })?;
-            Ok(Change::new(
-                permit,
-                id,
-                "meeting_request",
-                id.0,
-                json!({ "requester": requester, "receiver": receiver }),
-            ))
-        })
-        .await
+        let bucket = format!("request:participant:{requester}");
+        self.check_rate(&bucket, crate::rate::REQUESTS_PER_PARTICIPANT)
+            .await?;
+        let id = self
+            .write(actor, "meeting.request.created", async |tx| {
+                let permit = policy::act_for(tx, actor, event, requester).await?;
+                policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
+                let id = koop_db::meeting::insert_request(
+                    tx, event, requester, receiver, priority, &message,
+                )
+                .await
+                .map_err(|e| match e {
+                    koop_db::DbError::Conflict(_) => CoreError::conflict(
+                        "already_requested",
+                        "this meeting was requested already",
+                    ),
+                    other => other.into(),
+                })?;
+                Ok(Change::new(
+                    permit,
+                    id,
+                    "meeting_request",
+                    id.0,
+                    json!({ "requester": requester, "receiver": receiver }),
+                ))
+            })
+            .await?;
+        self.count_rate(&bucket, crate::rate::REQUESTS_PER_PARTICIPANT)
+            .await?;
+        Ok(id)
     }
 
     /// Moves a request of `event` through its lifecycle (accept, decline, withdraw).
@@ -84,9 +92,14 @@ impl Core {
                 RequestAnswer::Withdraw => current.withdraw(),
             }
             .map_err(|_| {
-                CoreError::Conflict(format!(
-                    "this request was answered already: it is {current}"
-                ))
+                CoreError::Conflict(
+                    FieldError::new(
+                        "",
+                        "request_answered",
+                        format!("this request was answered already: it is {current}"),
+                    )
+                    .with("status", current),
+                )
             })?;
             if !koop_db::meeting::set_request_status(tx, request, current, next).await? {
                 return Err(changed_meanwhile("request"));
@@ -246,7 +259,7 @@ impl Core {
                 .await
                 .map_err(|e| match e {
                     koop_db::DbError::Conflict(_) => {
-                        CoreError::Conflict("this visit is booked already".into())
+                        CoreError::conflict("already_booked", "this visit is booked already")
                     }
                     other => other.into(),
                 })?;
@@ -291,11 +304,12 @@ pub(crate) async fn check_meeting_ids(tx: &mut koop_db::Conn, m: &NewMeeting) ->
 /// A refused double booking becomes a conflict the person can act on.
 pub(crate) fn booking_conflict(e: koop_db::DbError) -> CoreError {
     match e {
-        koop_db::DbError::DoubleBooking(koop_db::Booked::Participant) => CoreError::Conflict(
-            "a participant of this meeting has another meeting at that time".into(),
+        koop_db::DbError::DoubleBooking(koop_db::Booked::Participant) => CoreError::conflict(
+            "participant_booked",
+            "a participant of this meeting has another meeting at that time",
         ),
         koop_db::DbError::DoubleBooking(koop_db::Booked::Table) => {
-            CoreError::Conflict("this table is taken at that time".into())
+            CoreError::conflict("table_booked", "this table is taken at that time")
         }
         other => other.into(),
     }

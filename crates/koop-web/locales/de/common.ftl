@@ -79,13 +79,6 @@ field-agency = Agentur
 login-title = Anmelden
 login-failed = E-Mail oder Passwort ist falsch.
 login-demo_hint = Demo-Zugänge: siehe Ausgabe von „koop demo“ (Passwort koop-demo).
-error-not_found = Nicht gefunden
-error-forbidden = Keine Berechtigung
-error-invalid_input = Ungültige Eingabe
-error-conflict = Konflikt
-error-bad_credentials = Anmeldung fehlgeschlagen
-error-internal = Interner Fehler – bitte später erneut versuchen
-error-back_home = Zur Startseite
 
 ## How this language writes dates, times and numbers (chrono format strings).
 
@@ -93,3 +86,14 @@ format-date = %d.%m.%Y
 format-day-time = %d.%m. %H:%M
 format-thousands = .
 language-name = Deutsch
+
+## Forms.
+
+form-save = Speichern
+form-refused = Bitte die markierten Angaben prüfen.
+flash-saved = Gespeichert.
+org-new = Neue Organisation
+org-nace_hint = mehrere durch Komma getrennt
+org-publish = veröffentlichen (für alle sichtbar)
+nav-new_organisation = Organisation anlegen
+field-size = Größe

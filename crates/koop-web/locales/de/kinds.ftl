@@ -89,3 +89,7 @@ kind-goal-exports = Export
 kind-goal-skilled_workers = Fachkräfte
 kind-goal-research = Forschung
 kind-goal-visibility = Sichtbarkeit
+kind-size-micro = Kleinstunternehmen (unter 10)
+kind-size-small = klein (10–49)
+kind-size-medium = mittel (50–249)
+kind-size-large = groß (250 und mehr)

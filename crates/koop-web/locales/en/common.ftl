@@ -79,13 +79,6 @@ field-agency = Agency
 login-title = Log in
 login-failed = Wrong e-mail or password.
 login-demo_hint = Demo logins: see the output of `koop demo` (password koop-demo).
-error-not_found = Not found
-error-forbidden = Not allowed
-error-invalid_input = Invalid input
-error-conflict = Conflict
-error-bad_credentials = Login failed
-error-internal = Internal error – please try again later
-error-back_home = Back to the start page
 
 ## How this language writes dates, times and numbers (chrono format strings).
 
@@ -93,3 +86,14 @@ format-date = %Y-%m-%d
 format-day-time = %m-%d %H:%M
 format-thousands = ,
 language-name = English
+
+## Forms.
+
+form-save = Save
+form-refused = Please check the marked fields.
+flash-saved = Saved.
+org-new = New organisation
+org-nace_hint = several, separated by commas
+org-publish = publish (visible to everyone)
+nav-new_organisation = Add an organisation
+field-size = Size

@@ -89,3 +89,7 @@ kind-goal-exports = Exports
 kind-goal-skilled_workers = Skilled workers
 kind-goal-research = Research
 kind-goal-visibility = Visibility
+kind-size-micro = micro (under 10)
+kind-size-small = small (10–49)
+kind-size-medium = medium (50–249)
+kind-size-large = large (250 and more)

@@ -69,13 +69,29 @@ fn used_keys() -> BTreeSet<String> {
     }
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
-        for call in [".t(\"", ".get(\"", ".with(\"", "flash(\""] {
+        for call in [
+            ".t(\"",
+            "texts().get(\"",
+            "texts.get(\"",
+            "texts.with(\"",
+            "texts.try_get(\"",
+            "\"flash-",
+        ] {
             for piece in text.split(call).skip(1) {
                 let key: String = piece
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
                     .collect();
-                if piece[key.len()..].starts_with('"') && key.contains('-') {
+                if key.is_empty() {
+                    continue;
+                }
+                let key = if call == "\"flash-" {
+                    format!("flash-{key}")
+                } else {
+                    key
+                };
+                let rest = &piece[key.len().min(piece.len())..];
+                if (call == "\"flash-" || rest.starts_with('"')) && key.contains('-') {
                     out.insert(key);
                 }
             }

@@ -1,13 +1,13 @@
 //! For cluster managers: the clusters declared complementary to theirs, and which of
 //! their members should meet which members over there.
 
-use super::{Ctx, OrPage, render};
+use super::{Ctx, render, see_other_with_flash};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::response::{Html, Redirect};
+use axum::extract::{Path, State};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use koop_core::domain::ids::OrgId;
@@ -45,33 +45,24 @@ struct ComplementsPage {
     declared: Vec<(i64, String, String)>,
     /// Clusters a manager may still declare (id, name); empty for visitors who may not.
     choices: Vec<(i64, String)>,
-    saved: bool,
     pairs: Vec<PairRow>,
-}
-
-#[derive(Deserialize, Default)]
-struct ShowQuery {
-    #[serde(default)]
-    saved: bool,
 }
 
 async fn show_complements(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
-    Query(q): Query<ShowQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let cluster = OrgId(id);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let group = r.org(cluster).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let group = r.org(cluster).await?;
     if !group.data.kind.has_members() {
-        return Err(AppError::not_found(v.lang));
+        return Err(AppError::not_found());
     }
     let declared: Vec<(i64, String, String)> = r
         .complements()
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter_map(|c| {
             let (other, name) = c.other_side(cluster)?;
@@ -84,8 +75,7 @@ async fn show_complements(
             kinds: vec![OrgKind::Cluster, OrgKind::Network],
             ..OrgFilter::default()
         })
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|o| o.id != cluster && !declared.iter().any(|d| d.0 == o.id.0))
         .map(|o| (o.id.0, o.data.name))
@@ -97,8 +87,7 @@ async fn show_complements(
     let pairs = s
         .core
         .cross_cluster_matches(&v.actor, cluster, SHOWN)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|p| PairRow {
             member_id: p.member.0,
@@ -114,18 +103,14 @@ async fn show_complements(
                 .collect(),
         })
         .collect();
-    render(
-        v.lang,
-        ComplementsPage {
-            id,
-            name: group.data.name,
-            declared,
-            choices,
-            saved: q.saved,
-            pairs,
-            ctx,
-        },
-    )
+    render(ComplementsPage {
+        id,
+        name: group.data.name,
+        declared,
+        choices,
+        pairs,
+        ctx,
+    })
 }
 
 #[derive(Deserialize)]
@@ -141,12 +126,12 @@ async fn declare_complement(
     v: Visitor,
     Path(id): Path<i64>,
     Form(f): Form<DeclareForm>,
-) -> Result<Redirect, AppError> {
+) -> Result<Response, AppError> {
     s.core
         .declare_complement(&v.actor, OrgId(id), OrgId(f.other), &f.rationale)
-        .await
-        .or_page(v.lang)?;
-    Ok(Redirect::to(&format!(
-        "/clusters/{id}/complements?saved=true"
-    )))
+        .await?;
+    Ok(see_other_with_flash(
+        &crate::paths::cluster_complements(id),
+        "flash-saved",
+    ))
 }

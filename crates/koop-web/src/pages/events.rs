@@ -1,7 +1,7 @@
 //! Events: list, detail, participants, profiles and the meeting agenda.
 
 use super::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
-use super::{Ctx, OrPage, render};
+use super::{Ctx, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -34,15 +34,14 @@ struct EventList {
 
 async fn list_events(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let events = r
         .events(None)
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| rows::event(&ctx, x))
         .collect();
-    render(v.lang, EventList { ctx, events })
+    render(EventList { ctx, events })
 }
 
 #[derive(Template)]
@@ -77,32 +76,29 @@ async fn show_event(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let id = EventId(id);
-    let (ev, access) = r.event_access(id).await.or_page(v.lang)?;
+    let (ev, access) = r.event_access(id).await?;
     let manages = access == EventAccess::Manage;
     let organisers = r
         .org_names(&ev.data.organiser_ids)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|(i, n, _)| (i.0, n))
         .collect();
-    let participants = r.participants(id).await.or_page(v.lang)?;
+    let participants = r.participants(id).await?;
     let countries = r
         .participant_countries(id)
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|(c, n)| format!("{c} {n}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let venues = r.venues(id).await.or_page(v.lang)?;
+    let venues = r.venues(id).await?;
     let venue_names: HashMap<_, _> = venues.iter().map(|x| (x.id, x.name.clone())).collect();
     let sessions = r
         .sessions(id)
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| {
             (
@@ -121,8 +117,7 @@ async fn show_event(
         .collect();
     let requests = if manages {
         r.request_counts(id)
-            .await
-            .or_page(v.lang)?
+            .await?
             .iter()
             .map(|(st, n)| format!("{} {n}", ctx.kind("request", st)))
             .collect::<Vec<_>>()
@@ -135,8 +130,7 @@ async fn show_event(
             event: Some(id),
             ..ActivityFilter::default()
         })
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| rows::activity(&ctx, x))
         .collect();
@@ -145,49 +139,45 @@ async fn show_event(
             event: Some(id),
             ..OutcomeFilter::default()
         })
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
-    render(
-        v.lang,
-        EventDetail {
-            id: id.0,
-            title: ev.data.title.clone(),
-            description: ev.data.description.clone(),
-            kind: ctx.kind("event", ev.data.kind.as_str()),
-            dates: rows::event(&ctx, &ev).dates,
-            organisers,
-            participant_count: participants.len(),
-            countries,
-            profile_count: r.event_profiles(id).await.or_page(v.lang)?.len(),
-            meeting_count: r.meeting_count(id).await.or_page(v.lang)?,
-            sees_meetings: access != EventAccess::Public,
-            manages,
-            requests,
-            venues: venues
-                .iter()
-                .map(|x| {
-                    (
-                        x.name.clone(),
-                        // Addresses usually end with the city already.
-                        if x.address.contains(&x.city) {
-                            x.address.clone()
-                        } else {
-                            format!("{} {}", x.address, x.city).trim().to_owned()
-                        },
-                        x.time_zone.clone(),
-                    )
-                })
-                .collect(),
-            sessions,
-            visits: r.visits(id).await.or_page(v.lang)?,
-            activities,
-            outcomes,
-            ctx,
-        },
-    )
+    render(EventDetail {
+        id: id.0,
+        title: ev.data.title.clone(),
+        description: ev.data.description.clone(),
+        kind: ctx.kind("event", ev.data.kind.as_str()),
+        dates: rows::event(&ctx, &ev).dates,
+        organisers,
+        participant_count: participants.len(),
+        countries,
+        profile_count: r.event_profiles(id).await?.len(),
+        meeting_count: r.meeting_count(id).await?,
+        sees_meetings: access != EventAccess::Public,
+        manages,
+        requests,
+        venues: venues
+            .iter()
+            .map(|x| {
+                (
+                    x.name.clone(),
+                    // Addresses usually end with the city already.
+                    if x.address.contains(&x.city) {
+                        x.address.clone()
+                    } else {
+                        format!("{} {}", x.address, x.city).trim().to_owned()
+                    },
+                    x.time_zone.clone(),
+                )
+            })
+            .collect(),
+        sessions,
+        visits: r.visits(id).await?,
+        activities,
+        outcomes,
+        ctx,
+    })
 }
 
 struct ParticipantRow {
@@ -217,13 +207,12 @@ async fn list_participants(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let (ev, access) = r.event_access(EventId(id)).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let (ev, access) = r.event_access(EventId(id)).await?;
     // The reader leaves out what the visitor may not see (names, statuses).
     let rows = r
         .participants(EventId(id))
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|p| ParticipantRow {
             person: p.person_name.unwrap_or_default(),
@@ -240,17 +229,14 @@ async fn list_participants(
         .collect();
     let show_names = access.sees_names();
     let show_status = access == EventAccess::Manage;
-    render(
-        v.lang,
-        Participants {
-            id,
-            title: ev.data.title,
-            show_names,
-            show_status,
-            rows,
-            ctx,
-        },
-    )
+    render(Participants {
+        id,
+        title: ev.data.title,
+        show_names,
+        show_status,
+        rows,
+        ctx,
+    })
 }
 
 #[derive(Template)]
@@ -268,14 +254,13 @@ async fn list_profiles(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
-    let profiles = r.event_profiles(EventId(id)).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let ev = r.event(EventId(id)).await?;
+    let profiles = r.event_profiles(EventId(id)).await?;
     let ids: Vec<_> = profiles.iter().map(|p| p.org_id).collect();
     let names: HashMap<_, _> = r
         .org_names(&ids)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|(i, n, _)| (i, n))
         .collect();
@@ -283,15 +268,12 @@ async fn list_profiles(
         .iter()
         .map(|p| rows::profile(&ctx, p, names.get(&p.org_id).cloned()))
         .collect();
-    render(
-        v.lang,
-        Profiles {
-            id,
-            title: ev.data.title,
-            profiles,
-            ctx,
-        },
-    )
+    render(Profiles {
+        id,
+        title: ev.data.title,
+        profiles,
+        ctx,
+    })
 }
 
 struct MeetingRow {
@@ -326,8 +308,8 @@ async fn list_meetings(
     Query(q): Query<MeetingQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let ev = r.event(EventId(id)).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let ev = r.event(EventId(id)).await?;
     // Who meets whom is for the event's people: the reader gives organisers every
     // meeting, participants their own, and refuses everyone else.
     let own = v
@@ -336,8 +318,7 @@ async fn list_meetings(
         .and_then(|a| a.participant_id);
     let rows = r
         .meetings(EventId(id), own)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|m| MeetingRow {
             time: m
@@ -354,13 +335,10 @@ async fn list_meetings(
             status_code: m.status.as_str(),
         })
         .collect();
-    render(
-        v.lang,
-        Meetings {
-            id,
-            title: ev.data.title,
-            rows,
-            ctx,
-        },
-    )
+    render(Meetings {
+        id,
+        title: ev.data.title,
+        rows,
+        ctx,
+    })
 }

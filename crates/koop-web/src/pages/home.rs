@@ -1,7 +1,7 @@
 //! The start page: what is in koop, and the events.
 
 use super::rows::{self, EventRow};
-use super::{Ctx, OrPage, render};
+use super::{Ctx, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -25,8 +25,8 @@ struct Home {
 
 pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let counts = r.org_counts().await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let counts = r.org_counts().await?;
     let count = |kinds: &[&str]| {
         counts
             .iter()
@@ -34,53 +34,49 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
             .map(|c| c.1)
             .sum::<i64>()
     };
-    let events = r.events(None).await.or_page(v.lang)?;
+    let events = r.events(None).await?;
     let cards = vec![
         Card {
-            href: "/organisations",
+            href: crate::paths::ORGANISATIONS,
             label: ctx.t("nav-organisations"),
             count: counts.iter().map(|c| c.1).sum(),
         },
         Card {
-            href: "/networks",
+            href: crate::paths::NETWORKS,
             label: ctx.t("nav-networks"),
             count: count(&["network"]),
         },
         Card {
-            href: "/clusters",
+            href: crate::paths::CLUSTERS,
             label: ctx.t("nav-clusters"),
             count: count(&["cluster"]),
         },
         Card {
-            href: "/agreements",
+            href: crate::paths::AGREEMENTS,
             label: ctx.t("nav-agreements"),
-            count: r.agreements(None).await.or_page(v.lang)?.len() as i64,
+            count: r.agreements(None).await?.len() as i64,
         },
         Card {
-            href: "/partner-cities",
+            href: crate::paths::PARTNER_CITIES,
             label: ctx.t("nav-partner_cities"),
-            count: r.partner_cities().await.or_page(v.lang)?.len() as i64,
+            count: r.partner_cities().await?.len() as i64,
         },
         Card {
-            href: "/events",
+            href: crate::paths::EVENTS,
             label: ctx.t("nav-events"),
             count: events.len() as i64,
         },
         Card {
-            href: "/activities",
+            href: crate::paths::ACTIVITIES,
             label: ctx.t("nav-activities"),
-            count: r
-                .activities(Default::default())
-                .await
-                .or_page(v.lang)?
-                .len() as i64,
+            count: r.activities(Default::default()).await?.len() as i64,
         },
         Card {
-            href: "/outcomes",
+            href: crate::paths::OUTCOMES,
             label: ctx.t("nav-outcomes"),
-            count: r.outcomes(Default::default()).await.or_page(v.lang)?.len() as i64,
+            count: r.outcomes(Default::default()).await?.len() as i64,
         },
     ];
     let events = events.iter().map(|x| rows::event(&ctx, x)).collect();
-    render(v.lang, Home { ctx, cards, events })
+    render(Home { ctx, cards, events })
 }

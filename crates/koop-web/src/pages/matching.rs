@@ -1,12 +1,12 @@
 //! Partner recommendations at an event, and the organisers' view of who needs help.
 
-use super::{Ctx, OrPage, render};
+use super::{Ctx, render, see_other_with_flash};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, Redirect};
+use axum::response::{Html, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use koop_core::CoreError;
@@ -53,15 +53,12 @@ struct Recommendations {
     participant: i64,
     choices: Vec<(i64, String)>,
     own_title: Option<String>,
-    sent: bool,
     recs: Vec<RecRow>,
 }
 
 #[derive(Deserialize)]
 struct RecQuery {
     participant: Option<i64>,
-    #[serde(default)]
-    sent: bool,
 }
 
 async fn show_recommendations(
@@ -73,21 +70,21 @@ async fn show_recommendations(
     let ctx = Ctx::new(&v);
     let account = v
         .account()
-        .ok_or_else(|| AppError::page(v.lang, CoreError::Forbidden))?;
+        .ok_or_else(|| AppError::from(CoreError::Forbidden))?;
     let event = EventId(id);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let ev = r.event(event).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let ev = r.event(event).await?;
     // Participants see their own recommendations; organisers and staff pick anyone's.
     let (participant, choices) = if account.role == Role::Participant {
         (
             account
                 .participant_id
-                .ok_or_else(|| AppError::page(v.lang, CoreError::Forbidden))?
+                .ok_or_else(|| AppError::from(CoreError::Forbidden))?
                 .0,
             vec![],
         )
     } else {
-        let people = r.participants(event).await.or_page(v.lang)?;
+        let people = r.participants(event).await?;
         let choices: Vec<(i64, String)> = people
             .iter()
             .map(|p| {
@@ -103,25 +100,17 @@ async fn show_recommendations(
         let chosen = q
             .participant
             .or(choices.first().map(|c| c.0))
-            .ok_or_else(|| AppError::not_found(v.lang))?;
+            .ok_or_else(AppError::not_found)?;
         (chosen, choices)
     };
-    let existing = r
-        .requests_of(ParticipantId(participant))
-        .await
-        .or_page(v.lang)?;
+    let existing = r.requests_of(ParticipantId(participant)).await?;
     drop(r);
     let own = s
         .core
         .participant_profile(&v.actor, ParticipantId(participant))
-        .await
-        .or_page(v.lang)?;
+        .await?;
     let recs = match &own {
-        Some(p) => s
-            .core
-            .recommendations(&v.actor, event, p.id, SHOWN)
-            .await
-            .or_page(v.lang)?,
+        Some(p) => s.core.recommendations(&v.actor, event, p.id, SHOWN).await?,
         None => vec![],
     };
     let recs = recs
@@ -145,19 +134,15 @@ async fn show_recommendations(
                 .map(|(_, st)| ctx.kind("request", st.as_str())),
         })
         .collect();
-    render(
-        v.lang,
-        Recommendations {
-            id,
-            title: ev.data.title,
-            participant,
-            choices,
-            own_title: own.map(|p| p.data.title),
-            sent: q.sent,
-            recs,
-            ctx,
-        },
-    )
+    render(Recommendations {
+        id,
+        title: ev.data.title,
+        participant,
+        choices,
+        own_title: own.map(|p| p.data.title),
+        recs,
+        ctx,
+    })
 }
 
 #[derive(Deserialize)]
@@ -172,7 +157,7 @@ async fn request_meeting(
     v: Visitor,
     Path(id): Path<i64>,
     Form(f): Form<RequestForm>,
-) -> Result<Redirect, AppError> {
+) -> Result<Response, AppError> {
     s.core
         .request_meeting(
             &v.actor,
@@ -182,12 +167,11 @@ async fn request_meeting(
             Priority::Normal,
             "",
         )
-        .await
-        .or_page(v.lang)?;
-    Ok(Redirect::to(&format!(
-        "/events/{id}/recommendations?participant={}&sent=true",
-        f.requester
-    )))
+        .await?;
+    Ok(see_other_with_flash(
+        &crate::paths::event_recommendations(id, Some(f.requester)),
+        "flash-request_sent",
+    ))
 }
 
 struct CoverageRow {
@@ -217,18 +201,15 @@ async fn show_coverage(
     let title = s
         .core
         .reader(&v.actor)
-        .await
-        .or_page(v.lang)?
+        .await?
         .event(event)
-        .await
-        .or_page(v.lang)?
+        .await?
         .data
         .title;
     let rows = s
         .core
         .match_coverage(&v.actor, event, GOOD, SHOWN)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|c| CoverageRow {
             count: c.good_matches,
@@ -238,15 +219,12 @@ async fn show_coverage(
             participant: c.profile.participant_id.map(|p| p.0),
         })
         .collect();
-    render(
-        v.lang,
-        CoveragePage {
-            id,
-            title,
-            rows,
-            ctx,
-        },
-    )
+    render(CoveragePage {
+        id,
+        title,
+        rows,
+        ctx,
+    })
 }
 
 #[derive(Template)]
@@ -280,9 +258,8 @@ async fn run_scheduler(
             EventId(id),
             std::time::Duration::from_secs(SCHEDULER_SECONDS),
         )
-        .await
-        .or_page(v.lang)?;
-    Ok(Redirect::to(&format!("/events/{id}/schedule")))
+        .await?;
+    Ok(Redirect::to(&crate::paths::event_schedule(id)))
 }
 
 /// The newest scheduler run of an event: going (the page reloads itself) or its result.
@@ -293,17 +270,17 @@ async fn show_schedule_run(
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let event = EventId(id);
-    let mut reader = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let title = reader.event(event).await.or_page(v.lang)?.data.title;
-    let job = reader.latest_schedule_run(event).await.or_page(v.lang)?;
+    let mut reader = s.core.reader(&v.actor).await?;
+    let title = reader.event(event).await?.data.title;
+    let job = reader.latest_schedule_run(event).await?;
     let r = job.as_ref().and_then(|j| j.schedule_report());
     let mut unplaced = Vec::new();
     for (req, why) in r.iter().flat_map(|r| &r.unplaced) {
-        let (_, _, a, b) = reader.request(*req).await.or_page(v.lang)?;
+        let (_, _, a, b) = reader.request(*req).await?;
         let who = format!(
             "{} · {}",
-            reader.participant(a).await.or_page(v.lang)?.org_name,
-            reader.participant(b).await.or_page(v.lang)?.org_name
+            reader.participant(a).await?.org_name,
+            reader.participant(b).await?.org_name
         );
         unplaced.push((who, why.clone()));
     }
@@ -313,17 +290,14 @@ async fn show_schedule_run(
             code.split(':').next().unwrap_or(code)
         ))
     });
-    render(
-        v.lang,
-        ScheduleResult {
-            id,
-            title,
-            running: job.as_ref().is_some_and(|j| j.status.is_open()),
-            job: job.as_ref().map(|j| (j.id.0, j.status.as_str())),
-            error,
-            r,
-            unplaced,
-            ctx,
-        },
-    )
+    render(ScheduleResult {
+        id,
+        title,
+        running: job.as_ref().is_some_and(|j| j.status.is_open()),
+        job: job.as_ref().map(|j| (j.id.0, j.status.as_str())),
+        error,
+        r,
+        unplaced,
+        ctx,
+    })
 }

@@ -2,8 +2,10 @@
 
 pub mod assets;
 mod clusters;
+pub mod errors;
 mod events;
 mod home;
+mod manage;
 mod matching;
 mod orgs;
 mod rows;
@@ -11,7 +13,7 @@ mod work;
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
-use crate::session::{LANG_COOKIE, SESSION_COOKIE, Visitor};
+use crate::session::{ClientAddr, FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE, Visitor};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -35,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(matching::routes())
         .merge(clusters::routes())
+        .merge(manage::routes())
 }
 
 /// What every page's layout needs.
@@ -48,19 +51,26 @@ pub struct Ctx {
     pub is_staff: bool,
     /// The catalogue's languages for the switch: code and name in that language.
     pub langs: Vec<(&'static str, String)>,
+    /// The token every form of a logged-in visitor carries (`_csrf`).
+    pub csrf: String,
+    /// A message from the previous step ("saved"), in the visitor's language.
+    pub flash: Option<String>,
 }
 
 impl Ctx {
     /// The context for a visitor.
     pub fn new(v: &Visitor) -> Ctx {
+        let texts = v.lang.texts();
         Ctx {
             lang: v.lang,
-            texts: v.lang.texts(),
+            texts,
             user_name: v.account().map(|a| a.display_name.clone()),
             is_staff: v.account().is_some_and(|a| a.role != Role::Participant),
             langs: Lang::all()
                 .map(|l| (l.code(), l.texts().get("language-name")))
                 .collect(),
+            csrf: v.csrf_token().unwrap_or_default(),
+            flash: v.flash.as_deref().and_then(|k| texts.try_get(k)),
         }
     }
 
@@ -73,33 +83,35 @@ impl Ctx {
     pub fn kind(&self, group: &str, value: &str) -> String {
         self.texts.get(&format!("kind-{group}-{value}"))
     }
-}
 
-/// Core results on pages: a failure becomes an error page in the visitor's language.
-pub trait OrPage<T> {
-    /// Maps the error to an [`AppError`] page.
-    fn or_page(self, lang: Lang) -> Result<T, AppError>;
-}
-
-impl<T> OrPage<T> for koop_core::CoreResult<T> {
-    fn or_page(self, lang: Lang) -> Result<T, AppError> {
-        self.map_err(|e| AppError::page(lang, e))
+    /// The texts of the visitor's language.
+    pub fn texts(&self) -> Texts {
+        self.texts
     }
 }
 
 /// Renders a template into a response.
-pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, AppError> {
-    page.render().map(Html).map_err(|e| {
-        AppError::page(
-            lang,
-            koop_core::CoreError::Internal(format!("template: {e}")),
-        )
-    })
+pub fn render(page: impl Template) -> Result<Html<String>, AppError> {
+    page.render()
+        .map(Html)
+        .map_err(|e| koop_core::CoreError::Internal(format!("template: {e}")).into())
+}
+
+/// A redirect after a successful POST, with a flash message (a catalogue key) for
+/// the page it leads to.
+pub fn see_other_with_flash(to: &str, flash: &'static str) -> Response {
+    let mut resp = Redirect::to(to).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "{FLASH_COOKIE}={flash}; Path=/; SameSite=Lax; Max-Age=60"
+    )) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
 }
 
 /// The fallback for unknown paths.
-pub async fn not_found(v: Visitor) -> AppError {
-    AppError::not_found(v.lang)
+pub async fn not_found() -> AppError {
+    AppError::not_found()
 }
 
 #[derive(Template)]
@@ -111,14 +123,11 @@ struct LoginPage {
 }
 
 async fn show_login(v: Visitor) -> Result<Html<String>, AppError> {
-    render(
-        v.lang,
-        LoginPage {
-            ctx: Ctx::new(&v),
-            failed: false,
-            email: String::new(),
-        },
-    )
+    render(LoginPage {
+        ctx: Ctx::new(&v),
+        failed: false,
+        email: String::new(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -130,44 +139,47 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     v: Visitor,
+    client: ClientAddr,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    match state.core.login(&form.email, &form.password).await {
+    match state
+        .core
+        .login(&form.email, &form.password, &client.0)
+        .await
+    {
         Ok((_, token)) => {
+            let secure = if state.options.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            };
             let cookie = format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
                 koop_core::auth::SESSION_DAYS * 86_400
             );
-            let mut resp = Redirect::to("/").into_response();
+            let mut resp = Redirect::to(crate::paths::HOME).into_response();
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 resp.headers_mut().append(header::SET_COOKIE, value);
             }
             Ok(resp)
         }
         Err(koop_core::CoreError::BadCredentials) => {
-            let page = render(
-                v.lang,
-                LoginPage {
-                    ctx: Ctx::new(&v),
-                    failed: true,
-                    email: form.email,
-                },
-            )?;
+            let page = render(LoginPage {
+                ctx: Ctx::new(&v),
+                failed: true,
+                email: form.email,
+            })?;
             Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response())
         }
-        Err(e) => Err(AppError::page(v.lang, e)),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn logout(State(state): State<AppState>, v: Visitor) -> Result<Response, AppError> {
     if let Some(token) = &v.token {
-        state
-            .core
-            .logout(token)
-            .await
-            .map_err(|e| AppError::page(v.lang, e))?;
+        state.core.logout(token).await?;
     }
-    let mut resp = Redirect::to("/").into_response();
+    let mut resp = Redirect::to(crate::paths::HOME).into_response();
     resp.headers_mut().append(
         header::SET_COOKIE,
         HeaderValue::from_static("koop_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
@@ -175,17 +187,20 @@ async fn logout(State(state): State<AppState>, v: Visitor) -> Result<Response, A
     Ok(resp)
 }
 
+fn lang_cookie(lang: Lang) -> String {
+    format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.code()
+    )
+}
+
 /// Switches the UI language and goes back to the page the visitor came from.
-async fn set_lang(
-    Path(code): Path<String>,
-    headers: HeaderMap,
-    v: Visitor,
-) -> Result<Response, AppError> {
+async fn set_lang(Path(code): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
     let lang = Lang::parse(&code).ok_or_else(|| {
         AppError::bad_request(
-            v.lang,
             "lang",
-            format!("'{code}' is not a UI language; use de or en"),
+            "not_a_language",
+            format!("'{code}' is not a UI language"),
         )
     })?;
     // Only same-site paths are followed back, so the switch cannot redirect elsewhere.
@@ -197,11 +212,7 @@ async fn set_lang(
         .filter(|p| p.starts_with('/') && !p.starts_with("//"))
         .unwrap_or_else(|| "/".to_owned());
     let mut resp = Redirect::to(&back).into_response();
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
-        lang.code()
-    );
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    if let Ok(value) = HeaderValue::from_str(&lang_cookie(lang)) {
         resp.headers_mut().append(header::SET_COOKIE, value);
     }
     Ok(resp)

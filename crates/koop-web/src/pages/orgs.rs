@@ -1,7 +1,7 @@
 //! Organisations, networks and clusters.
 
 use super::rows::{self, ActivityRow, AgreementRow, EventRow, OrgRow, OutcomeRow, ProfileCard};
-use super::{Ctx, OrPage, date, render};
+use super::{Ctx, date, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -57,10 +57,7 @@ async fn list_organisations(
     let kinds = if q.kind.is_empty() {
         vec![]
     } else {
-        vec![
-            OrgKind::parse(&q.kind)
-                .map_err(|e| AppError::bad_request(v.lang, "kind", e.message))?,
-        ]
+        vec![OrgKind::parse(&q.kind).map_err(koop_core::CoreError::from)?]
     };
     let filter = OrgFilter {
         kinds,
@@ -68,25 +65,22 @@ async fn list_organisations(
         name_contains: Some(q.q.clone()).filter(|n| !n.trim().is_empty()),
         agency: None,
     };
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let orgs = r.orgs(&filter).await.or_page(v.lang)?;
-    render(
-        v.lang,
-        OrgList {
-            heading: ctx.t("nav-organisations"),
-            action: "/organisations",
-            kinds: OrgKind::ALL
-                .iter()
-                .map(|k| (k.as_str(), ctx.kind("org", k.as_str())))
-                .collect(),
-            orgs: orgs.iter().map(|o| rows::org(&ctx, o)).collect(),
-            show_kind: true,
-            q: q.q,
-            kind: q.kind,
-            country: q.country,
-            ctx,
-        },
-    )
+    let mut r = s.core.reader(&v.actor).await?;
+    let orgs = r.orgs(&filter).await?;
+    render(OrgList {
+        heading: ctx.t("nav-organisations"),
+        action: crate::paths::ORGANISATIONS,
+        kinds: OrgKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), ctx.kind("org", k.as_str())))
+            .collect(),
+        orgs: orgs.iter().map(|o| rows::org(&ctx, o)).collect(),
+        show_kind: true,
+        q: q.q,
+        kind: q.kind,
+        country: q.country,
+        ctx,
+    })
 }
 
 /// A member or group with role and date.
@@ -108,6 +102,7 @@ struct OrgDetail {
     nace: Vec<String>,
     languages: String,
     website: Option<String>,
+    website_is_link: bool,
     description: String,
     published: bool,
     members: Vec<MemberRow>,
@@ -126,10 +121,10 @@ async fn show_organisation(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let id = OrgId(id);
-    let o = r.org(id).await.or_page(v.lang)?;
-    let memberships = r.memberships(id).await.or_page(v.lang)?;
+    let o = r.org(id).await?;
+    let memberships = r.memberships(id).await?;
     let row = |mid: OrgId, name: &str, role: &str, since: Option<chrono::NaiveDate>| MemberRow {
         id: mid.0,
         name: name.to_owned(),
@@ -149,8 +144,7 @@ async fn show_organisation(
     // Contacts are internal: only people the viewer may see appear (never to anonymous visitors).
     let people = if v.account().is_some() {
         r.people(Some(id))
-            .await
-            .or_page(v.lang)?
+            .await?
             .into_iter()
             .map(|p| {
                 (
@@ -164,22 +158,19 @@ async fn show_organisation(
     };
     let profiles = r
         .org_profiles(id)
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|p| rows::profile(&ctx, p, None))
         .collect();
     let events = r
         .events(Some(id))
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| rows::event(&ctx, x))
         .collect();
     let agreements = r
         .agreements(Some(id))
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|(a, p)| rows::agreement(&ctx, a, p))
         .collect();
@@ -188,8 +179,7 @@ async fn show_organisation(
             org: Some(id),
             ..ActivityFilter::default()
         })
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|a| rows::activity(&ctx, a))
         .collect();
@@ -198,40 +188,43 @@ async fn show_organisation(
             org: Some(id),
             ..OutcomeFilter::default()
         })
-        .await
-        .or_page(v.lang)?
+        .await?
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
-    render(
-        v.lang,
-        OrgDetail {
-            name: o.data.name.clone(),
-            kind: ctx.kind("org", o.data.kind.as_str()),
-            country: o.data.country.to_string(),
-            city: o.data.city.clone(),
-            nace: o.data.nace.iter().map(ToString::to_string).collect(),
-            languages: o
-                .data
-                .languages
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            website: o.data.website.clone(),
-            description: o.data.description.clone(),
-            published: o.published,
-            members,
-            member_of,
-            people,
-            profiles,
-            events,
-            agreements,
-            activities,
-            outcomes,
-            ctx,
-        },
-    )
+    render(OrgDetail {
+        name: o.data.name.clone(),
+        kind: ctx.kind("org", o.data.kind.as_str()),
+        country: o.data.country.to_string(),
+        city: o.data.city.clone(),
+        nace: o.data.nace.iter().map(ToString::to_string).collect(),
+        languages: o
+            .data
+            .languages
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        // Only http(s) addresses become links; anything stored before the check
+        // stays text.
+        website: o.data.website.clone(),
+        website_is_link: o
+            .data
+            .website
+            .as_deref()
+            .is_some_and(koop_core::domain::values::is_web_link),
+        description: o.data.description.clone(),
+        published: o.published,
+        members,
+        member_of,
+        people,
+        profiles,
+        events,
+        agreements,
+        activities,
+        outcomes,
+        ctx,
+    })
 }
 
 #[derive(Template)]
@@ -248,23 +241,19 @@ struct Groups {
 
 async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let mut groups = r
         .orgs(&OrgFilter {
             kinds: vec![kind],
             ..OrgFilter::default()
         })
-        .await
-        .or_page(v.lang)?;
-    let mut memberships = r.memberships_in(kind.as_str()).await.or_page(v.lang)?;
+        .await?;
+    let mut memberships = r.memberships_in(kind.as_str()).await?;
     if kind == OrgKind::Cluster {
         // Networks that share members with clusters (such as a cross-cutting technology
         // alliance) belong in the picture of where clusters overlap.
         let cluster_members: HashSet<OrgId> = memberships.iter().map(|m| m.member_id).collect();
-        let network_members = r
-            .memberships_in(OrgKind::Network.as_str())
-            .await
-            .or_page(v.lang)?;
+        let network_members = r.memberships_in(OrgKind::Network.as_str()).await?;
         let overlapping: HashSet<OrgId> = network_members
             .iter()
             .filter(|m| cluster_members.contains(&m.member_id))
@@ -280,8 +269,7 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
                 kinds: vec![OrgKind::Network],
                 ..OrgFilter::default()
             })
-            .await
-            .or_page(v.lang)?;
+            .await?;
         groups.extend(networks.into_iter().filter(|n| overlapping.contains(&n.id)));
     }
     let rows_out = groups
@@ -311,7 +299,7 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
             .map(|((name, id), g)| (id, name, g.join(" · ")))
             .collect();
         for g in &groups {
-            for p in r.org_profiles(g.id).await.or_page(v.lang)? {
+            for p in r.org_profiles(g.id).await? {
                 profiles.push(rows::profile(&ctx, &p, Some(g.data.name.clone())));
             }
         }
@@ -321,16 +309,13 @@ async fn groups_page(s: AppState, v: Visitor, kind: OrgKind) -> Result<Html<Stri
     } else {
         "nav-networks"
     });
-    render(
-        v.lang,
-        Groups {
-            heading,
-            groups: rows_out,
-            overlaps,
-            profiles,
-            ctx,
-        },
-    )
+    render(Groups {
+        heading,
+        groups: rows_out,
+        overlaps,
+        profiles,
+        ctx,
+    })
 }
 
 async fn list_networks(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {

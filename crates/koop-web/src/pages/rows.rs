@@ -86,10 +86,10 @@ pub fn outcome(ctx: &Ctx, o: &Outcome) -> OutcomeRow {
     let a = &o.data.attribution;
     let link = a
         .activity_id
-        .map(|i| format!("/activities/{i}"))
-        .or(a.event_id.map(|i| format!("/events/{i}")))
-        .or(a.agreement_id.map(|i| format!("/agreements/{i}")))
-        .or(a.partner_city_id.map(|i| format!("/partner-cities/{i}")));
+        .map(crate::paths::activity)
+        .or(a.event_id.map(crate::paths::event))
+        .or(a.agreement_id.map(crate::paths::agreement))
+        .or(a.partner_city_id.map(crate::paths::partner_city));
     let value = match (o.data.value, o.data.kind.unit()) {
         (Some(v), Some(unit)) => format!("{} {unit}", number(ctx.lang, v)),
         _ => String::new(),

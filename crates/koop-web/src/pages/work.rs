@@ -1,7 +1,7 @@
 //! Agency work: agreements, partner cities, activities, outcomes, agencies, audit log.
 
 use super::rows::{self, ActivityRow, AgreementRow, OutcomeRow};
-use super::{Ctx, OrPage, date, number, render};
+use super::{Ctx, date, number, render};
 use crate::error::AppError;
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -71,14 +71,14 @@ fn list_page(ctx: Ctx, heading: &str) -> ListPage {
 
 async fn list_agreements(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let all = r.agreements(None).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.agreements(None).await?;
     let mut page = list_page(ctx, "nav-agreements");
     page.agreements = all
         .iter()
         .map(|(a, p)| rows::agreement(&page.ctx, a, p))
         .collect();
-    render(v.lang, page)
+    render(page)
 }
 
 async fn show_agreement(
@@ -87,9 +87,9 @@ async fn show_agreement(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let id = AgreementId(id);
-    let (a, parties) = r.agreement(id).await.or_page(v.lang)?;
+    let (a, parties) = r.agreement(id).await?;
     let d = &a.data;
     let mut facts = vec![(
         ctx.t("field-kind"),
@@ -122,7 +122,7 @@ async fn show_agreement(
             vec![
                 (
                     p.name.clone(),
-                    Some(format!("/organisations/{}", p.party.org_id)),
+                    Some(crate::paths::organisation(p.party.org_id)),
                 ),
                 (
                     p.party
@@ -140,28 +140,23 @@ async fn show_agreement(
             agreement: Some(id),
             ..ActivityFilter::default()
         })
-        .await
-        .or_page(v.lang)?;
+        .await?;
     let outcomes = r
         .outcomes(OutcomeFilter {
             agreement: Some(id),
             ..OutcomeFilter::default()
         })
-        .await
-        .or_page(v.lang)?;
-    render(
-        v.lang,
-        DetailPage {
-            heading: d.title.clone(),
-            facts,
-            table_heading: ctx.t("field-parties"),
-            table,
-            agreements: vec![],
-            activities: activities.iter().map(|x| rows::activity(&ctx, x)).collect(),
-            outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
-            ctx,
-        },
-    )
+        .await?;
+    render(DetailPage {
+        heading: d.title.clone(),
+        facts,
+        table_heading: ctx.t("field-parties"),
+        table,
+        agreements: vec![],
+        activities: activities.iter().map(|x| rows::activity(&ctx, x)).collect(),
+        outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
+        ctx,
+    })
 }
 
 async fn list_partner_cities(
@@ -169,8 +164,8 @@ async fn list_partner_cities(
     v: Visitor,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let all = r.partner_cities().await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.partner_cities().await?;
     let mut page = list_page(ctx, "nav-partner_cities");
     page.links = all
         .iter()
@@ -181,7 +176,7 @@ async fn list_partner_cities(
                 .map(|d| format!("{} {}", page.ctx.t("field-since"), date(v.lang, d)))
                 .unwrap_or_default();
             (
-                format!("/partner-cities/{}", p.relation.id),
+                crate::paths::partner_city(p.relation.id),
                 format!(
                     "{} – {} ({})",
                     p.home_name, p.partner_name, p.partner_country
@@ -190,7 +185,7 @@ async fn list_partner_cities(
             )
         })
         .collect();
-    render(v.lang, page)
+    render(page)
 }
 
 async fn show_partner_city(
@@ -199,19 +194,19 @@ async fn show_partner_city(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
     let id = PartnerCityId(id);
-    let p = r.partner_city(id).await.or_page(v.lang)?;
+    let p = r.partner_city(id).await?;
     let facts = vec![
         (
             ctx.t("nav-organisations"),
             p.home_name.clone(),
-            Some(format!("/organisations/{}", p.relation.home_id)),
+            Some(crate::paths::organisation(p.relation.home_id)),
         ),
         (
             ctx.t("field-partner_city"),
             p.partner_name.clone(),
-            Some(format!("/organisations/{}", p.relation.partner_id)),
+            Some(crate::paths::organisation(p.relation.partner_id)),
         ),
         (
             ctx.t("field-since"),
@@ -228,40 +223,32 @@ async fn show_partner_city(
             partner_city: Some(id),
             ..ActivityFilter::default()
         })
-        .await
-        .or_page(v.lang)?;
+        .await?;
     let outcomes = r
         .outcomes(OutcomeFilter {
             partner_city: Some(id),
             ..OutcomeFilter::default()
         })
-        .await
-        .or_page(v.lang)?;
-    render(
-        v.lang,
-        DetailPage {
-            heading: format!("{} – {}", p.home_name, p.partner_name),
-            facts,
-            table_heading: String::new(),
-            table: vec![],
-            agreements: vec![],
-            activities: activities.iter().map(|x| rows::activity(&ctx, x)).collect(),
-            outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
-            ctx,
-        },
-    )
+        .await?;
+    render(DetailPage {
+        heading: format!("{} – {}", p.home_name, p.partner_name),
+        facts,
+        table_heading: String::new(),
+        table: vec![],
+        agreements: vec![],
+        activities: activities.iter().map(|x| rows::activity(&ctx, x)).collect(),
+        outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
+        ctx,
+    })
 }
 
 async fn list_activities(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let all = r
-        .activities(ActivityFilter::default())
-        .await
-        .or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.activities(ActivityFilter::default()).await?;
     let mut page = list_page(ctx, "nav-activities");
     page.activities = all.iter().map(|a| rows::activity(&page.ctx, a)).collect();
-    render(v.lang, page)
+    render(page)
 }
 
 async fn show_activity(
@@ -270,8 +257,8 @@ async fn show_activity(
     Path(id): Path<i64>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let a = r.activity(ActivityId(id)).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let a = r.activity(ActivityId(id)).await?;
     let d = &a.data;
     let mut facts = vec![
         (
@@ -297,7 +284,7 @@ async fn show_activity(
         facts.push((
             ctx.t("nav-events"),
             r.event(ev).await.map(|x| x.data.title).unwrap_or_default(),
-            Some(format!("/events/{ev}")),
+            Some(crate::paths::event(ev)),
         ));
     }
     if let Some(pc) = d.partner_city_id {
@@ -307,17 +294,16 @@ async fn show_activity(
                 .await
                 .map(|x| x.partner_name)
                 .unwrap_or_default(),
-            Some(format!("/partner-cities/{pc}")),
+            Some(crate::paths::partner_city(pc)),
         ));
     }
     let table = r
         .org_names(&d.org_ids)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .map(|(id, name, kind)| {
             vec![
-                (name, Some(format!("/organisations/{id}"))),
+                (name, Some(crate::paths::organisation(id))),
                 (ctx.kind("org", &kind), None),
             ]
         })
@@ -330,45 +316,41 @@ async fn show_activity(
     }
     let outcomes: Vec<_> = r
         .outcomes(OutcomeFilter::default())
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|o| o.data.attribution.activity_id == Some(a.id))
         .collect();
-    render(
-        v.lang,
-        DetailPage {
-            heading: d.title.clone(),
-            facts,
-            table_heading: ctx.t("field-organisations"),
-            table,
-            agreements,
-            activities: vec![],
-            outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
-            ctx,
-        },
-    )
+    render(DetailPage {
+        heading: d.title.clone(),
+        facts,
+        table_heading: ctx.t("field-organisations"),
+        table,
+        agreements,
+        activities: vec![],
+        outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
+        ctx,
+    })
 }
 
 async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let all = r.outcomes(OutcomeFilter::default()).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.outcomes(OutcomeFilter::default()).await?;
     let mut page = list_page(ctx, "nav-outcomes");
     page.outcomes = all.iter().map(|o| rows::outcome(&page.ctx, o)).collect();
-    render(v.lang, page)
+    render(page)
 }
 
 async fn list_agencies(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let all = r.agencies().await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.agencies().await?;
     let mut page = list_page(ctx, "nav-agencies");
     page.links = all
         .into_iter()
-        .map(|a| (format!("/agencies/{}", a.slug), a.name, String::new()))
+        .map(|a| (crate::paths::agency(&a.slug), a.name, String::new()))
         .collect();
-    render(v.lang, page)
+    render(page)
 }
 
 /// An agency: its instruments and goals (configuration, public), its agreements and work.
@@ -378,22 +360,22 @@ async fn show_agency(
     Path(slug): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let agencies = r.agencies().await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let agencies = r.agencies().await?;
     let agency = agencies
         .into_iter()
         .find(|a| a.slug == slug)
-        .ok_or_else(|| AppError::not_found(v.lang))?;
+        .ok_or_else(AppError::not_found)?;
     let id = AgencyId(agency.id);
     let mut facts = Vec::new();
-    for i in r.instruments(id).await.or_page(v.lang)? {
+    for i in r.instruments(id).await? {
         facts.push((
             ctx.t("field-instrument"),
             format!("{} – {}", i.name, i.description),
             None,
         ));
     }
-    for g in r.goals(id).await.or_page(v.lang)? {
+    for g in r.goals(id).await? {
         facts.push((
             ctx.t("field-goals"),
             format!("{}: {}", ctx.kind("goal", g.kind.as_str()), g.description),
@@ -402,61 +384,54 @@ async fn show_agency(
     }
     let agreements = r
         .agreements(None)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|(a, _)| a.agency_id == id)
         .map(|(a, p)| rows::agreement(&ctx, &a, &p))
         .collect();
     let activities = r
         .activities(ActivityFilter::default())
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|a| a.agency_id == id)
         .map(|a| rows::activity(&ctx, &a))
         .collect();
     let outcomes = r
         .outcomes(OutcomeFilter::default())
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|o| o.agency_id == id)
         .map(|o| rows::outcome(&ctx, &o))
         .collect();
     let table = r
         .events(None)
-        .await
-        .or_page(v.lang)?
+        .await?
         .into_iter()
         .filter(|x| x.agency_id == id)
         .map(|x| {
             vec![
-                (x.data.title.clone(), Some(format!("/events/{}", x.id))),
+                (x.data.title.clone(), Some(crate::paths::event(x.id))),
                 (rows::event(&ctx, &x).dates, None),
             ]
         })
         .collect();
-    render(
-        v.lang,
-        DetailPage {
-            heading: agency.name,
-            facts,
-            table_heading: ctx.t("nav-events"),
-            table,
-            agreements,
-            activities,
-            outcomes,
-            ctx,
-        },
-    )
+    render(DetailPage {
+        heading: agency.name,
+        facts,
+        table_heading: ctx.t("nav-events"),
+        table,
+        agreements,
+        activities,
+        outcomes,
+        ctx,
+    })
 }
 
 /// The audit log of the visitor's agency (all agencies for platform admins).
 async fn show_audit(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await.or_page(v.lang)?;
-    let entries = r.audit(200).await.or_page(v.lang)?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let entries = r.audit(200).await?;
     let mut page = list_page(ctx, "nav-audit");
     page.links = entries
         .into_iter()
@@ -468,5 +443,5 @@ async fn show_audit(State(s): State<AppState>, v: Visitor) -> Result<Html<String
             )
         })
         .collect();
-    render(v.lang, page)
+    render(page)
 }

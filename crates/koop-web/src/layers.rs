@@ -1,0 +1,101 @@
+//! What wraps every request: the request log, a timeout, security headers, the
+//! visitor, error pages, cross-site request protection and body limits.
+//!
+//! Cross-site requests are refused twice over: tower-http's [`CsrfLayer`] refuses a
+//! state-changing request whose `Sec-Fetch-Site` or `Origin` shows another site, and
+//! for logged-in visitors [`require_form_token`] wants the session's token in the form
+//! (`_csrf`) or in the `X-CSRF-Token` header (htmx sends it from a meta tag).
+
+use crate::error::AppError;
+use crate::session::{Visitor, csrf_token_of};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::time::Duration;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The largest request body koop reads (forms and imports).
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// How long a request may take before it is answered with 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Scripts, styles and images come from koop itself only, no inline script runs, and
+/// no other site may frame koop's pages.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+/// The security headers of every response.
+pub fn security_headers<S>(router: axum::Router<S>) -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ];
+    headers.into_iter().fold(router, |r, (name, value)| {
+        r.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ))
+    })
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// For logged-in visitors, a state-changing request must carry the session's token.
+pub async fn require_form_token(req: Request, next: Next) -> Response {
+    let expected = req
+        .extensions()
+        .get::<Visitor>()
+        .and_then(|v| v.token.as_deref())
+        .map(csrf_token_of);
+    let Some(expected) = expected.filter(|_| changes_state(req.method())) else {
+        return next.run(req).await;
+    };
+    let header_token = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+    let (parts, body) = req.into_parts();
+    let bytes = if is_form && header_token.is_none() {
+        match axum::body::to_bytes(body, BODY_LIMIT).await {
+            Ok(b) => b,
+            Err(_) => return payload_too_large(),
+        }
+    } else {
+        // Only forms carry the token in the body; everything else needs the header.
+        if header_token.as_deref() == Some(expected.as_str()) {
+            return next.run(Request::from_parts(parts, body)).await;
+        }
+        return cross_site();
+    };
+    let form_token = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.into_owned());
+    if header_token.or(form_token).as_deref() != Some(expected.as_str()) {
+        return cross_site();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+fn cross_site() -> Response {
+    AppError::forbidden_cross_site().into_response()
+}
+
+fn payload_too_large() -> Response {
+    AppError::too_large().into_response()
+}

@@ -1,0 +1,145 @@
+//! Typed paths: every page's address is built here, so templates and handlers hold no
+//! URL strings, and a route's address changes in one place. A path takes its record's
+//! typed id (an `EventId` cannot go where an `OrgId` belongs), or the plain number a
+//! display row carries.
+
+use koop_core::domain::ids::{ActivityId, AgreementId, EventId, OrgId, PartnerCityId};
+
+/// An id usable in the path of a `T`: the typed id itself, or a raw number.
+pub trait IdOf<T> {
+    /// The number in the path.
+    fn raw(&self) -> i64;
+}
+
+macro_rules! ids {
+    ($($t:ty),*) => {$(
+        impl IdOf<$t> for $t {
+            fn raw(&self) -> i64 {
+                self.0
+            }
+        }
+        impl IdOf<$t> for &$t {
+            fn raw(&self) -> i64 {
+                self.0
+            }
+        }
+        impl IdOf<$t> for i64 {
+            fn raw(&self) -> i64 {
+                *self
+            }
+        }
+        impl IdOf<$t> for &i64 {
+            fn raw(&self) -> i64 {
+                **self
+            }
+        }
+    )*};
+}
+ids!(OrgId, AgreementId, PartnerCityId, ActivityId, EventId);
+
+/// The start page.
+pub const HOME: &str = "/";
+/// Log in (GET the form, POST it).
+pub const LOGIN: &str = "/login";
+/// Log out (POST).
+pub const LOGOUT: &str = "/logout";
+/// The directory.
+pub const ORGANISATIONS: &str = "/organisations";
+/// Networks and their members.
+pub const NETWORKS: &str = "/networks";
+/// Clusters and their members.
+pub const CLUSTERS: &str = "/clusters";
+/// Cooperation agreements.
+pub const AGREEMENTS: &str = "/agreements";
+/// Partner cities.
+pub const PARTNER_CITIES: &str = "/partner-cities";
+/// Events.
+pub const EVENTS: &str = "/events";
+/// Activities.
+pub const ACTIVITIES: &str = "/activities";
+/// Outcomes.
+pub const OUTCOMES: &str = "/outcomes";
+/// Agencies.
+pub const AGENCIES: &str = "/agencies";
+/// The audit log.
+pub const AUDIT: &str = "/audit";
+/// The form for a new organisation.
+pub const NEW_ORGANISATION: &str = "/manage/organisations/new";
+
+/// An organisation's page.
+pub fn organisation(id: impl IdOf<OrgId>) -> String {
+    format!("/organisations/{}", id.raw())
+}
+
+/// A cluster's (or network's) complements page.
+pub fn cluster_complements(id: impl IdOf<OrgId>) -> String {
+    format!("/clusters/{}/complements", id.raw())
+}
+
+/// An agreement's page.
+pub fn agreement(id: impl IdOf<AgreementId>) -> String {
+    format!("/agreements/{}", id.raw())
+}
+
+/// A partner-city relation's page.
+pub fn partner_city(id: impl IdOf<PartnerCityId>) -> String {
+    format!("/partner-cities/{}", id.raw())
+}
+
+/// An activity's page.
+pub fn activity(id: impl IdOf<ActivityId>) -> String {
+    format!("/activities/{}", id.raw())
+}
+
+/// An agency's page.
+pub fn agency(slug: &str) -> String {
+    format!("/agencies/{slug}")
+}
+
+/// A UI language switch.
+pub fn language(code: &str) -> String {
+    format!("/lang/{code}")
+}
+
+/// An event's page.
+pub fn event(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}", id.raw())
+}
+
+/// Who takes part in an event.
+pub fn event_participants(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/participants", id.raw())
+}
+
+/// An event's cooperation profiles.
+pub fn event_profiles(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/profiles", id.raw())
+}
+
+/// An event's meeting agenda.
+pub fn event_meetings(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/meetings", id.raw())
+}
+
+/// Recommended partners at an event (for `participant`, when organisers look).
+pub fn event_recommendations(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
+    match participant {
+        Some(p) => format!("/events/{}/recommendations?participant={p}", id.raw()),
+        None => format!("/events/{}/recommendations", id.raw()),
+    }
+}
+
+/// Where meeting requests are sent (POST).
+pub fn event_requests(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/requests", id.raw())
+}
+
+/// The organisers' view of who needs help finding partners.
+pub fn event_matching(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/matching", id.raw())
+}
+
+/// The scheduler's runs for an event (GET), and starting one (POST).
+pub fn event_schedule(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/schedule", id.raw())
+}
