@@ -22,7 +22,8 @@ pub struct ScheduleReport {
     pub placed: usize,
     /// Meetings already on the agenda, kept in place.
     pub kept: usize,
-    /// Accepted requests that found no slot, with the reason.
+    /// Accepted requests that found no slot, with the reason's code (the scheduler's
+    /// `UnplacedCode` in snake case, or `participant_inactive`, `slot_taken_meanwhile`).
     pub unplaced: Vec<(MeetingRequestId, String)>,
     /// An upper bound on how many meetings any schedule could place.
     pub placeable_upper_bound: usize,
@@ -209,7 +210,7 @@ impl Core {
                     });
                     open.push(q.id);
                 }
-                _ => unplaced.push((q.id, "a participant no longer takes part".to_owned())),
+                _ => unplaced.push((q.id, "participant_inactive".to_owned())),
             }
         }
         drop(r);
@@ -243,7 +244,11 @@ impl Core {
         };
         for u in &outcome.unplaced {
             if let Some(req) = u.meeting.checked_sub(kept).and_then(|i| open.get(i)) {
-                report.unplaced.push((*req, u.reason.clone()));
+                let code = serde_json::to_value(u.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                report.unplaced.push((*req, code));
             }
         }
         let Some(schedule) = outcome.schedule else {
@@ -304,7 +309,7 @@ impl Core {
                         Placement::NoLongerAccepted => {}
                         Placement::SlotTaken => report
                             .unplaced
-                            .push((req, "the slot was taken meanwhile".to_owned())),
+                            .push((req, "slot_taken_meanwhile".to_owned())),
                     }
                 }
                 let summary = serde_json::to_value(&report).unwrap_or_default();

@@ -46,5 +46,5 @@ pub use json::{JsonError, ScheduleFile, parse_problem_json, parse_schedule_json,
 pub use model::{DayPart, Meeting, Participant, Placement, Problem, Schedule, Session, Slot};
 pub use reschedule::{Change, Rescheduled, reschedule};
 pub use solve::{Outcome, SolveOptions, Status, solve};
-pub use unplaced::Unplaced;
+pub use unplaced::{Unplaced, UnplacedCode};
 pub use validate::{Validation, count_breaks, validate};

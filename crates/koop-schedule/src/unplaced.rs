@@ -10,8 +10,29 @@ use crate::model::Problem;
 pub struct Unplaced {
     /// Meeting index.
     pub meeting: usize,
-    /// A sentence naming the cause.
+    /// The cause as a stable code, for interfaces to put into their own words.
+    pub code: UnplacedCode,
+    /// The cause in an English sentence (for the command line and logs).
     pub reason: String,
+}
+
+/// Why a meeting found no place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnplacedCode {
+    /// Its fixed slot is forbidden or outside a participant's availability.
+    FixedSlotUnavailable,
+    /// No slot is free for all of its participants.
+    NoCommonSlot,
+    /// Every table in its participants' common free slots is taken.
+    TablesFull,
+    /// Its participants' common free slots are all full.
+    SlotsFull,
+    /// No schedule places every meeting under the hard rules (proven).
+    Infeasible,
+    /// Placing it would break a precedence or the fairness bound, or displace a
+    /// meeting of higher priority.
+    RulesOrPriority,
 }
 
 /// Explains every meeting whose slot is `None` in `slots`.
@@ -33,12 +54,18 @@ pub fn explain_unplaced(problem: &Problem, slots: &[Option<usize>]) -> Vec<Unpla
             continue;
         }
         let meeting = &problem.meetings[m];
-        let reason = if domains[m].is_empty() {
+        let (code, reason) = if domains[m].is_empty() {
             match meeting.fixed_slot {
-                Some(f) => format!(
-                    "its fixed slot {f} is forbidden or outside a participant's availability"
+                Some(f) => (
+                    UnplacedCode::FixedSlotUnavailable,
+                    format!(
+                        "its fixed slot {f} is forbidden or outside a participant's availability"
+                    ),
                 ),
-                None => "no slot is free for all of its participants".to_string(),
+                None => (
+                    UnplacedCode::NoCommonSlot,
+                    "no slot is free for all of its participants".to_string(),
+                ),
             }
         } else {
             let full_tables = domains[m]
@@ -52,17 +79,33 @@ pub fn explain_unplaced(problem: &Problem, slots: &[Option<usize>]) -> Vec<Unpla
                     })
             });
             if full_tables {
-                "every table in its participants' common free slots is taken".to_string()
+                (
+                    UnplacedCode::TablesFull,
+                    "every table in its participants' common free slots is taken".to_string(),
+                )
             } else if all_blocked {
-                "its participants' common free slots are all full (a participant has another meeting or no table is left)".to_string()
+                (
+                    UnplacedCode::SlotsFull,
+                    "its participants' common free slots are all full (a participant has another meeting or no table is left)".to_string(),
+                )
             } else if problem.require_all {
-                "no schedule places every meeting under the hard rules (proven infeasible)"
-                    .to_string()
+                (
+                    UnplacedCode::Infeasible,
+                    "no schedule places every meeting under the hard rules (proven infeasible)"
+                        .to_string(),
+                )
             } else {
-                "placing it would break a precedence or the fairness bound, or displace a meeting of higher priority".to_string()
+                (
+                    UnplacedCode::RulesOrPriority,
+                    "placing it would break a precedence or the fairness bound, or displace a meeting of higher priority".to_string(),
+                )
             }
         };
-        out.push(Unplaced { meeting: m, reason });
+        out.push(Unplaced {
+            meeting: m,
+            code,
+            reason,
+        });
     }
     out
 }

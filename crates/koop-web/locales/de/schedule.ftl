@@ -16,3 +16,15 @@ job-error-invalid_input = Die Veranstaltung hat keine B2B-Sitzung mit Zeitfenste
 job-error-conflict = Die Daten änderten sich während des Laufs; bitte erneut starten.
 job-error-bad_credentials = Die Anmeldung ist abgelaufen.
 sched-unplaced = Nicht eingeplant
+
+## Why the scheduler could not place a meeting, by code.
+
+unplaced-fixed_slot_unavailable = Das feste Zeitfenster ist gesperrt oder liegt außerhalb der Verfügbarkeit.
+unplaced-no_common_slot = Kein Zeitfenster ist für alle Beteiligten frei.
+unplaced-tables_full = In den gemeinsamen freien Zeitfenstern sind alle Tische belegt.
+unplaced-slots_full = Die gemeinsamen freien Zeitfenster sind voll: jemand hat schon einen Termin, oder kein Tisch ist frei.
+unplaced-infeasible = Kein Zeitplan erfüllt alle festen Regeln (bewiesen).
+unplaced-rules_or_priority = Der Termin würde eine Reihenfolge oder die Fairness-Grenze verletzen oder einen wichtigeren Termin verdrängen.
+unplaced-participant_inactive = Jemand nimmt nicht mehr teil.
+unplaced-slot_taken_meanwhile = Das Zeitfenster wurde inzwischen anders vergeben.
+job-error-too_many_requests = Zu viele Läufe in kurzer Zeit.

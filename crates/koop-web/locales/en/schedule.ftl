@@ -16,3 +16,15 @@ job-error-invalid_input = The event has no B2B session with slots and tables.
 job-error-conflict = The data changed during the run; please start it again.
 job-error-bad_credentials = The login has expired.
 sched-unplaced = Not placed
+
+## Why the scheduler could not place a meeting, by code.
+
+unplaced-fixed_slot_unavailable = Its fixed slot is blocked or outside a participant's availability.
+unplaced-no_common_slot = No slot is free for all of its participants.
+unplaced-tables_full = Every table in the participants' common free slots is taken.
+unplaced-slots_full = The participants' common free slots are full: someone has another meeting, or no table is left.
+unplaced-infeasible = No schedule keeps every hard rule (proven).
+unplaced-rules_or_priority = It would break a precedence or the fairness bound, or displace a meeting of higher priority.
+unplaced-participant_inactive = A participant no longer takes part.
+unplaced-slot_taken_meanwhile = The slot was given to another meeting meanwhile.
+job-error-too_many_requests = Too many runs in a short time.

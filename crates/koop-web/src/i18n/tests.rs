@@ -196,6 +196,125 @@ fn kind_keys() -> Vec<String> {
     out
 }
 
+/// The codes koop-core and the domain report (`DomainError::new(field, code, …)`,
+/// `FieldError::new(field, code, …)`, `CoreError::conflict(code, …)`), read from the
+/// sources of every crate, as `error-<code>` keys; and the codes of error pages, job
+/// failures and unplaced meetings.
+fn code_keys() -> Vec<String> {
+    let crates = root().join("..");
+    let mut out = BTreeSet::new();
+    let mut stack = vec![crates];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if !p.ends_with("target") && !p.ends_with("tests") {
+                    stack.push(p);
+                }
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for (call, nth) in [
+                ("DomainError::new(", 1),
+                ("FieldError::new(", 1),
+                ("CoreError::conflict(", 0),
+            ] {
+                for piece in text.split(call).skip(1) {
+                    if let Some(code) = argument(piece, nth)
+                        && code.len() > 2
+                        && code.starts_with('"')
+                        && code.ends_with('"')
+                    {
+                        let code = &code[1..code.len() - 1];
+                        if code.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                            out.insert(format!("error-{code}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for code in [
+        "not_found",
+        "forbidden",
+        "invalid_input",
+        "conflict",
+        "bad_credentials",
+        "too_many_requests",
+        "internal",
+        "cross_site",
+        "too_large",
+        "timeout",
+        "method_not_allowed",
+        "illegal_transition",
+        "invalid_choice",
+    ] {
+        out.insert(format!("error-{code}"));
+    }
+    for code in [
+        "internal",
+        "forbidden",
+        "not_found",
+        "invalid_input",
+        "conflict",
+        "bad_credentials",
+        "too_many_requests",
+    ] {
+        out.insert(format!("job-error-{code}"));
+    }
+    use koop_schedule_codes::ALL_UNPLACED;
+    for code in ALL_UNPLACED
+        .iter()
+        .chain(&["participant_inactive", "slot_taken_meanwhile"])
+    {
+        out.insert(format!("unplaced-{code}"));
+    }
+    out.into_iter().collect()
+}
+
+/// The `nth` argument of a call whose arguments start `text`, as written.
+fn argument(text: &str, nth: usize) -> Option<String> {
+    let mut depth = 0;
+    let mut args = vec![String::new()];
+    let mut in_str = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_str = !in_str,
+            '(' | '[' | '{' if !in_str => depth += 1,
+            ')' | ']' | '}' if !in_str => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            ',' if !in_str && depth == 0 => {
+                args.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = args.last_mut() {
+            last.push(c);
+        }
+    }
+    args.get(nth).map(|a| a.trim().to_owned())
+}
+
+/// The scheduler's codes for unplaced meetings, as the job result carries them.
+mod koop_schedule_codes {
+    pub const ALL_UNPLACED: &[&str] = &[
+        "fixed_slot_unavailable",
+        "no_common_slot",
+        "tables_full",
+        "slots_full",
+        "infeasible",
+        "rules_or_priority",
+    ];
+}
+
 #[test]
 fn every_language_has_every_message() {
     let langs = languages();
@@ -214,7 +333,19 @@ fn every_language_has_every_message() {
 
 #[test]
 fn every_key_the_code_uses_is_in_every_language() {
-    let used: Vec<String> = used_keys().into_iter().chain(kind_keys()).collect();
+    let codes = code_keys();
+    for known in [
+        "error-invalid_country",
+        "error-participant_booked",
+        "error-changed_meanwhile",
+    ] {
+        assert!(codes.iter().any(|c| c == known), "the scan misses {known}");
+    }
+    let used: Vec<String> = used_keys()
+        .into_iter()
+        .chain(kind_keys())
+        .chain(codes)
+        .collect();
     assert!(used.len() > 150, "the scan found only {} keys", used.len());
     for (lang, keys) in languages() {
         let missing: Vec<_> = used.iter().filter(|k| !keys.contains(*k)).collect();

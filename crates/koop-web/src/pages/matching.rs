@@ -282,7 +282,7 @@ async fn show_schedule_run(
             reader.participant(a).await?.org_name,
             reader.participant(b).await?.org_name
         );
-        unplaced.push((who, why.clone()));
+        unplaced.push((who, ctx.t(&format!("unplaced-{why}"))));
     }
     let error = job.as_ref().and_then(|j| j.error.as_ref()).map(|code| {
         ctx.t(&format!(
