@@ -197,6 +197,7 @@ impl TestAgency {
             tables: 2,
             participants: 2,
             published: true,
+            companies: title.into(),
         }
     }
 }
@@ -211,9 +212,16 @@ pub struct EventBuilder<'a> {
     tables: i64,
     participants: usize,
     published: bool,
+    companies: String,
 }
 
 impl EventBuilder<'_> {
+    /// Names the participants' companies "PREFIX Firma n" (default: the event's title).
+    pub fn companies(mut self, prefix: &str) -> Self {
+        self.companies = prefix.into();
+        self
+    }
+
     /// Number of B2B sessions (one per day from 2030-03-01).
     pub fn sessions(mut self, n: usize) -> Self {
         self.sessions = n;
@@ -292,7 +300,7 @@ impl EventBuilder<'_> {
         let mut orgs = Vec::new();
         for i in 0..self.participants {
             let org = a
-                .org(&format!("{} Firma {}", self.title, i + 1), true)
+                .org(&format!("{} Firma {}", self.companies, i + 1), true)
                 .await;
             let person = a
                 .person(org, &format!("{} Person {}", self.title, i + 1))

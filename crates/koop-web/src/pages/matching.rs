@@ -10,9 +10,9 @@ use axum::response::{Html, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use koop_core::CoreError;
-use koop_core::domain::account::Role;
 use koop_core::domain::ids::{EventId, ParticipantId};
 use koop_core::domain::meeting::Priority;
+use koop_core::policy::EventAccess;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -68,21 +68,15 @@ async fn show_recommendations(
     Query(q): Query<RecQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
-    let account = v
-        .account()
-        .ok_or_else(|| AppError::from(CoreError::Forbidden))?;
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    let ev = r.event(event).await?;
-    // Participants see their own recommendations; organisers and staff pick anyone's.
-    let (participant, choices) = if account.role == Role::Participant {
-        (
-            account
-                .participant_id
-                .ok_or_else(|| AppError::from(CoreError::Forbidden))?
-                .0,
-            vec![],
-        )
+    let (ev, access) = r.event_access(event).await?;
+    // Participants see their own recommendations; organisers pick anyone's; the public
+    // and other events' people none.
+    let (participant, choices) = if let EventAccess::Attend(me) = access {
+        (me.0, vec![])
+    } else if access != EventAccess::Manage {
+        return Err(CoreError::Forbidden.into());
     } else {
         let people = r.participants(event).await?;
         let choices: Vec<(i64, String)> = people
@@ -101,6 +95,10 @@ async fn show_recommendations(
             .participant
             .or(choices.first().map(|c| c.0))
             .ok_or_else(AppError::not_found)?;
+        // A participant of another event is not one of this event's.
+        if !choices.iter().any(|c| c.0 == chosen) {
+            return Err(AppError::not_found());
+        }
         (chosen, choices)
     };
     let existing = r.requests_of(ParticipantId(participant)).await?;

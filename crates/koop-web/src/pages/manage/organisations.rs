@@ -52,10 +52,12 @@ impl OrgForm {
     }
 }
 
-/// The agency whose directory a staff member fills: their own.
+/// The agency whose directory a staff member fills: their own, if the policy lets
+/// them change its records.
 fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
     v.account()
         .and_then(|a| a.agency_id)
+        .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))
         .ok_or_else(|| CoreError::Forbidden.into())
 }
 

@@ -1,0 +1,136 @@
+//! A test app: the router without a socket, logins by e-mail, and forms posted the way
+//! koop's own pages post them (with the session's token).
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use koop_core::Core;
+use tower::ServiceExt;
+
+/// The application under test.
+pub struct TestApp {
+    pub router: Router,
+    pub core: Core,
+}
+
+/// A logged-in browser: its session cookie.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    token: String,
+}
+
+/// An answer: status and body.
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: String,
+}
+
+impl TestApp {
+    pub fn new(core: Core) -> TestApp {
+        TestApp {
+            router: koop_web::router(core.clone()),
+            core,
+        }
+    }
+
+    async fn send(&self, req: Request<Body>) -> Answer {
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let body = to_bytes(resp.into_body(), 10 << 20).await.unwrap();
+        Answer {
+            status,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    /// GET in German.
+    pub async fn get(&self, path: &str, session: Option<&Session>) -> Answer {
+        let mut req = Request::get(path).header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9");
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, &s.cookie);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// POSTs a form as koop's own page does.
+    pub async fn post_form(&self, path: &str, body: &str, session: Option<&Session>) -> Answer {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9");
+        let mut body = body.to_owned();
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, &s.cookie);
+            body = format!("{body}&_csrf={}", koop_web::csrf_token(&s.token));
+        }
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Logs in with the builders' password.
+    pub async fn login_as(&self, email: &str) -> Session {
+        self.login(email, koop_core::testing::TEST_PASSWORD)
+            .await
+            .unwrap_or_else(|| panic!("{email} cannot log in"))
+    }
+
+    /// Logs in; `None` when refused.
+    pub async fn login(&self, email: &str, password: &str) -> Option<Session> {
+        let body = format!("email={}&password={password}", email.replace('@', "%40"));
+        let req = Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let cookie = resp
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("koop_session="))?
+            .split(';')
+            .next()?
+            .to_owned();
+        let token = cookie.trim_start_matches("koop_session=").to_owned();
+        Some(Session { cookie, token })
+    }
+}
+
+/// The visible text of a page: tags removed, entities of the common kinds decoded.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#38;", "&")
+}
+
+/// Internal links of a page (href="/…"), without logout, language switches and assets.
+pub fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| {
+            h.starts_with('/')
+                && !h.starts_with("//")
+                && !h.starts_with("/lang/")
+                && !h.starts_with("/static/")
+        })
+        .map(|h| h.replace("&amp;", "&").replace("&#38;", "&"))
+        .collect()
+}

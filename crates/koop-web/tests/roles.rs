@@ -1,0 +1,529 @@
+//! Every route, page and API, probed as each role with the other tenant's ids: the
+//! answer is the expected status (404 for what the role may not see, 403 for what it
+//! may see but not do), and no page shows what the role may not read. Then a crawl as
+//! each role: no server error, no untranslated key, no English sentence on a German
+//! page. Runs on SQLite, and on PostgreSQL when the test command provides a server.
+
+mod common;
+
+use common::{Session, TestApp, links, text_of};
+use koop_core::Core;
+use koop_core::domain::account::Role;
+use koop_core::domain::agreement::{AgreementData, AgreementKind, AgreementParty};
+use koop_core::domain::meeting::Priority;
+use koop_core::domain::org::{OrgData, OrgKind};
+use koop_core::domain::outcome::{Attribution, OutcomeData, OutcomeKind};
+use koop_core::domain::values::CountryCode;
+use koop_core::ops::meetings::{NewMeeting, RequestAnswer};
+use koop_core::testing::{TestAgency, fresh_databases};
+use std::collections::{BTreeSet, VecDeque};
+
+/// The roles, in the order of every expectation row: anonymous, participant of the
+/// event, participant of another event, organiser, staff, staff of another agency.
+const ROLES: [&str; 6] = [
+    "anonymous",
+    "participant of the event",
+    "participant of another event",
+    "organiser of the event",
+    "staff of the agency",
+    "staff of another agency",
+];
+const PART: usize = 1;
+const ORG: usize = 3;
+const STAFF: usize = 4;
+
+/// Texts that only some roles may read, and who.
+struct Secret {
+    text: &'static str,
+    readers: &'static [usize],
+}
+
+const SECRETS: &[Secret] = &[
+    // An unpublished organisation and a contact person of agency A.
+    Secret {
+        text: "Geheim GmbH",
+        readers: &[STAFF],
+    },
+    Secret {
+        text: "Vertraulich",
+        readers: &[STAFF],
+    },
+    // What a party contributes to an agreement.
+    Secret {
+        text: "Geheimer Beitrag",
+        readers: &[STAFF],
+    },
+    // An unpublished outcome (an investor lead).
+    Secret {
+        text: "Investorenkontakt",
+        readers: &[STAFF],
+    },
+    // An unpublished event.
+    Secret {
+        text: "Interne Planung",
+        readers: &[STAFF],
+    },
+    // The names of the event's participants.
+    Secret {
+        text: "Börse Person",
+        readers: &[PART, ORG, STAFF],
+    },
+    // Who meets whom: the meeting of the second and third participant.
+    Secret {
+        text: "Börse Firma 2 · Börse Firma 3",
+        readers: &[ORG, STAFF],
+    },
+];
+
+struct World {
+    app: TestApp,
+    sessions: [Option<Session>; 6],
+    secret_org: i64,
+    public_org: i64,
+    cluster: i64,
+    other_cluster: i64,
+    agreement: i64,
+    event: i64,
+    hidden_event: i64,
+    participants: Vec<i64>,
+}
+
+fn company(name: &str, kind: OrgKind) -> OrgData {
+    OrgData {
+        name: name.into(),
+        kind,
+        country: CountryCode::parse("DE").unwrap(),
+        city: "Magdeburg".into(),
+        nace: vec![],
+        size: None,
+        languages: vec![],
+        website: None,
+        description: String::new(),
+    }
+}
+
+async fn world(url: &str) -> World {
+    let core = Core::open(url).await.unwrap();
+    let a = TestAgency::create(&core, "a").await;
+    let b = TestAgency::create(&core, "b").await;
+    let secret_org = a.org("Geheim GmbH", false).await;
+    let public_org = a.org("Offen AG", true).await;
+    a.person(public_org, "Vertraulich").await;
+    let cluster = core
+        .create_organisation(
+            &a.staff,
+            a.id,
+            company("Cluster Eins", OrgKind::Cluster),
+            true,
+        )
+        .await
+        .unwrap();
+    let other_cluster = core
+        .create_organisation(
+            &a.staff,
+            a.id,
+            company("Cluster Zwei", OrgKind::Cluster),
+            true,
+        )
+        .await
+        .unwrap();
+    let agreement = core
+        .create_agreement(
+            &a.staff,
+            a.id,
+            AgreementData {
+                title: "Kooperationsvereinbarung Offen".into(),
+                kind: AgreementKind::Cooperation,
+                signed_on: None,
+                valid_from: None,
+                valid_until: None,
+                scope: String::new(),
+                sectors: vec![],
+                parties: vec![
+                    AgreementParty {
+                        org_id: a.org,
+                        contribution_eur: Some(12_345.0),
+                        contribution_note: "Geheimer Beitrag".into(),
+                    },
+                    AgreementParty {
+                        org_id: public_org,
+                        contribution_eur: None,
+                        contribution_note: String::new(),
+                    },
+                ],
+            },
+            true,
+        )
+        .await
+        .unwrap();
+    core.record_outcome(
+        &a.staff,
+        a.id,
+        OutcomeData {
+            kind: OutcomeKind::ContactEstablished,
+            title: "Investorenkontakt aus Almaty".into(),
+            achieved_on: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+            value: None,
+            org_ids: vec![public_org],
+            attribution: Attribution::default(),
+        },
+        false,
+    )
+    .await
+    .unwrap();
+    let ev = a.event("Börse").participants(3).slots(4).create().await;
+    let hidden = a
+        .event("Interne Planung")
+        .companies("Planungsfirma")
+        .unpublished()
+        .participants(1)
+        .create()
+        .await;
+    let p = &ev.participants;
+    // Two meetings: the first participant's own, and one of the other two.
+    for (i, j, slot) in [(0, 1, 0), (1, 2, 1)] {
+        let r = core
+            .request_meeting(&a.staff, ev.id, p[i], p[j], Priority::Normal, "")
+            .await
+            .unwrap();
+        core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
+            .await
+            .unwrap();
+        core.place_meeting(
+            &a.staff,
+            NewMeeting {
+                event: ev.id,
+                request: Some(r),
+                session: Some(ev.sessions[0]),
+                title: String::new(),
+                starts_at: chrono::NaiveDate::from_ymd_opt(2030, 3, 1)
+                    .unwrap()
+                    .and_hms_opt(9, 30 * slot, 0),
+                table_no: Some(1),
+                participants: vec![p[i], p[j]],
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let (_, part) = a
+        .login("p1", Role::Participant, Some(ev.id), Some(p[0]))
+        .await;
+    let (_, organiser) = a
+        .login("org", Role::EventOrganiser, Some(ev.id), None)
+        .await;
+    let other_event = b.event("Messe B").participants(1).create().await;
+    let (_, other_part) = b
+        .login(
+            "q1",
+            Role::Participant,
+            Some(other_event.id),
+            Some(other_event.participants[0]),
+        )
+        .await;
+    let app = TestApp::new(core);
+    let sessions = [
+        None,
+        Some(app.login_as(&part).await),
+        Some(app.login_as(&other_part).await),
+        Some(app.login_as(&organiser).await),
+        Some(app.login_as(&a.staff_email).await),
+        Some(app.login_as(&b.staff_email).await),
+    ];
+    World {
+        app,
+        sessions,
+        secret_org: secret_org.0,
+        public_org: public_org.0,
+        cluster: cluster.0,
+        other_cluster: other_cluster.0,
+        agreement: agreement.0,
+        event: ev.id.0,
+        hidden_event: hidden.id.0,
+        participants: p.iter().map(|x| x.0).collect(),
+    }
+}
+
+/// Statuses per role, in the order of [`ROLES`].
+type Want = [u16; 6];
+const ALL_OK: Want = [200; 6];
+
+fn check_secrets(backend: &str, what: &str, role: usize, body: &str) {
+    let text = text_of(body);
+    for s in SECRETS {
+        if !s.readers.contains(&role) {
+            assert!(
+                !text.contains(s.text),
+                "{backend}: {what} shows \"{}\" to {}",
+                s.text,
+                ROLES[role]
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_more() {
+    for (backend, url) in fresh_databases().await {
+        let w = world(&url).await;
+        let (ev, hidden) = (w.event, w.hidden_event);
+        let gets: Vec<(String, Want)> = vec![
+            ("/".into(), ALL_OK),
+            ("/organisations".into(), ALL_OK),
+            (
+                format!("/organisations/{}", w.secret_org),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (format!("/organisations/{}", w.public_org), ALL_OK),
+            ("/networks".into(), ALL_OK),
+            ("/clusters".into(), ALL_OK),
+            (format!("/clusters/{}/complements", w.cluster), ALL_OK),
+            ("/agreements".into(), ALL_OK),
+            (format!("/agreements/{}", w.agreement), ALL_OK),
+            ("/partner-cities".into(), ALL_OK),
+            ("/activities".into(), ALL_OK),
+            ("/outcomes".into(), ALL_OK),
+            ("/agencies".into(), ALL_OK),
+            ("/agencies/a".into(), ALL_OK),
+            ("/audit".into(), [403, 403, 403, 403, 200, 200]),
+            ("/events".into(), ALL_OK),
+            (format!("/events/{ev}"), ALL_OK),
+            (format!("/events/{hidden}"), [404, 404, 404, 404, 200, 404]),
+            (format!("/events/{ev}/participants"), ALL_OK),
+            (
+                format!("/events/{hidden}/participants"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (format!("/events/{ev}/profiles"), ALL_OK),
+            (
+                format!("/events/{ev}/meetings"),
+                [403, 200, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/meetings"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (
+                format!("/events/{ev}/recommendations"),
+                [403, 200, 403, 200, 200, 403],
+            ),
+            (
+                format!(
+                    "/events/{ev}/recommendations?participant={}",
+                    w.participants[1]
+                ),
+                [403, 200, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{ev}/matching"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{ev}/schedule"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/schedule"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (
+                "/manage/organisations/new".into(),
+                [403, 403, 403, 403, 200, 200],
+            ),
+            ("/api/v1/organisations".into(), ALL_OK),
+            (
+                format!("/api/v1/organisations/{}", w.secret_org),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            ("/api/v1/networks".into(), ALL_OK),
+            ("/api/v1/clusters".into(), ALL_OK),
+            ("/api/v1/agreements".into(), ALL_OK),
+            (format!("/api/v1/agreements/{}", w.agreement), ALL_OK),
+            ("/api/v1/partner-cities".into(), ALL_OK),
+            ("/api/v1/events".into(), ALL_OK),
+            (format!("/api/v1/events/{ev}"), ALL_OK),
+            (
+                format!("/api/v1/events/{hidden}"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (format!("/api/v1/events/{ev}/participants"), ALL_OK),
+            (
+                format!("/api/v1/events/{hidden}/participants"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            ("/api/v1/activities".into(), ALL_OK),
+            ("/api/v1/outcomes".into(), ALL_OK),
+            ("/api/openapi.json".into(), ALL_OK),
+        ];
+        for (path, want) in &gets {
+            for role in 0..ROLES.len() {
+                let a = w.app.get(path, w.sessions[role].as_ref()).await;
+                assert_eq!(
+                    a.status.as_u16(),
+                    want[role],
+                    "{backend}: GET {path} as {}: {}",
+                    ROLES[role],
+                    &a.body[..a.body.len().min(400)]
+                );
+                check_secrets(backend, path, role, &a.body);
+            }
+        }
+        // The participant sees their own meeting, and only that.
+        let own = w
+            .app
+            .get(&format!("/events/{ev}/meetings"), w.sessions[PART].as_ref())
+            .await;
+        assert!(
+            own.body.contains("Börse Firma 1"),
+            "{backend}: {}",
+            own.body
+        );
+
+        let p = &w.participants;
+        let posts: Vec<(String, String, Want)> = vec![
+            (
+                format!("/events/{ev}/requests"),
+                format!("requester={}&receiver={}", p[2], p[0]),
+                [403, 403, 403, 303, 409, 403],
+            ),
+            (
+                format!("/events/{hidden}/requests"),
+                format!("requester={}&receiver={}", p[2], p[0]),
+                [404, 404, 404, 404, 404, 404],
+            ),
+            (
+                format!("/events/{ev}/schedule"),
+                String::new(),
+                [403, 403, 403, 303, 303, 403],
+            ),
+            (
+                format!("/events/{hidden}/schedule"),
+                String::new(),
+                [404, 404, 404, 404, 303, 404],
+            ),
+            (
+                format!("/clusters/{}/complements", w.cluster),
+                format!("other={}&rationale=Sensoren+und+Software", w.other_cluster),
+                [403, 403, 403, 403, 303, 403],
+            ),
+            (
+                "/manage/organisations/new".into(),
+                "name=Neu+GmbH&country=DE".into(),
+                [403, 403, 403, 403, 303, 303],
+            ),
+        ];
+        for (path, body, want) in &posts {
+            for role in 0..ROLES.len() {
+                let a = w.app.post_form(path, body, w.sessions[role].as_ref()).await;
+                assert_eq!(
+                    a.status.as_u16(),
+                    want[role],
+                    "{backend}: POST {path} as {}: {}",
+                    ROLES[role],
+                    &a.body[..a.body.len().min(400)]
+                );
+                check_secrets(backend, path, role, &a.body);
+            }
+        }
+    }
+}
+
+/// English texts of the catalogue that differ from the German ones: none may appear on a
+/// German page. Fragments between parameters, of at least 12 characters.
+fn english_only_texts() -> Vec<String> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let read = |lang: &str| -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        for f in std::fs::read_dir(dir.join(lang)).unwrap() {
+            let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((k, v)) = line.split_once(" = ")
+                    && !k.starts_with('#')
+                    && !k.starts_with(' ')
+                {
+                    out.insert(k.to_owned(), v.to_owned());
+                }
+            }
+        }
+        out
+    };
+    let (de, en) = (read("de"), read("en"));
+    let mut out = Vec::new();
+    for (k, v) in &en {
+        if de.get(k) == Some(v) || k.starts_with("format-") {
+            continue;
+        }
+        for fragment in v.split(['{', '}']).step_by(2) {
+            let f = fragment.trim();
+            if f.chars().count() >= 12 && f.contains(' ') {
+                out.push(f.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Looks like a catalogue key that was shown instead of its text.
+fn looks_like_a_key(word: &str) -> bool {
+    const AREAS: &[&str] = &[
+        "nav", "field", "kind", "error", "job", "sched", "rec", "cc", "home", "login", "org",
+        "form", "flash", "reason", "unplaced", "format", "language", "country", "app",
+    ];
+    word.split_once('-').is_some_and(|(area, rest)| {
+        AREAS.contains(&area)
+            && !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crawl_as_each_role_finds_no_english_sentence_on_a_german_page_and_no_key() {
+    let english = english_only_texts();
+    assert!(english.len() > 50, "{} English texts", english.len());
+    for (backend, url) in fresh_databases().await {
+        let w = world(&url).await;
+        for (role, who) in ROLES.iter().enumerate() {
+            let mut seen = BTreeSet::new();
+            let mut queue = VecDeque::from(["/".to_owned()]);
+            while let Some(path) = queue.pop_front() {
+                if !seen.insert(path.clone()) || seen.len() > 400 {
+                    continue;
+                }
+                let a = w.app.get(&path, w.sessions[role].as_ref()).await;
+                assert!(
+                    a.status.as_u16() < 500,
+                    "{backend}: {path} as {who}: {}",
+                    a.status
+                );
+                let text = text_of(&a.body);
+                for word in text.split_whitespace() {
+                    let word =
+                        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_');
+                    assert!(
+                        !looks_like_a_key(word),
+                        "{backend}: {path} as {who} shows the key {word}"
+                    );
+                }
+                for e in &english {
+                    assert!(
+                        !text.contains(e.as_str()),
+                        "{backend}: {path} as {who} is German but says \"{e}\""
+                    );
+                }
+                for l in links(&a.body) {
+                    if !seen.contains(&l) && !l.starts_with("/api/") {
+                        queue.push_back(l);
+                    }
+                }
+            }
+            assert!(
+                seen.len() > 15,
+                "{backend}: only {} pages as {}",
+                seen.len(),
+                ROLES[role]
+            );
+        }
+    }
+}
