@@ -342,3 +342,11 @@ pub async fn job_runs(core: &Core) -> crate::CoreResult<Vec<(Option<String>, i64
     let mut conn = core.db.conn().await?;
     Ok(koop_db::job::runs(&mut conn).await?)
 }
+
+/// Every (table, column) of the schema at `url`, after the migrations.
+pub async fn schema_columns(url: &str) -> crate::CoreResult<Vec<(String, String)>> {
+    let core = Core::open(url).await?;
+    let columns = core.db.columns().await?;
+    core.close().await;
+    Ok(columns)
+}

@@ -105,6 +105,31 @@ impl Db {
         Ok(self.pool.acquire().await?)
     }
 
+    /// Every (table, column) of koop's schema, sorted, without sqlx's own table: for
+    /// the test that the two backends' migrations describe the same schema.
+    pub async fn columns(&self) -> DbResult<Vec<(String, String)>> {
+        let mut out: Vec<(String, String)> =
+            match self.backend {
+                Backend::Postgres => sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                     WHERE table_schema = 'public'",
+                )
+                .fetch_all(&self.pool)
+                .await?,
+                Backend::Sqlite => {
+                    sqlx::query_as(
+                        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+                    )
+                    .fetch_all(&self.pool)
+                    .await?
+                }
+            };
+        out.retain(|(t, _)| t != "_sqlx_migrations");
+        out.sort();
+        Ok(out)
+    }
+
     /// Closes the pool.
     pub async fn close(&self) {
         self.pool.close().await;

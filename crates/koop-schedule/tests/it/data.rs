@@ -1,16 +1,20 @@
 //! Tests on the published instances. They need the data directory, given by
 //! `KOOP_B2B_DATA` (for example `../shared/data/b2b-instances`); without it
 //! they print a notice and pass, because the files have no stated licence and
-//! are not in this repository.
+//! are not in this repository. With `KOOP_REQUIRE_DATA=1` (set by `.ci/run`, where
+//! the data is) a missing directory fails them instead of passing silently.
 
 use std::time::Duration;
 
 use koop_schedule::bench::{Known, parse_known_results, run_case};
 
 fn data_dir() -> Option<std::path::PathBuf> {
-    match std::env::var_os("KOOP_B2B_DATA") {
-        Some(d) => Some(d.into()),
-        None => {
+    let required = std::env::var("KOOP_REQUIRE_DATA").as_deref() == Ok("1");
+    match std::env::var_os("KOOP_B2B_DATA").map(std::path::PathBuf::from) {
+        Some(d) if d.join("known_results.csv").is_file() => Some(d),
+        Some(d) if required => panic!("KOOP_B2B_DATA={} holds no known_results.csv", d.display()),
+        None if required => panic!("KOOP_REQUIRE_DATA=1 but KOOP_B2B_DATA is not set"),
+        _ => {
             eprintln!("KOOP_B2B_DATA is not set: skipping the published-instance tests");
             None
         }
