@@ -175,23 +175,23 @@ test('a cluster manager names a complementary cluster and sees which members sho
   await p.click('main button[type=submit]');
   await p.waitForURL(base + '/');
   await p.getByRole('navigation').getByRole('link', { name: 'Cluster', exact: true }).click();
-  const alliance = p.locator('tr', { hasText: 'Allianz Klebtechnik' });
+  const alliance = p.locator('tr', { hasText: 'Klebtechnik Allianz' });
   await alliance.getByRole('link', { name: 'Ergänzungen' }).click();
   await p.waitForLoadState('domcontentloaded');
   // The alliance has no complementary cluster yet, so there are no pairs.
   assert.match(await p.locator('main').innerText(), /Noch keine ergänzenden Cluster/);
   assert.equal(await p.locator('article.pair').count(), 0);
-  await p.selectOption('select[name=other]', { label: 'Solar Valley Mitteldeutschland' });
+  await p.selectOption('select[name=other]', { label: 'Spitzencluster Solarvalley Mitteldeutschland' });
   await p.fill('input[name=rationale]', 'Klebstoffe für die Modulmontage');
   await p.getByRole('button', { name: 'Als Ergänzung benennen' }).click();
   await p.waitForLoadState('domcontentloaded');
   assert.match(await p.locator('[role=status]').innerText(), /Gespeichert/);
-  assert.match(await p.locator('table').first().innerText(), /Solar Valley.*Klebstoffe für die Modulmontage/s);
+  assert.match(await p.locator('table').first().innerText(), /Solarvalley.*Klebstoffe für die Modulmontage/s);
   const pairs = p.locator('article.pair');
   assert.ok(await pairs.count() >= 1, 'pairs appear once a complement is named');
   const first = await pairs.first().innerText();
   assert.match(first, /↔/);
-  assert.match(first, /Allianz Klebtechnik Mitteldeutschland.*Solar Valley Mitteldeutschland|Solar Valley Mitteldeutschland.*Allianz Klebtechnik Mitteldeutschland/s, first);
+  assert.match(first, /MiKA – Mitteldeutsche Klebtechnik Allianz.*Spitzencluster Solarvalley Mitteldeutschland|Spitzencluster Solarvalley Mitteldeutschland.*MiKA – Mitteldeutsche Klebtechnik Allianz/s, first);
   // A visitor who is not logged in sees the pairs but not the form.
   const anon = await page();
   await anon.p.goto(p.url().replace('?saved=true', ''));

@@ -11,7 +11,6 @@
 mod actor;
 pub mod auth;
 pub mod cluster_matching;
-pub mod demo;
 mod embedding_ops;
 pub mod embeddings;
 mod error;

@@ -1,7 +1,6 @@
 //! The story test: load the demo world, change it, read it back — on SQLite, and on
 //! PostgreSQL when the test command provides a server.
 
-use koop_core::demo;
 use koop_core::domain::account::Role;
 use koop_core::domain::meeting::{MeetingStatus, Priority, RequestStatus};
 use koop_core::domain::org::{OrgData, OrgKind};
@@ -10,6 +9,7 @@ use koop_core::import::read_csv;
 use koop_core::ops::meetings::RequestAnswer;
 use koop_core::views::{OrgFilter, OutcomeFilter};
 use koop_core::{Actor, Core, CoreError};
+use koop_demo as demo;
 
 async fn staff(core: &Core, agency: koop_core::domain::ids::AgencyId, email: &str) -> Actor {
     core.create_account(
@@ -655,7 +655,7 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
                 .id
         };
         let (chips, auto, bio) = (id("Silicon Saxony"), id("ACOD"), id("BioEconomy"));
-        let (glue, solar) = (id("Klebtechnik"), id("Solar Valley"));
+        let (glue, solar) = (id("Klebtechnik"), id("Solarvalley"));
 
         // The demo declares microelectronics complementary to automotive and bioeconomy.
         let pairs = core
@@ -738,7 +738,7 @@ async fn cluster_managers_name_complementary_clusters_and_see_which_members_shou
             pairs[0]
                 .reasons
                 .iter()
-                .any(|x| x.text(Locale::En).contains("Solar Valley")),
+                .any(|x| x.text(Locale::En).contains("Solarvalley")),
             "{backend}: {:?}",
             pairs[0].reasons
         );

@@ -89,12 +89,11 @@ async fn crawl(app: &Router, cookie: Option<&str>, backend: &str) -> BTreeSet<St
 async fn every_page_reachable_from_home_answers_and_reaches_every_kind_of_record() {
     for (backend, url) in koop_core::testing::fresh_databases().await {
         let core = Core::open(&url).await.unwrap();
-        koop_core::demo::load(&core).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
         let app = koop_web::router(core);
 
         let public = crawl(&app, None, backend).await;
-        let (status, cookie) =
-            login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+        let (status, cookie) = login(&app, "img@koop.example", koop_demo::DEMO_PASSWORD).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{backend}");
         let staff = crawl(&app, cookie.as_deref(), backend).await;
         for prefix in [
@@ -143,7 +142,7 @@ async fn every_page_reachable_from_home_answers_and_reaches_every_kind_of_record
 async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_or_api() {
     for (backend, url) in koop_core::testing::fresh_databases().await {
         let core = Core::open(&url).await.unwrap();
-        let world = koop_core::demo::load(&core).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
         let secret = core
             .create_organisation(
                 &Actor::system(),
@@ -164,13 +163,8 @@ async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_o
             .await
             .unwrap();
         let app = koop_web::router(core);
-        let (_, img) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
-        let (_, city) = login(
-            &app,
-            "magdeburg@koop.example",
-            koop_core::demo::DEMO_PASSWORD,
-        )
-        .await;
+        let (_, img) = login(&app, "img@koop.example", koop_demo::DEMO_PASSWORD).await;
+        let (_, city) = login(&app, "magdeburg@koop.example", koop_demo::DEMO_PASSWORD).await;
         let page = format!("/organisations/{secret}");
         let api = format!("/api/v1/organisations/{secret}");
 
@@ -232,7 +226,7 @@ async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_o
 async fn login_language_and_errors_behave_for_a_person() {
     let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
     let core = Core::open(&url).await.unwrap();
-    koop_core::demo::load(&core).await.unwrap();
+    koop_demo::load(&core).await.unwrap();
     let app = koop_web::router(core);
 
     let (status, cookie) = login(&app, "img@koop.example", "falsch").await;
@@ -302,14 +296,9 @@ async fn post_form(app: &Router, path: &str, body: &str, cookie: Option<&str>) -
 async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from_them() {
     let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
     let core = Core::open(&url).await.unwrap();
-    let world = koop_core::demo::load(&core).await.unwrap();
+    let world = koop_demo::load(&core).await.unwrap();
     let app = koop_web::router(core.clone());
-    let (_, me) = login(
-        &app,
-        "participant@koop.example",
-        koop_core::demo::DEMO_PASSWORD,
-    )
-    .await;
+    let (_, me) = login(&app, "participant@koop.example", koop_demo::DEMO_PASSWORD).await;
     let path = format!("/events/{}/recommendations", world.exchange);
     let (status, html) = get(&app, &path, me.as_deref()).await;
     assert_eq!(status, StatusCode::OK, "{html}");
@@ -377,12 +366,7 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
         get(&app, &coverage, me.as_deref()).await.0,
         StatusCode::FORBIDDEN
     );
-    let (_, organiser) = login(
-        &app,
-        "organiser@koop.example",
-        koop_core::demo::DEMO_PASSWORD,
-    )
-    .await;
+    let (_, organiser) = login(&app, "organiser@koop.example", koop_demo::DEMO_PASSWORD).await;
     let (status, html) = get(&app, &coverage, organiser.as_deref()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Wer braucht Hilfe?"));
@@ -441,26 +425,26 @@ async fn a_participant_sees_reasoned_recommendations_and_requests_a_meeting_from
 async fn only_the_clusters_own_managers_name_its_complements() {
     let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
     let core = Core::open(&url).await.unwrap();
-    koop_core::demo::load(&core).await.unwrap();
+    koop_demo::load(&core).await.unwrap();
     let app = koop_web::router(core);
     let (_, page) = get(&app, "/clusters", None).await;
-    // The link of the adhesive alliance's row, and the id of Solar Valley's.
+    // The link of the adhesive alliance's row, and the id of Solarvalley's.
     let row = |name: &str| {
         let at = page.find(name).unwrap();
         let href = page[at..].find("/clusters/").unwrap() + at;
         page[href..].split('"').next().unwrap().to_owned()
     };
-    let (glue, solar) = (row("Allianz Klebtechnik"), row("Solar Valley"));
+    let (glue, solar) = (row("Klebtechnik Allianz"), row("Solarvalley"));
     let solar_id = solar
         .trim_start_matches("/clusters/")
         .trim_end_matches("/complements");
     let body = format!("other={solar_id}&rationale=Kleben+von+Solarmodulen");
     let anonymous = post_form(&app, &glue, &body, None).await;
     assert!(anonymous.is_client_error(), "{anonymous}");
-    let (_, other_agency) = login(&app, "img@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+    let (_, other_agency) = login(&app, "img@koop.example", koop_demo::DEMO_PASSWORD).await;
     let status = post_form(&app, &glue, &body, other_agency.as_deref()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (_, manager) = login(&app, "cluster@koop.example", koop_core::demo::DEMO_PASSWORD).await;
+    let (_, manager) = login(&app, "cluster@koop.example", koop_demo::DEMO_PASSWORD).await;
     let status = post_form(&app, &glue, &body, manager.as_deref()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, html) = get(&app, &glue, None).await;

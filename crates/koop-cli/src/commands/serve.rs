@@ -70,7 +70,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
                 "Loading the demo world into {} …",
                 koop_core::redact_db_url(&settings.db)
             );
-            koop_core::demo::load(&core)
+            koop_demo::load(&core)
                 .await
                 .context("loading the demo world failed")?;
         } else {
@@ -83,9 +83,9 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
         koop_web::serve(core, config::web_options(&settings), addr, |bound| {
             eprintln!(
                 "\nkoop demo: http://{bound}\n\nDemo logins (password: {}):",
-                koop_core::demo::DEMO_PASSWORD
+                koop_demo::DEMO_PASSWORD
             );
-            for (email, role) in koop_core::demo::logins() {
+            for (email, role) in koop_demo::logins() {
                 eprintln!("  {email:<28} {role}");
             }
             eprintln!("\nStop with Ctrl-C.");

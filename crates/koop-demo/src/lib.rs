@@ -14,8 +14,8 @@ mod exchange;
 mod exchange_people;
 mod trip;
 
-use crate::{Actor, Core, CoreResult};
 use chrono::NaiveDate;
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::account::Role;
 use koop_domain::ids::{AgencyId, OrgId, PersonId};
 use koop_domain::org::{OrgData, OrgKind, OrgSize};
@@ -143,7 +143,7 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
     for (email, name, role, agency, _) in accounts {
         core.create_account(
             &sys,
-            crate::ops::directory::AccountInput {
+            koop_core::ops::directory::AccountInput {
                 email: email.into(),
                 display_name: name.into(),
                 password: DEMO_PASSWORD.into(),
@@ -158,7 +158,7 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
     }
     core.create_account(
         &sys,
-        crate::ops::directory::AccountInput {
+        koop_core::ops::directory::AccountInput {
             email: "participant@koop.example".into(),
             display_name: "Участник (демо)".into(),
             password: DEMO_PASSWORD.into(),

@@ -4,8 +4,8 @@
 //! and the online business mission that prepared it.
 
 use super::{O, d, org, org_short, person};
-use crate::{Actor, Core, CoreResult};
-use koop_db::meeting::NewMeeting;
+use koop_core::ops::meetings::NewMeeting;
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::activity::{ActivityData, ActivityKind};
 use koop_domain::agreement::{AgreementData, AgreementKind, AgreementParty};
 use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind, Venue};

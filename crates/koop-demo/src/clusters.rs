@@ -3,8 +3,8 @@
 //! cross-cluster project ideas it produced (as research-partner requests).
 
 use super::{O, d, nace, org};
-use crate::{Actor, Core, CoreResult};
-use koop_db::profile::ProfileOwner;
+use koop_core::ops::events::ProfileOwner;
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::event::{EventData, EventKind, SessionData, SessionKind, Venue};
 use koop_domain::ids::{AgencyId, OrgId, VenueId};
 use koop_domain::membership::MemberRole;
@@ -30,7 +30,7 @@ const CLUSTERS: [(&str, &str, &[&str]); 9] = [
     ),
     ("IT Mitteldeutschland", "Leipzig", &["62.01", "62.02"]),
     (
-        "Solar Valley Mitteldeutschland",
+        "Spitzencluster Solarvalley Mitteldeutschland",
         "Bitterfeld-Wolfen",
         &["27.90", "26.11"],
     ),
@@ -42,7 +42,7 @@ const CLUSTERS: [(&str, &str, &[&str]); 9] = [
     ),
     ("Netzwerk Logistik Mitteldeutschland", "Leipzig", &["52.29"]),
     (
-        "Allianz Klebtechnik Mitteldeutschland",
+        "MiKA – Mitteldeutsche Klebtechnik Allianz",
         "Halle (Saale)",
         &["20.52", "72.19"],
     ),
@@ -281,7 +281,8 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
     core.set_agency_org(&sys, region, region_org).await?;
     let mut clusters: Vec<OrgId> = Vec::new();
     for (name, city, codes) in CLUSTERS {
-        let kind = if name.starts_with("Allianz") {
+        // The adhesive alliance is a network of firms and institutes across the clusters.
+        let kind = if name.starts_with("MiKA") {
             OrgKind::Network
         } else {
             OrgKind::Cluster
@@ -353,7 +354,7 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             EventData {
                 kind: EventKind::ClusterMeeting,
                 title: "Clustermanagertreffen Mitteldeutschland: interdisziplinäre Projekte".into(),
-                description: "Die Managements von acht Clustern und der Allianz Klebtechnik suchen gemeinsame Projektideen.".into(),
+                description: "Die Managements von acht Clustern und der Mitteldeutschen Klebtechnik Allianz (MiKA) suchen gemeinsame Projektideen.".into(),
                 start_on: d(2019, 11, 6),
                 end_on: d(2019, 11, 6),
                 organiser_ids: vec![region_org],

@@ -2,7 +2,7 @@
 //! and Harbin, its three instruments and its dated results.
 
 use super::{O, d, org, org_short};
-use crate::{Actor, Core, CoreResult};
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::activity::{ActivityData, ActivityKind};
 use koop_domain::city::GoalKind;
 use koop_domain::ids::AgencyId;

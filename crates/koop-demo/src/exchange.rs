@@ -5,8 +5,8 @@
 use super::agency_work::AgencyWork;
 use super::exchange_people::COMPANIES;
 use super::{O, d, langs, nace, org, org_short, person};
-use crate::{Actor, Core, CoreResult};
-use koop_db::profile::ProfileOwner;
+use koop_core::ops::events::ProfileOwner;
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind, Venue};
 use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, VenueId};
 use koop_domain::meeting::{MeetingStatus, Priority};
@@ -425,12 +425,12 @@ pub(crate) async fn load(
                     )
                     .await?;
                 let answer = if (a + b) % 9 == 0 {
-                    crate::ops::meetings::RequestAnswer::Decline
+                    koop_core::ops::meetings::RequestAnswer::Decline
                 } else {
-                    crate::ops::meetings::RequestAnswer::Accept
+                    koop_core::ops::meetings::RequestAnswer::Accept
                 };
                 core.answer_request(&sys, event, req, answer).await?;
-                if answer == crate::ops::meetings::RequestAnswer::Accept {
+                if answer == koop_core::ops::meetings::RequestAnswer::Accept {
                     accepted.push((req, pa, pb));
                 }
             }

@@ -3,7 +3,7 @@
 //! partners, the ACHEMA joint stand and the chemical-logistics conference in Ústí nad Labem.
 
 use super::{O, d, nace, org, org_short};
-use crate::{Actor, Core, CoreResult};
+use koop_core::{Actor, Core, CoreResult};
 use koop_domain::activity::{ActivityData, ActivityKind};
 use koop_domain::agreement::{AgreementData, AgreementKind, AgreementParty};
 use koop_domain::ids::{AgencyId, OrgId};
