@@ -6,16 +6,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { startDemo, launch } from './koop.mjs';
 
-const bin = resolve(process.env.KOOP_BIN ?? '../../target/debug/koop');
-const dir = mkdtempSync(join(tmpdir(), 'koop-forms-'));
-let server, base, browser, evil, evilBase;
+let demo, base, browser, evil, evilBase;
 
 // Every route that changes state, with a body a real form would send.
 const routes = [
@@ -28,17 +23,8 @@ const routes = [
 ];
 
 before(async () => {
-  server = spawn(bin, ['demo', '--db', `sqlite://${join(dir, 'demo.db')}`, '--bind', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  base = await new Promise((ok, fail) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`koop demo did not start:\n${log}`)), 120_000);
-    server.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = log.match(/koop demo: (http:\/\/[0-9.]+:\d+)\s/);
-      if (m) { clearTimeout(timer); ok(m[1]); }
-    });
-    server.on('exit', (code) => fail(new Error(`koop demo exited with ${code}:\n${log}`)));
-  });
+  demo = await startDemo();
+  base = demo.base;
   // Another site: serves forms that post to koop, as an attacker's page would.
   evil = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -50,17 +36,13 @@ before(async () => {
   });
   await new Promise((ok) => evil.listen(0, '127.0.0.1', ok));
   evilBase = `http://127.0.0.1:${evil.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   evil?.close();
-  server?.kill('SIGINT');
-  rmSync(dir, { recursive: true, force: true });
+  demo?.stop();
 });
 
 async function page(locale = 'de-DE', width = 1280) {

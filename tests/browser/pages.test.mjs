@@ -6,40 +6,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { startDemo, launch } from './koop.mjs';
 
-const bin = resolve(process.env.KOOP_BIN ?? '../../target/debug/koop');
-const dir = mkdtempSync(join(tmpdir(), 'koop-browser-'));
-let server, base, browser;
+let demo, base, browser;
 
 before(async () => {
-  server = spawn(bin, ['demo', '--db', `sqlite://${join(dir, 'demo.db')}`, '--bind', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  base = await new Promise((ok, fail) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`koop demo did not start:\n${log}`)), 120_000);
-    server.stderr.on('data', (chunk) => {
-      log += chunk;
-      // Wait for the whole line: a chunk may end in the middle of the port number.
-      const m = log.match(/koop demo: (http:\/\/[0-9.]+:\d+)\s/);
-      if (m) { clearTimeout(timer); ok(m[1]); }
-    });
-    server.on('exit', (code) => fail(new Error(`koop demo exited with ${code}:\n${log}`)));
-    server.on('error', (e) => fail(new Error(`cannot start ${bin}: ${e.message}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  demo = await startDemo();
+  base = demo.base;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGINT');
-  rmSync(dir, { recursive: true, force: true });
+  demo?.stop();
 });
 
 async function page(locale = 'de-DE') {

@@ -36,11 +36,12 @@ pub mod views {
     pub use koop_db::agency::Agency;
     pub use koop_db::agreement::PartyView;
     pub use koop_db::city::PartnerCityView;
-    pub use koop_db::meeting::{MeetingView, VisitView};
+    pub use koop_db::meeting::MeetingView;
     pub use koop_db::membership::MembershipView;
     pub use koop_db::org::OrgFilter;
     pub use koop_db::outcome::OutcomeFilter;
     pub use koop_db::participant::ParticipantView;
+    pub use koop_db::visit::VisitView;
 }
 
 use koop_db::Conn;

@@ -6,7 +6,7 @@ use crate::policy::{self, EventAccess};
 use crate::{CoreError, CoreResult};
 use koop_db::{
     activity, agency, agreement, audit, city, event, meeting, membership, org, outcome,
-    participant, person, profile,
+    participant, person, profile, request, visit,
 };
 use koop_domain::account::Viewer;
 use koop_domain::activity::Activity;
@@ -242,7 +242,7 @@ impl Reader {
         &mut self,
         id: MeetingRequestId,
     ) -> CoreResult<(EventId, RequestStatus, ParticipantId, ParticipantId)> {
-        let r = meeting::request_state(&mut self.conn, id).await?;
+        let r = request::request_state(&mut self.conn, id).await?;
         let access = self.access(r.0).await?;
         if access.sees_own(r.2) || access.sees_own(r.3) {
             Ok(r)
@@ -261,16 +261,16 @@ impl Reader {
         if !self.access(event).await?.sees_own(participant) {
             return Err(CoreError::Forbidden);
         }
-        Ok(meeting::requests_of(&mut self.conn, participant).await?)
+        Ok(request::requests_of(&mut self.conn, participant).await?)
     }
 
     /// Accepted requests of an event that wait for a slot (organisers only).
     pub async fn accepted_requests(
         &mut self,
         id: EventId,
-    ) -> CoreResult<Vec<koop_db::meeting::OpenRequest>> {
+    ) -> CoreResult<Vec<koop_db::request::OpenRequest>> {
         self.require_manage(id).await?;
-        Ok(meeting::accepted_requests(&mut self.conn, id).await?)
+        Ok(request::accepted_requests(&mut self.conn, id).await?)
     }
 
     /// Scheduled meetings of an event with session, start and participants (organisers only).
@@ -294,7 +294,7 @@ impl Reader {
     /// Request counts per status at an event (organisers only).
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
         self.require_manage(id).await?;
-        Ok(meeting::request_counts(&mut self.conn, id).await?)
+        Ok(request::request_counts(&mut self.conn, id).await?)
     }
 
     /// The number of meetings at an event that hold a slot: a figure the public may see.
@@ -339,12 +339,12 @@ impl Reader {
     /// Company-visit offers of an event.
     pub async fn visits(&mut self, id: EventId) -> CoreResult<Vec<VisitView>> {
         self.access(id).await?;
-        Ok(meeting::visits(&mut self.conn, id).await?)
+        Ok(visit::visits(&mut self.conn, id).await?)
     }
 
     /// The event of a visit offer.
     pub async fn visit_event(&mut self, offer: VisitOfferId) -> CoreResult<EventId> {
-        let (event, _, _) = meeting::visit_load(&mut self.conn, offer).await?;
+        let (event, _, _) = visit::visit_load(&mut self.conn, offer).await?;
         self.access(event).await?;
         Ok(event)
     }

@@ -338,7 +338,7 @@ async fn place_in_savepoint(
     use sqlx::Connection;
     let mut sp = tx.begin().await.map_err(koop_db::DbError::from)?;
     let scheduled = RequestStatus::Accepted.schedule()?;
-    if !koop_db::meeting::set_request_status(&mut sp, req, RequestStatus::Accepted, scheduled)
+    if !koop_db::request::set_request_status(&mut sp, req, RequestStatus::Accepted, scheduled)
         .await?
     {
         return Ok(Placement::NoLongerAccepted);

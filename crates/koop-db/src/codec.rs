@@ -123,3 +123,23 @@ pub fn json_ints(conn: &crate::Conn, p: usize) -> String {
 pub fn float(v: Option<f64>) -> Option<String> {
     v.map(|x| x.to_string())
 }
+
+/// Runs a conditional status change `UPDATE … SET status = $3 WHERE id = $1 AND status = $2`
+/// (`sql` is one such constant statement); returns whether the row still had `from`.
+/// The condition is what makes two changes at the same moment safe: the second finds
+/// the status changed and changes nothing.
+pub async fn set_status_if(
+    conn: &mut crate::Conn,
+    sql: &'static str,
+    id: i64,
+    from: &str,
+    to: &str,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(sql)
+        .bind(id)
+        .bind(from)
+        .bind(to)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

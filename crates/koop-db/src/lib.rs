@@ -29,7 +29,9 @@ pub mod person;
 mod pool;
 pub mod profile;
 pub mod rate;
+pub mod request;
 mod visibility;
+pub mod visit;
 
 pub use error::{Booked, DbError};
 pub use pool::{Backend, Db, create_postgres_database, redact};

@@ -63,13 +63,14 @@ pub async fn set_status(
     from: ParticipantStatus,
     to: ParticipantStatus,
 ) -> DbResult<bool> {
-    let done = sqlx::query("UPDATE participant SET status = $3 WHERE id = $1 AND status = $2")
-        .bind(id.0)
-        .bind(from.as_str())
-        .bind(to.as_str())
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    crate::codec::set_status_if(
+        conn,
+        "UPDATE participant SET status = $3 WHERE id = $1 AND status = $2",
+        id.0,
+        from.as_str(),
+        to.as_str(),
+    )
+    .await
 }
 
 type Row = (

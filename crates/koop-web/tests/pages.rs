@@ -46,21 +46,6 @@ async fn login(app: &Router, email: &str, password: &str) -> (StatusCode, Option
     (resp.status(), cookie)
 }
 
-/// Internal links of a page (href="/…"), without logout and language switches.
-fn links(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .filter(|h| {
-            h.starts_with('/')
-                && !h.starts_with("//")
-                && !h.starts_with("/lang/")
-                && !h.starts_with("/static/")
-        })
-        .map(|h| h.replace("&amp;", "&"))
-        .collect()
-}
-
 /// Visits every page reachable from `/`; returns the paths seen.
 async fn crawl(app: &Router, cookie: Option<&str>, backend: &str) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
@@ -76,7 +61,7 @@ async fn crawl(app: &Router, cookie: Option<&str>, backend: &str) -> BTreeSet<St
             !text.contains("kind-") || path.starts_with("/audit"),
             "{backend}: {path} shows an untranslated key"
         );
-        for l in links(&body) {
+        for l in common::links(&body) {
             if !seen.contains(&l) {
                 queue.push_back(l);
             }
@@ -203,7 +188,7 @@ async fn staff_of_one_agency_cannot_read_another_agencys_records_through_pages_o
         }
         // Contacts are never public, and only the owning agency sees them.
         let (_, img_page) = get(&app, "/organisations?q=Elbe", img.as_deref()).await;
-        let href = links(&img_page)
+        let href = common::links(&img_page)
             .into_iter()
             .find(|l| l.starts_with("/organisations/"))
             .unwrap();

@@ -34,7 +34,7 @@ impl Core {
             .write(actor, "meeting.request.created", async |tx| {
                 let permit = policy::act_for(tx, actor, event, requester).await?;
                 policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
-                let id = koop_db::meeting::insert_request(
+                let id = koop_db::request::insert_request(
                     tx, event, requester, receiver, priority, &message,
                 )
                 .await
@@ -76,7 +76,7 @@ impl Core {
         };
         self.write(actor, action, async |tx| {
             let (of_event, current, requester, receiver) =
-                koop_db::meeting::request_state(tx, request).await?;
+                koop_db::request::request_state(tx, request).await?;
             if of_event != event {
                 return Err(CoreError::NotFound);
             }
@@ -101,7 +101,7 @@ impl Core {
                     .with("status", current),
                 )
             })?;
-            if !koop_db::meeting::set_request_status(tx, request, current, next).await? {
+            if !koop_db::request::set_request_status(tx, request, current, next).await? {
                 return Err(changed_meanwhile("request"));
             }
             Ok(Change::new(
@@ -132,7 +132,7 @@ impl Core {
             let permit = policy::manage_event(tx, actor, event).await?;
             check_meeting_ids(tx, &meeting).await?;
             if let Some(r) = meeting.request {
-                let (_, current, a, b) = koop_db::meeting::request_state(tx, r).await?;
+                let (_, current, a, b) = koop_db::request::request_state(tx, r).await?;
                 let mut pair = [a, b];
                 pair.sort();
                 let mut who = meeting.participants.clone();
@@ -145,7 +145,7 @@ impl Core {
                     )));
                 }
                 let next = current.schedule()?;
-                if !koop_db::meeting::set_request_status(tx, r, current, next).await? {
+                if !koop_db::request::set_request_status(tx, r, current, next).await? {
                     return Err(changed_meanwhile("request"));
                 }
             }
@@ -220,7 +220,7 @@ impl Core {
             }
             let agency = permit.agency().ok_or(CoreError::NotFound)?;
             policy::belongs_to_agency(tx, Owned::Organisation, host.0, agency).await?;
-            let id = koop_db::meeting::insert_visit(
+            let id = koop_db::visit::insert_visit(
                 tx,
                 event,
                 session,
@@ -252,10 +252,10 @@ impl Core {
         self.write(actor, "visit.booked", async |tx| {
             // Read capacity inside the transaction (locked on PostgreSQL), so two
             // bookings of the last seat cannot both win.
-            let (event, capacity, confirmed) = koop_db::meeting::visit_load(tx, offer).await?;
+            let (event, capacity, confirmed) = koop_db::visit::visit_load(tx, offer).await?;
             let permit = policy::act_for(tx, actor, event, participant).await?;
             let status = status_for_new_booking(capacity, confirmed);
-            let id = koop_db::meeting::insert_booking(tx, offer, participant, status)
+            let id = koop_db::visit::insert_booking(tx, offer, participant, status)
                 .await
                 .map_err(|e| match e {
                     koop_db::DbError::Conflict(_) => {

@@ -1,15 +1,11 @@
-//! HTML pages. Each page family has a module; templates mirror them under `templates/`.
+//! HTML pages, in two areas: `public` (what visitors and participants read and do) and
+//! `manage` (forms and views for staff and organisers). Templates mirror them under
+//! `templates/public` and `templates/manage`; the layout and the error page sit at the top.
 
 pub mod assets;
-mod clusters;
 pub mod errors;
-mod events;
-mod home;
 mod manage;
-mod matching;
-mod orgs;
-mod rows;
-mod work;
+mod public;
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
@@ -28,15 +24,11 @@ use serde::Deserialize;
 /// All page routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(home::show_home))
+        .route("/", get(public::home::show_home))
         .route("/login", get(show_login).post(login))
         .route("/logout", post(logout))
         .route("/lang/{code}", get(set_lang))
-        .merge(orgs::routes())
-        .merge(work::routes())
-        .merge(events::routes())
-        .merge(matching::routes())
-        .merge(clusters::routes())
+        .merge(public::routes())
         .merge(manage::routes())
 }
 
@@ -115,7 +107,7 @@ pub async fn not_found() -> AppError {
 }
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "public/login.html")]
 struct LoginPage {
     ctx: Ctx,
     failed: bool,

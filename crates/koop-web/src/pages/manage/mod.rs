@@ -1,13 +1,20 @@
 //! The managing area: forms and views for agency staff and event organisers, under
-//! `/manage`. Who may use each is decided by koop-core's policy; these handlers only
+//! `/manage` (and the organisers' pages of an event). Who may use each is decided by koop-core's policy; these handlers only
 //! ask for the operation and show its answer.
 
+mod audit;
+mod coverage;
 mod organisations;
+mod scheduling;
 
 use crate::state::AppState;
 use axum::Router;
 
 /// The managing area's routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(organisations::routes())
+    Router::new()
+        .merge(organisations::routes())
+        .merge(audit::routes())
+        .merge(coverage::routes())
+        .merge(scheduling::routes())
 }

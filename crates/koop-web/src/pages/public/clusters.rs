@@ -1,8 +1,8 @@
 //! For cluster managers: the clusters declared complementary to theirs, and which of
 //! their members should meet which members over there.
 
-use super::{Ctx, render, see_other_with_flash};
 use crate::error::AppError;
+use crate::pages::{Ctx, render, see_other_with_flash};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -36,7 +36,7 @@ struct PairRow {
 }
 
 #[derive(Template)]
-#[template(path = "cluster_complements.html")]
+#[template(path = "public/cluster_complements.html")]
 struct ComplementsPage {
     ctx: Ctx,
     id: i64,

@@ -1,6 +1,6 @@
 //! Display rows: domain records turned into the text a page shows, in the visitor's language.
 
-use super::{Ctx, date, number};
+use crate::pages::{Ctx, date, number};
 use koop_core::domain::activity::Activity;
 use koop_core::domain::agreement::Agreement;
 use koop_core::domain::event::Event;

@@ -1,8 +1,10 @@
 //! Organisations, networks and clusters.
 
-use super::rows::{self, ActivityRow, AgreementRow, EventRow, OrgRow, OutcomeRow, ProfileCard};
-use super::{Ctx, date, render};
 use crate::error::AppError;
+use crate::pages::public::rows::{
+    self, ActivityRow, AgreementRow, EventRow, OrgRow, OutcomeRow, ProfileCard,
+};
+use crate::pages::{Ctx, date, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -35,7 +37,7 @@ struct ListQuery {
 }
 
 #[derive(Template)]
-#[template(path = "org_list.html")]
+#[template(path = "public/org_list.html")]
 struct OrgList {
     ctx: Ctx,
     heading: String,
@@ -92,7 +94,7 @@ struct MemberRow {
 }
 
 #[derive(Template)]
-#[template(path = "org_detail.html")]
+#[template(path = "public/org_detail.html")]
 struct OrgDetail {
     ctx: Ctx,
     name: String,
@@ -228,7 +230,7 @@ async fn show_organisation(
 }
 
 #[derive(Template)]
-#[template(path = "groups.html")]
+#[template(path = "public/groups.html")]
 struct Groups {
     ctx: Ctx,
     heading: String,

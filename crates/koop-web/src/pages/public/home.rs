@@ -1,8 +1,8 @@
 //! The start page: what is in koop, and the events.
 
-use super::rows::{self, EventRow};
-use super::{Ctx, render};
 use crate::error::AppError;
+use crate::pages::public::rows::{self, EventRow};
+use crate::pages::{Ctx, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +16,7 @@ struct Card {
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "public/home.html")]
 struct Home {
     ctx: Ctx,
     cards: Vec<Card>,

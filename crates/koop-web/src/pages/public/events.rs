@@ -1,8 +1,8 @@
 //! Events: list, detail, participants, profiles and the meeting agenda.
 
-use super::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
-use super::{Ctx, render};
 use crate::error::AppError;
+use crate::pages::public::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
+use crate::pages::{Ctx, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(Template)]
-#[template(path = "list_events.html")]
+#[template(path = "public/list_events.html")]
 struct EventList {
     ctx: Ctx,
     events: Vec<EventRow>,
@@ -45,7 +45,7 @@ async fn list_events(State(s): State<AppState>, v: Visitor) -> Result<Html<Strin
 }
 
 #[derive(Template)]
-#[template(path = "event_detail.html")]
+#[template(path = "public/event_detail.html")]
 struct EventDetail {
     ctx: Ctx,
     id: i64,
@@ -104,7 +104,7 @@ async fn show_event(
             (
                 format!(
                     "{}–{}",
-                    super::day_time(v.lang, x.data.starts_at),
+                    crate::pages::day_time(v.lang, x.data.starts_at),
                     x.data.ends_at.format("%H:%M")
                 ),
                 x.data.title.clone(),
@@ -191,7 +191,7 @@ struct ParticipantRow {
 }
 
 #[derive(Template)]
-#[template(path = "event_participants.html")]
+#[template(path = "public/event_participants.html")]
 struct Participants {
     ctx: Ctx,
     id: i64,
@@ -240,7 +240,7 @@ async fn list_participants(
 }
 
 #[derive(Template)]
-#[template(path = "event_profiles.html")]
+#[template(path = "public/event_profiles.html")]
 struct Profiles {
     ctx: Ctx,
     id: i64,
@@ -286,7 +286,7 @@ struct MeetingRow {
 }
 
 #[derive(Template)]
-#[template(path = "event_meetings.html")]
+#[template(path = "public/event_meetings.html")]
 struct Meetings {
     ctx: Ctx,
     id: i64,
@@ -323,7 +323,7 @@ async fn list_meetings(
         .map(|m| MeetingRow {
             time: m
                 .starts_at
-                .map(|t| super::day_time(v.lang, t))
+                .map(|t| crate::pages::day_time(v.lang, t))
                 .unwrap_or_default(),
             table: m
                 .table_no

@@ -1,0 +1,134 @@
+//! Meeting requests: who asks whom, and where each request stands.
+
+use crate::codec::{now, parse};
+use crate::{Conn, DbResult};
+use koop_domain::ids::{EventId, MeetingRequestId, ParticipantId};
+use koop_domain::meeting::{Priority, RequestStatus};
+
+/// Inserts a meeting request.
+pub async fn insert_request(
+    conn: &mut Conn,
+    event: EventId,
+    requester: ParticipantId,
+    receiver: ParticipantId,
+    priority: Priority,
+    message: &str,
+) -> DbResult<MeetingRequestId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO meeting_request (event_id, requester_id, receiver_id, priority, message, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(requester.0)
+    .bind(receiver.0)
+    .bind(priority.as_str())
+    .bind(message)
+    .bind(RequestStatus::Proposed.as_str())
+    .bind(now())
+    .fetch_one(conn)
+    .await?;
+    Ok(MeetingRequestId(id))
+}
+
+/// A request's event, status, requester and receiver, for operations that change it.
+pub async fn request_state(
+    conn: &mut Conn,
+    id: MeetingRequestId,
+) -> DbResult<(EventId, RequestStatus, ParticipantId, ParticipantId)> {
+    let (event, status, requester, receiver): (i64, String, i64, i64) = sqlx::query_as(
+        "SELECT event_id, status, requester_id, receiver_id FROM meeting_request WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(conn)
+    .await?;
+    Ok((
+        EventId(event),
+        parse("meeting_request.status", RequestStatus::parse(&status))?,
+        ParticipantId(requester),
+        ParticipantId(receiver),
+    ))
+}
+
+/// Sets a request's status if it is still `from`; returns whether it was. The condition
+/// is what makes two answers at the same moment safe: the second finds the status changed.
+pub async fn set_request_status(
+    conn: &mut Conn,
+    id: MeetingRequestId,
+    from: RequestStatus,
+    to: RequestStatus,
+) -> DbResult<bool> {
+    crate::codec::set_status_if(
+        conn,
+        "UPDATE meeting_request SET status = $3 WHERE id = $1 AND status = $2",
+        id.0,
+        from.as_str(),
+        to.as_str(),
+    )
+    .await
+}
+
+/// Counts of an event's requests per status.
+pub async fn request_counts(conn: &mut Conn, event: EventId) -> DbResult<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT status, COUNT(*) FROM meeting_request WHERE event_id = $1 GROUP BY status ORDER BY status",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The other side and the status of every request a participant sent or received.
+pub async fn requests_of(
+    conn: &mut Conn,
+    participant: ParticipantId,
+) -> DbResult<Vec<(ParticipantId, RequestStatus)>> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT requester_id, receiver_id, status FROM meeting_request WHERE requester_id = $1 OR receiver_id = $1 ORDER BY id",
+    )
+    .bind(participant.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(a, b, s)| {
+            let other = if a == participant.0 { b } else { a };
+            Ok((
+                ParticipantId(other),
+                parse("meeting_request.status", RequestStatus::parse(&s))?,
+            ))
+        })
+        .collect()
+}
+
+/// An accepted request waiting for a slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenRequest {
+    /// The request.
+    pub id: MeetingRequestId,
+    /// Who asked.
+    pub requester: ParticipantId,
+    /// Who was asked.
+    pub receiver: ParticipantId,
+    /// How much it matters.
+    pub priority: Priority,
+}
+
+/// The event's accepted requests that have no meeting yet.
+pub async fn accepted_requests(conn: &mut Conn, event: EventId) -> DbResult<Vec<OpenRequest>> {
+    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, requester_id, receiver_id, priority FROM meeting_request \
+         WHERE event_id = $1 AND status = 'accepted' ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, a, b, p)| {
+            Ok(OpenRequest {
+                id: MeetingRequestId(id),
+                requester: ParticipantId(a),
+                receiver: ParticipantId(b),
+                priority: parse("meeting_request.priority", Priority::parse(&p))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,95 @@
+//! For organisers: starting a scheduler run (a background job) and following it to
+//! its result.
+
+use crate::error::AppError;
+use crate::pages::{Ctx, render};
+use crate::session::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{Html, Redirect};
+use axum::routing::get;
+use koop_core::domain::ids::EventId;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/events/{id}/schedule",
+        get(show_schedule_run).post(run_scheduler),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "manage/schedule_result.html")]
+struct ScheduleResult {
+    ctx: Ctx,
+    id: i64,
+    title: String,
+    /// The newest run: its id and status code.
+    job: Option<(i64, &'static str)>,
+    running: bool,
+    error: Option<String>,
+    r: Option<koop_core::scheduling::ScheduleReport>,
+    /// Who, and why not.
+    unplaced: Vec<(String, String)>,
+}
+
+/// How long the scheduler may search in one run.
+const SCHEDULER_SECONDS: u64 = 20;
+
+/// Organisers start a run of the scheduler: a background job, so the answer comes at
+/// once and the run's page follows it. Meetings already on the agenda stay.
+async fn run_scheduler(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Redirect, AppError> {
+    s.core
+        .start_schedule_run(
+            &v.actor,
+            EventId(id),
+            std::time::Duration::from_secs(SCHEDULER_SECONDS),
+        )
+        .await?;
+    Ok(Redirect::to(&crate::paths::event_schedule(id)))
+}
+
+/// The newest scheduler run of an event: going (the page reloads itself) or its result.
+async fn show_schedule_run(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let event = EventId(id);
+    let mut reader = s.core.reader(&v.actor).await?;
+    let title = reader.event(event).await?.data.title;
+    let job = reader.latest_schedule_run(event).await?;
+    let r = job.as_ref().and_then(|j| j.schedule_report());
+    let mut unplaced = Vec::new();
+    for (req, why) in r.iter().flat_map(|r| &r.unplaced) {
+        let (_, _, a, b) = reader.request(*req).await?;
+        let who = format!(
+            "{} · {}",
+            reader.participant(a).await?.org_name,
+            reader.participant(b).await?.org_name
+        );
+        unplaced.push((who, ctx.t(&format!("unplaced-{why}"))));
+    }
+    let error = job.as_ref().and_then(|j| j.error.as_ref()).map(|code| {
+        ctx.t(&format!(
+            "job-error-{}",
+            code.split(':').next().unwrap_or(code)
+        ))
+    });
+    render(ScheduleResult {
+        id,
+        title,
+        running: job.as_ref().is_some_and(|j| j.status.is_open()),
+        job: job.as_ref().map(|j| (j.id.0, j.status.as_str())),
+        error,
+        r,
+        unplaced,
+        ctx,
+    })
+}

@@ -1,0 +1,120 @@
+//! Activities and their outcomes.
+
+use crate::error::AppError;
+use crate::pages::public::generic::{DetailPage, list_page};
+use crate::pages::public::rows::{self};
+use crate::pages::{Ctx, date, render};
+use crate::session::Visitor;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use axum::routing::get;
+use koop_core::domain::ids::ActivityId;
+use koop_core::views::{ActivityFilter, OutcomeFilter};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/activities", get(list_activities))
+        .route("/activities/{id}", get(show_activity))
+        .route("/outcomes", get(list_outcomes))
+}
+
+async fn list_activities(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.activities(ActivityFilter::default()).await?;
+    let mut page = list_page(ctx, "nav-activities");
+    page.activities = all.iter().map(|a| rows::activity(&page.ctx, a)).collect();
+    render(page)
+}
+
+async fn show_activity(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let mut r = s.core.reader(&v.actor).await?;
+    let a = r.activity(ActivityId(id)).await?;
+    let d = &a.data;
+    let mut facts = vec![
+        (
+            ctx.t("field-kind"),
+            ctx.kind("activity", d.kind.as_str()),
+            None,
+        ),
+        (
+            ctx.t("field-date"),
+            if d.start_on == d.end_on {
+                date(v.lang, d.start_on)
+            } else {
+                format!("{} – {}", date(v.lang, d.start_on), date(v.lang, d.end_on))
+            },
+            None,
+        ),
+        (ctx.t("field-place"), d.place.clone(), None),
+    ];
+    if !d.description.is_empty() {
+        facts.push((ctx.t("field-description"), d.description.clone(), None));
+    }
+    if let Some(ev) = d.event_id {
+        facts.push((
+            ctx.t("nav-events"),
+            r.event(ev).await.map(|x| x.data.title).unwrap_or_default(),
+            Some(crate::paths::event(ev)),
+        ));
+    }
+    if let Some(pc) = d.partner_city_id {
+        facts.push((
+            ctx.t("field-partner_city"),
+            r.partner_city(pc)
+                .await
+                .map(|x| x.partner_name)
+                .unwrap_or_default(),
+            Some(crate::paths::partner_city(pc)),
+        ));
+    }
+    let table = r
+        .org_names(&d.org_ids)
+        .await?
+        .into_iter()
+        .map(|(id, name, kind)| {
+            vec![
+                (name, Some(crate::paths::organisation(id))),
+                (ctx.kind("org", &kind), None),
+            ]
+        })
+        .collect();
+    let mut agreements = Vec::new();
+    for aid in &d.agreement_ids {
+        if let Ok((ag, parties)) = r.agreement(*aid).await {
+            agreements.push(rows::agreement(&ctx, &ag, &parties));
+        }
+    }
+    let outcomes: Vec<_> = r
+        .outcomes(OutcomeFilter::default())
+        .await?
+        .into_iter()
+        .filter(|o| o.data.attribution.activity_id == Some(a.id))
+        .collect();
+    render(DetailPage {
+        heading: d.title.clone(),
+        facts,
+        table_heading: ctx.t("field-organisations"),
+        table,
+        agreements,
+        activities: vec![],
+        outcomes: outcomes.iter().map(|x| rows::outcome(&ctx, x)).collect(),
+        ctx,
+    })
+}
+
+async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+    let ctx = Ctx::new(&v);
+    let mut r = s.core.reader(&v.actor).await?;
+    let all = r.outcomes(OutcomeFilter::default()).await?;
+    let mut page = list_page(ctx, "nav-outcomes");
+    page.outcomes = all.iter().map(|o| rows::outcome(&page.ctx, o)).collect();
+    render(page)
+}

@@ -1,0 +1,31 @@
+//! The public area: what visitors, participants and everyone logged in read, and the
+//! participants' own actions (meeting requests). What each visitor sees of it is
+//! decided by koop-core's policy, through the reader.
+
+pub mod activities;
+pub mod agencies;
+pub mod agreements;
+pub mod cities;
+pub mod clusters;
+pub mod events;
+pub mod generic;
+pub mod home;
+pub mod orgs;
+pub mod recommendations;
+pub mod rows;
+
+use crate::state::AppState;
+use axum::Router;
+
+/// The public area's routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(orgs::routes())
+        .merge(agreements::routes())
+        .merge(cities::routes())
+        .merge(activities::routes())
+        .merge(agencies::routes())
+        .merge(events::routes())
+        .merge(recommendations::routes())
+        .merge(clusters::routes())
+}
