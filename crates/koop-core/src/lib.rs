@@ -27,7 +27,7 @@ pub mod testing;
 
 pub use actor::Actor;
 pub use error::{CoreError, CoreResult, FieldError};
-pub use koop_db::{Backend, Db, redact as redact_db_url};
+pub use koop_db::{Backend, redact as redact_db_url};
 pub use koop_domain as domain;
 
 /// Views and filters that reads return, re-exported so callers need not know koop-db.
@@ -44,7 +44,7 @@ pub mod views {
     pub use koop_db::visit::VisitView;
 }
 
-use koop_db::Conn;
+use koop_db::{Conn, Db};
 
 /// The entry point: owns the database pool and, when configured, the embedding client.
 #[derive(Clone)]
