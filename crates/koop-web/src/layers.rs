@@ -99,3 +99,35 @@ fn cross_site() -> Response {
 fn payload_too_large() -> Response {
     AppError::too_large().into_response()
 }
+
+/// Marks every cookie koop sets `Secure` when it is served over TLS (`secure_cookies`),
+/// so that no handler can forget it.
+pub async fn secure_cookies(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut resp = next.run(req).await;
+    if !state.options.secure_cookies {
+        return resp;
+    }
+    let cookies: Vec<HeaderValue> = resp
+        .headers_mut()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| {
+            let c = v.to_str().ok()?;
+            let c = if c.contains("; Secure") {
+                c.to_owned()
+            } else {
+                format!("{c}; Secure")
+            };
+            HeaderValue::from_str(&c).ok()
+        })
+        .collect();
+    resp.headers_mut().remove(header::SET_COOKIE);
+    for c in cookies {
+        resp.headers_mut().append(header::SET_COOKIE, c);
+    }
+    resp
+}

@@ -58,6 +58,10 @@ pub fn router_with(core: Core, options: WebOptions) -> Router {
             state.clone(),
             session::visitor,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            layers::secure_cookies,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             layers::REQUEST_TIMEOUT,

@@ -504,3 +504,48 @@ async fn logins_past_the_limit_get_429_without_a_password_hash_and_pages_carry_s
         StatusCode::PAYLOAD_TOO_LARGE
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn served_over_tls_every_cookie_is_secure() {
+    let (_, url) = koop_core::testing::fresh_databases().await.remove(0);
+    let core = Core::open(&url).await.unwrap();
+    let a = koop_core::testing::TestAgency::create(&core, "a").await;
+    let options = koop_web::WebOptions {
+        secure_cookies: true,
+        trust_proxy: false,
+    };
+    let app = koop_web::router_with(core, options);
+    let body = format!(
+        "email={}&password={}",
+        a.staff_email.replace('@', "%40"),
+        koop_core::testing::TEST_PASSWORD
+    );
+    let req = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let cookies: Vec<_> = resp
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(!cookies.is_empty());
+    assert!(
+        cookies.iter().all(|c| c.contains("; Secure")),
+        "{cookies:?}"
+    );
+    let req = Request::get("/lang/en").body(Body::empty()).unwrap();
+    let resp = app.oneshot(req).await.unwrap();
+    let lang = resp
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        lang.starts_with("koop_lang=en") && lang.contains("; Secure"),
+        "{lang}"
+    );
+}

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Session, TestApp, links, text_of};
+use common::{Session, TestApp, links, select, text_of};
 use koop_core::Core;
 use koop_core::domain::account::Role;
 use koop_core::domain::agreement::{AgreementData, AgreementKind, AgreementParty};
@@ -368,16 +368,30 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 check_secrets(backend, path, role, &a.body);
             }
         }
-        // The participant sees their own meeting, and only that.
-        let own = w
-            .app
-            .get(&format!("/events/{ev}/meetings"), w.sessions[PART].as_ref())
-            .await;
-        assert!(
-            own.body.contains("Börse Firma 1"),
-            "{backend}: {}",
-            own.body
+        // The participant sees their own meeting, and only that; organisers see both.
+        let agenda = format!("/events/{ev}/meetings");
+        let own = w.app.get(&agenda, w.sessions[PART].as_ref()).await;
+        let rows = select(&own.body, "main table tbody tr");
+        assert_eq!(rows.len(), 1, "{backend}: {rows:?}");
+        assert!(rows[0].contains("Börse Firma 1"), "{backend}: {rows:?}");
+        let all = w.app.get(&agenda, w.sessions[ORG].as_ref()).await;
+        assert_eq!(
+            select(&all.body, "main table tbody tr").len(),
+            2,
+            "{backend}"
         );
+        // Outsiders see the participating organisations, without names or statuses.
+        let list = format!("/events/{ev}/participants");
+        let public = w.app.get(&list, None).await;
+        let heads = select(&public.body, "main table thead th");
+        assert_eq!(
+            heads.len(),
+            3,
+            "{backend}: organisation, country, role: {heads:?}"
+        );
+        let managed = w.app.get(&list, w.sessions[STAFF].as_ref()).await;
+        let heads = select(&managed.body, "main table thead th");
+        assert_eq!(heads.len(), 5, "{backend}: with name and status: {heads:?}");
 
         let p = &w.participants;
         let posts: Vec<(String, String, Want)> = vec![

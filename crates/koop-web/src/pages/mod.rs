@@ -140,13 +140,9 @@ async fn login(
         .await
     {
         Ok((_, token)) => {
-            let secure = if state.options.secure_cookies {
-                "; Secure"
-            } else {
-                ""
-            };
+            // `Secure` is added by `layers::secure_cookies` when koop is served over TLS.
             let cookie = format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
                 koop_core::auth::SESSION_DAYS * 86_400
             );
             let mut resp = Redirect::to(crate::paths::HOME).into_response();

@@ -134,3 +134,19 @@ pub fn links(html: &str) -> Vec<String> {
         .map(|h| h.replace("&amp;", "&").replace("&#38;", "&"))
         .collect()
 }
+
+/// The text of every element that `css` selects, in document order.
+pub fn select(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+    doc.select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
