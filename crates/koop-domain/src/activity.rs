@@ -74,6 +74,8 @@ pub struct ActivityData {
 impl ActivityData {
     /// Checks that the activity does not end before it starts.
     pub fn check(&self) -> Result<(), DomainError> {
+        crate::values::optional_text("place", &self.place, 200)?;
+        crate::values::optional_text("description", &self.description, 10_000)?;
         if self.end_on < self.start_on {
             return Err(DomainError::new(
                 "end_on",

@@ -71,6 +71,10 @@ impl AgreementData {
     /// Checks the rules: two or more distinct parties, non-negative contributions,
     /// and a validity period that does not end before it starts.
     pub fn check(&self) -> Result<(), DomainError> {
+        crate::values::optional_text("scope", &self.scope, 10_000)?;
+        for p in &self.parties {
+            crate::values::optional_text("contribution_note", &p.contribution_note, 1_000)?;
+        }
         if self.parties.len() < 2 {
             return Err(DomainError::new(
                 "parties",

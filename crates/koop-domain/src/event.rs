@@ -79,6 +79,7 @@ pub struct EventData {
 impl EventData {
     /// Checks dates and that there is at least one organiser.
     pub fn check(&self) -> Result<(), DomainError> {
+        crate::values::optional_text("description", &self.description, 10_000)?;
         if self.end_on < self.start_on {
             return Err(DomainError::new(
                 "end_on",

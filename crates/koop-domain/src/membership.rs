@@ -80,6 +80,7 @@ pub fn check_complement(
     b: (OrgId, OrgKind),
     rationale: &str,
 ) -> Result<(OrgId, OrgId), DomainError> {
+    crate::values::optional_text("rationale", rationale, 1_000)?;
     for (field, (_, kind)) in [("cluster_a", a), ("cluster_b", b)] {
         if !kind.has_members() {
             return Err(DomainError::new(

@@ -130,6 +130,18 @@ impl ProfileData {
     pub fn check(&self) -> Result<(), DomainError> {
         crate::values::required_text("title", &self.title, 200)?;
         crate::values::required_text("summary", &self.summary, 2000)?;
+        crate::values::optional_text("description", &self.description, 10_000)?;
+        if self.keywords.len() > 30 {
+            return Err(DomainError::new(
+                "keywords",
+                "too_many",
+                format!("{} keywords; at most 30", self.keywords.len()),
+            )
+            .with("max", 30));
+        }
+        for k in &self.keywords {
+            crate::values::optional_text("keywords", k, 60)?;
+        }
         Ok(())
     }
 }

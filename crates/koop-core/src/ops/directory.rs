@@ -485,6 +485,12 @@ pub fn org_from_fields(f: &OrgFields<'_>) -> Result<OrgData, Vec<FieldError>> {
 pub fn check_person(mut d: PersonData) -> CoreResult<PersonData> {
     d.given_name = required_text("given_name", &d.given_name, 100)?;
     d.family_name = required_text("family_name", &d.family_name, 100)?;
+    d.function = optional_text("function", &d.function, 200)?;
+    d.phone = d
+        .phone
+        .map(|p| optional_text("phone", &p, 50))
+        .transpose()?
+        .filter(|p| !p.is_empty());
     d.email = d
         .email
         .filter(|e| !e.trim().is_empty())

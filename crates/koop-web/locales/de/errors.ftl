@@ -63,3 +63,4 @@ error-request_answered = Dieser Gesprächswunsch wurde schon beantwortet.
 error-changed_meanwhile = Jemand anderes hat das inzwischen geändert. Bitte die Seite neu laden.
 error-participant_booked = Jemand aus diesem Termin hat zu dieser Zeit schon einen anderen Termin.
 error-table_booked = Dieser Tisch ist zu dieser Zeit schon belegt.
+error-too_many = { $field }: höchstens { $max }.

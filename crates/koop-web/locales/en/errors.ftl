@@ -63,3 +63,4 @@ error-request_answered = This request was answered already.
 error-changed_meanwhile = Someone else changed this meanwhile. Please reload the page.
 error-participant_booked = Someone in this meeting has another meeting at that time.
 error-table_booked = This table is taken at that time.
+error-too_many = { $field }: at most { $max }.
