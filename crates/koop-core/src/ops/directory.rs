@@ -106,12 +106,14 @@ impl Core {
                 "a password needs at least 8 characters",
             )));
         }
-        let hash = crate::auth::hash_password(&input.password)?;
-        let lang = if input.ui_language == "en" {
-            "en"
-        } else {
-            "de"
+        // Any ISO language: the web face uses it when its catalogue has that language,
+        // so adding one is a folder of texts, not a change here.
+        let lang = match input.ui_language.trim() {
+            "" => koop_domain::values::LanguageCode::parse("de")?,
+            l => koop_domain::values::LanguageCode::parse(l)?,
         };
+        let lang = lang.as_str();
+        let hash = crate::auth::hash_password(&input.password)?;
         self.write(actor, "account.created", async |tx| {
             let permit = account_permit(tx, actor, &input).await?;
             let id = koop_db::account::insert(
