@@ -104,14 +104,20 @@ test('a participant reads their own agenda in English', async () => {
   // The account prefers English; the switch to German and back works on any page.
   assert.match(await p.locator('nav').innerText(), /Partner cities/);
   await p.goto(base + '/events/1/meetings');
-  const rows = await p.locator('tbody tr').count();
-  assert.ok(rows >= 1, 'the participant has meetings');
-  const who = await p.locator('tbody').innerText();
-  assert.match(who, /УралСпецМаш/);
+  const cards = await p.locator('article.meeting').count();
+  assert.ok(cards >= 1, 'the participant has meetings');
+  // Each card names the partner, not the participant's own company.
+  const agenda = await p.locator('main').innerText();
+  assert.doesNotMatch(agenda, /УралСпецМаш/);
+  assert.match(agenda, /Table \d+/);
+  // Readable on a phone: nothing scrolls sideways at 390 px.
+  await p.setViewportSize({ width: 390, height: 800 });
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= 390), 'the agenda fits 390 px');
+  await p.setViewportSize({ width: 1280, height: 900 });
   // Recommendations with reasons, and a meeting request straight from them.
   await p.goto(base + '/events/1/recommendations');
-  const cards = await p.locator('article.profile').count();
-  assert.ok(cards >= 5, `${cards} recommendations`);
+  const recs = await p.locator('article.profile').count();
+  assert.ok(recs >= 5, `${recs} recommendations`);
   assert.equal(await p.locator('article.profile ul.reasons li').first().isVisible(), true);
   await p.getByRole('button', { name: 'Request a meeting' }).first().click();
   await p.waitForLoadState('domcontentloaded');

@@ -41,6 +41,7 @@ pub mod views {
     pub use koop_db::org::OrgFilter;
     pub use koop_db::outcome::OutcomeFilter;
     pub use koop_db::participant::ParticipantView;
+    pub use koop_db::request::RequestView;
     pub use koop_db::visit::VisitView;
 }
 

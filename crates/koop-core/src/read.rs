@@ -264,6 +264,19 @@ impl Reader {
         Ok(request::requests_of(&mut self.conn, participant).await?)
     }
 
+    /// A participant's inbox: every request they sent or received, with the other side
+    /// and the message, newest first. For the participant and the event's organisers.
+    pub async fn inbox(
+        &mut self,
+        participant: ParticipantId,
+    ) -> CoreResult<Vec<koop_db::request::RequestView>> {
+        let event = participant::event_of(&mut self.conn, participant).await?;
+        if !self.access(event).await?.sees_own(participant) {
+            return Err(CoreError::Forbidden);
+        }
+        Ok(request::inbox(&mut self.conn, participant).await?)
+    }
+
     /// Accepted requests of an event that wait for a slot (organisers only).
     pub async fn accepted_requests(
         &mut self,

@@ -3,7 +3,7 @@
 use crate::codec::{datetime, parse, parse_datetime};
 use crate::{Conn, DbResult};
 use chrono::NaiveDateTime;
-use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId};
+use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, OrgId, ParticipantId, SessionId};
 use koop_domain::meeting::MeetingStatus;
 use serde::Serialize;
 
@@ -81,6 +81,19 @@ pub async fn set_meeting_status(
     .await
 }
 
+/// Someone in a meeting, as agendas show them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attendee {
+    /// The participant.
+    pub participant: ParticipantId,
+    /// Their organisation.
+    pub org_id: OrgId,
+    /// Its name.
+    pub org_name: String,
+    /// Its country.
+    pub country: String,
+}
+
 /// A meeting as agendas show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MeetingView {
@@ -88,24 +101,55 @@ pub struct MeetingView {
     pub id: MeetingId,
     /// Title.
     pub title: String,
-    /// Start.
+    /// Start, local to the venue.
     pub starts_at: Option<NaiveDateTime>,
+    /// Length in minutes (the session's slot), if known.
+    pub minutes: Option<i64>,
     /// Table number in its session.
     pub table_no: Option<i64>,
     /// Status.
     pub status: MeetingStatus,
-    /// The participants' organisation names, joined.
-    pub who: String,
+    /// The session's title.
+    pub session: Option<String>,
+    /// The venue's name and time zone.
+    pub venue: Option<(String, String)>,
+    /// Who meets, by organisation name.
+    pub attendees: Vec<Attendee>,
 }
 
-/// Meetings of an event in time order; optionally only those of one participant.
+impl MeetingView {
+    /// The participants' organisation names, joined.
+    pub fn who(&self) -> String {
+        self.attendees
+            .iter()
+            .map(|a| a.org_name.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+type MeetingRow = (
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Meetings of an event in time order; optionally only those of one participant. Two
+/// queries, whatever the number of meetings: the meetings, then everyone in them.
 pub async fn meetings(
     conn: &mut Conn,
     event: EventId,
     participant: Option<ParticipantId>,
 ) -> DbResult<Vec<MeetingView>> {
-    let rows: Vec<(i64, String, Option<String>, Option<i64>, String)> = sqlx::query_as(
-        "SELECT m.id, m.title, m.starts_at, m.table_no, m.status FROM meeting m \
+    let rows: Vec<MeetingRow> = sqlx::query_as(
+        "SELECT m.id, m.title, m.starts_at, m.table_no, m.status, s.title, s.slot_minutes, v.name, v.time_zone \
+         FROM meeting m LEFT JOIN event_session s ON s.id = m.session_id LEFT JOIN venue v ON v.id = s.venue_id \
          WHERE m.event_id = $1 AND ($2 < 0 OR EXISTS (SELECT 1 FROM meeting_participant x \
          WHERE x.meeting_id = m.id AND x.participant_id = $2)) ORDER BY m.starts_at, m.id",
     )
@@ -113,27 +157,43 @@ pub async fn meetings(
     .bind(participant.map_or(-1, |p| p.0))
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, title, starts_at, table_no, status) in rows {
-        let names: Vec<String> = sqlx::query_scalar(
-            "SELECT o.name FROM meeting_participant x JOIN participant p ON p.id = x.participant_id \
-             JOIN organisation o ON o.id = p.org_id WHERE x.meeting_id = $1 ORDER BY o.name",
-        )
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-        out.push(MeetingView {
-            id: MeetingId(id),
-            title,
-            starts_at: starts_at
-                .map(|s| parse_datetime("meeting.starts_at", &s))
-                .transpose()?,
-            table_no,
-            status: parse("meeting.status", MeetingStatus::parse(&status))?,
-            who: names.join(" · "),
+    let people: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT x.meeting_id, p.id, o.id, o.name, o.country FROM meeting_participant x \
+         JOIN meeting m ON m.id = x.meeting_id JOIN participant p ON p.id = x.participant_id \
+         JOIN organisation o ON o.id = p.org_id WHERE m.event_id = $1 ORDER BY x.meeting_id, o.name",
+    )
+    .bind(event.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_meeting: std::collections::HashMap<i64, Vec<Attendee>> =
+        std::collections::HashMap::new();
+    for (m, p, o, name, country) in people {
+        by_meeting.entry(m).or_default().push(Attendee {
+            participant: ParticipantId(p),
+            org_id: OrgId(o),
+            org_name: name,
+            country,
         });
     }
-    Ok(out)
+    rows.into_iter()
+        .map(
+            |(id, title, starts_at, table_no, status, session, minutes, venue, tz)| {
+                Ok(MeetingView {
+                    id: MeetingId(id),
+                    title,
+                    starts_at: starts_at
+                        .map(|s| parse_datetime("meeting.starts_at", &s))
+                        .transpose()?,
+                    minutes,
+                    table_no,
+                    status: parse("meeting.status", MeetingStatus::parse(&status))?,
+                    session,
+                    venue: venue.zip(tz),
+                    attendees: by_meeting.remove(&id).unwrap_or_default(),
+                })
+            },
+        )
+        .collect()
 }
 
 /// A scheduled meeting's place in the timetable.

@@ -132,3 +132,60 @@ pub async fn accepted_requests(conn: &mut Conn, event: EventId) -> DbResult<Vec<
         })
         .collect()
 }
+
+/// A request as a participant's inbox shows it: who the other side is, and the message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RequestView {
+    /// The request.
+    pub id: MeetingRequestId,
+    /// Whether the participant asked (`true`) or was asked.
+    pub sent: bool,
+    /// The other side.
+    pub other: ParticipantId,
+    /// The other side's organisation.
+    pub other_org_id: koop_domain::ids::OrgId,
+    /// Its name.
+    pub other_org_name: String,
+    /// Its country.
+    pub other_country: String,
+    /// The requester's message.
+    pub message: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Status.
+    pub status: RequestStatus,
+    /// When it was sent (RFC 3339).
+    pub created_at: String,
+}
+
+/// Every request a participant sent or received, newest first.
+pub async fn inbox(conn: &mut Conn, participant: ParticipantId) -> DbResult<Vec<RequestView>> {
+    let rows: Vec<(i64, i64, i64, i64, String, String, String, String, String, String)> =
+        sqlx::query_as(
+            "SELECT r.id, r.requester_id, r.receiver_id, o.id, o.name, o.country, r.message, \
+             r.priority, r.status, r.created_at FROM meeting_request r \
+             JOIN participant p ON p.id = CASE WHEN r.requester_id = $1 THEN r.receiver_id ELSE r.requester_id END \
+             JOIN organisation o ON o.id = p.org_id \
+             WHERE r.requester_id = $1 OR r.receiver_id = $1 ORDER BY r.created_at DESC, r.id DESC",
+        )
+        .bind(participant.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            let sent = r.1 == participant.0;
+            Ok(RequestView {
+                id: MeetingRequestId(r.0),
+                sent,
+                other: ParticipantId(if sent { r.2 } else { r.1 }),
+                other_org_id: koop_domain::ids::OrgId(r.3),
+                other_org_name: r.4,
+                other_country: r.5,
+                message: r.6,
+                priority: parse("meeting_request.priority", Priority::parse(&r.7))?,
+                status: parse("meeting_request.status", RequestStatus::parse(&r.8))?,
+                created_at: r.9,
+            })
+        })
+        .collect()
+}

@@ -129,6 +129,19 @@ pub fn event_recommendations(id: impl IdOf<EventId>, participant: Option<i64>) -
     }
 }
 
+/// A participant's meeting requests (for organisers: of `participant`).
+pub fn event_inbox(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
+    match participant {
+        Some(p) => format!("/events/{}/inbox?participant={p}", id.raw()),
+        None => format!("/events/{}/inbox", id.raw()),
+    }
+}
+
+/// Answering one meeting request (POST).
+pub fn event_request(id: impl IdOf<EventId>, request: i64) -> String {
+    format!("/events/{}/requests/{request}", id.raw())
+}
+
 /// Where meeting requests are sent (POST).
 pub fn event_requests(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/requests", id.raw())

@@ -97,3 +97,4 @@ org-nace_hint = mehrere durch Komma getrennt
 org-publish = veröffentlichen (für alle sichtbar)
 nav-new_organisation = Organisation anlegen
 field-size = Größe
+event-yours = Ihre Teilnahme

@@ -97,3 +97,4 @@ org-nace_hint = several, separated by commas
 org-publish = publish (visible to everyone)
 nav-new_organisation = Add an organisation
 field-size = Size
+event-yours = Your participation

@@ -226,6 +226,13 @@ pub fn day_time(lang: Lang, t: chrono::NaiveDateTime) -> String {
     t.format(&lang.texts().get("format-day-time")).to_string()
 }
 
+/// Formats a stored instant (RFC 3339, UTC) as a day and time in the UI language.
+pub fn date_time_of(lang: Lang, rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| day_time(lang, t.naive_utc()))
+        .unwrap_or_default()
+}
+
 /// Formats a date for the UI language.
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     d.format(&lang.texts().get("format-date")).to_string()

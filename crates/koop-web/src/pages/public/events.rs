@@ -7,13 +7,12 @@ use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::routing::get;
 use koop_core::domain::ids::EventId;
 use koop_core::policy::EventAccess;
 use koop_core::views::{ActivityFilter, OutcomeFilter, VisitView};
-use serde::Deserialize;
 use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
@@ -22,7 +21,6 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}", get(show_event))
         .route("/events/{id}/participants", get(list_participants))
         .route("/events/{id}/profiles", get(list_profiles))
-        .route("/events/{id}/meetings", get(list_meetings))
 }
 
 #[derive(Template)]
@@ -59,6 +57,8 @@ struct EventDetail {
     sees_meetings: bool,
     /// Whether the visitor runs the event.
     manages: bool,
+    /// Whether the visitor takes part in it.
+    attends: bool,
     countries: String,
     profile_count: usize,
     meeting_count: usize,
@@ -156,6 +156,7 @@ async fn show_event(
         meeting_count: r.meeting_count(id).await?,
         sees_meetings: access != EventAccess::Public,
         manages,
+        attends: matches!(access, EventAccess::Attend(_)),
         requests,
         venues: venues
             .iter()
@@ -272,73 +273,6 @@ async fn list_profiles(
         id,
         title: ev.data.title,
         profiles,
-        ctx,
-    })
-}
-
-struct MeetingRow {
-    time: String,
-    table: String,
-    title: String,
-    who: String,
-    status: String,
-    status_code: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "public/event_meetings.html")]
-struct Meetings {
-    ctx: Ctx,
-    id: i64,
-    title: String,
-    rows: Vec<MeetingRow>,
-}
-
-#[derive(Deserialize)]
-struct MeetingQuery {
-    #[serde(default)]
-    mine: bool,
-}
-
-/// The meeting agenda; participants see their own meetings only.
-async fn list_meetings(
-    State(s): State<AppState>,
-    v: Visitor,
-    Path(id): Path<i64>,
-    Query(q): Query<MeetingQuery>,
-) -> Result<Html<String>, AppError> {
-    let ctx = Ctx::new(&v);
-    let mut r = s.core.reader(&v.actor).await?;
-    let ev = r.event(EventId(id)).await?;
-    // Who meets whom is for the event's people: the reader gives organisers every
-    // meeting, participants their own, and refuses everyone else.
-    let own = v
-        .account()
-        .filter(|_| q.mine)
-        .and_then(|a| a.participant_id);
-    let rows = r
-        .meetings(EventId(id), own)
-        .await?
-        .into_iter()
-        .map(|m| MeetingRow {
-            time: m
-                .starts_at
-                .map(|t| crate::pages::day_time(v.lang, t))
-                .unwrap_or_default(),
-            table: m
-                .table_no
-                .map(|n| format!("{} {n}", ctx.t("field-table")))
-                .unwrap_or_default(),
-            title: m.title,
-            who: m.who,
-            status: ctx.kind("meeting", m.status.as_str()),
-            status_code: m.status.as_str(),
-        })
-        .collect();
-    render(Meetings {
-        id,
-        title: ev.data.title,
-        rows,
         ctx,
     })
 }

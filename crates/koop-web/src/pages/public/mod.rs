@@ -4,12 +4,14 @@
 
 pub mod activities;
 pub mod agencies;
+pub mod agenda;
 pub mod agreements;
 pub mod cities;
 pub mod clusters;
 pub mod events;
 pub mod generic;
 pub mod home;
+pub mod inbox;
 pub mod orgs;
 pub mod recommendations;
 pub mod rows;
@@ -27,5 +29,7 @@ pub fn routes() -> Router<AppState> {
         .merge(agencies::routes())
         .merge(events::routes())
         .merge(recommendations::routes())
+        .merge(inbox::routes())
+        .merge(agenda::routes())
         .merge(clusters::routes())
 }

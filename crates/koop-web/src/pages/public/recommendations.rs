@@ -141,6 +141,8 @@ async fn show_recommendations(
 struct RequestForm {
     requester: i64,
     receiver: i64,
+    #[serde(default)]
+    message: String,
 }
 
 /// A meeting request from the recommendations; core checks that a participant asks for themselves.
@@ -157,7 +159,7 @@ async fn request_meeting(
             ParticipantId(f.requester),
             ParticipantId(f.receiver),
             Priority::Normal,
-            "",
+            &f.message,
         )
         .await?;
     Ok(see_other_with_flash(

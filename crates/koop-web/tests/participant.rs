@@ -1,0 +1,100 @@
+//! A participant's own pages: a request with a message lands in the other side's
+//! inbox, is answered there once, and the agenda shows the meeting by day with the
+//! partner.
+
+mod common;
+
+use common::{TestApp, select};
+use koop_core::domain::account::Role;
+use koop_core::testing::{TestAgency, fresh_databases};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_agenda() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a.event("Börse").participants(3).slots(4).create().await;
+        let p = &ev.participants;
+        let (_, alice) = a
+            .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let (_, bob) = a
+            .login("bob", Role::Participant, Some(ev.id), Some(p[1]))
+            .await;
+        let app = TestApp::new(core.clone());
+        let (alice, bob) = (app.login_as(&alice).await, app.login_as(&bob).await);
+        let e = ev.id.0;
+
+        let sent = app
+            .post_form(
+                &format!("/events/{e}/requests"),
+                &format!(
+                    "requester={}&receiver={}&message=Treffen+wir+uns+am+Stand%3F",
+                    p[0], p[1]
+                ),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(sent.status, 303, "{backend}: {}", sent.body);
+
+        let inbox = app.get(&format!("/events/{e}/inbox"), Some(&bob)).await;
+        assert_eq!(inbox.status, 200, "{backend}");
+        let received = select(&inbox.body, "article.request");
+        assert_eq!(received.len(), 1, "{backend}: {received:?}");
+        assert!(
+            received[0].contains("Börse Firma 1")
+                && received[0].contains("Treffen wir uns am Stand?")
+        );
+        let buttons = select(&inbox.body, "article.request button");
+        assert_eq!(buttons, vec!["Annehmen", "Ablehnen"], "{backend}");
+        let action = inbox
+            .body
+            .split("action=\"")
+            .find(|s| s.contains("/requests/"))
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .to_owned();
+
+        // Alice may not answer her own request in Bob's name.
+        let forged = app.post_form(&action, "answer=accept", Some(&alice)).await;
+        assert_eq!(forged.status, 403, "{backend}");
+        let accepted = app.post_form(&action, "answer=accept", Some(&bob)).await;
+        assert_eq!(accepted.status, 303, "{backend}");
+        let again = app.post_form(&action, "answer=accept", Some(&bob)).await;
+        assert_eq!(again.status, 409, "{backend}");
+        assert!(
+            again.body.contains("schon beantwortet"),
+            "{backend}: {}",
+            again.body
+        );
+        let bad = app.post_form(&action, "answer=maybe", Some(&bob)).await;
+        assert_eq!(bad.status, 400, "{backend}");
+
+        // Alice sees it accepted, and may still withdraw.
+        let hers = app.get(&format!("/events/{e}/inbox"), Some(&alice)).await;
+        assert_eq!(
+            select(&hers.body, "article.request .tag"),
+            vec!["angenommen"],
+            "{backend}"
+        );
+        assert_eq!(
+            select(&hers.body, "article.request button"),
+            vec!["Zurückziehen"]
+        );
+
+        // Scheduled, the meeting is on both agendas, each naming the other side.
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let agenda = app
+            .get(&format!("/events/{e}/meetings"), Some(&alice))
+            .await;
+        let cards = select(&agenda.body, "article.meeting");
+        assert_eq!(cards.len(), 1, "{backend}: {cards:?}");
+        assert!(
+            cards[0].contains("Börse Firma 2") && cards[0].contains("Tisch"),
+            "{cards:?}"
+        );
+        assert_eq!(select(&agenda.body, "section.day h2"), vec!["01.03.2030"]);
+    }
+}
