@@ -15,6 +15,7 @@ mod embedding_ops;
 pub mod embeddings;
 mod error;
 pub mod export;
+pub mod feeds;
 pub mod import;
 pub mod jobs;
 pub mod matching;

@@ -275,6 +275,21 @@ impl EventBuilder<'_> {
             )
             .await
             .unwrap_or_else(|e| panic!("event {}: {e}", self.title));
+        let venue = core
+            .add_venue(
+                &a.staff,
+                id,
+                koop_domain::event::Venue {
+                    id: koop_domain::ids::VenueId(0),
+                    event_id: id,
+                    name: "Innovationszentrum".into(),
+                    address: String::new(),
+                    city: "Barleben".into(),
+                    time_zone: "Europe/Berlin".into(),
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("venue: {e}"));
         let mut sessions = Vec::new();
         for i in 0..self.sessions {
             let start: NaiveDateTime = day(i).and_hms_opt(9, 0, 0).unwrap_or_default();
@@ -282,7 +297,7 @@ impl EventBuilder<'_> {
                 .add_session(
                     &a.staff,
                     id,
-                    None,
+                    Some(venue),
                     SessionData {
                         kind: SessionKind::B2bMeetings,
                         title: format!("B2B {}", i + 1),

@@ -30,6 +30,7 @@ mod pool;
 pub mod profile;
 pub mod rate;
 pub mod request;
+pub mod secret;
 mod visibility;
 pub mod visit;
 

@@ -129,6 +129,14 @@ pub fn event_recommendations(id: impl IdOf<EventId>, participant: Option<i64>) -
     }
 }
 
+/// A participant's calendar feed (iCalendar), readable with its token without a login.
+pub fn agenda_feed(id: impl IdOf<EventId>, participant: i64, token: &str) -> String {
+    format!(
+        "/events/{}/agenda.ics?participant={participant}&token={token}",
+        id.raw()
+    )
+}
+
 /// A participant's meeting requests (for organisers: of `participant`).
 pub fn event_inbox(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
     match participant {

@@ -96,5 +96,60 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
             "{cards:?}"
         );
         assert_eq!(select(&agenda.body, "section.day h2"), vec!["01.03.2030"]);
+        let when = select(&agenda.body, "article.meeting .when strong")[0].clone();
+
+        // The calendar feed: readable with its token and without a login, it holds the
+        // same meeting at the same local time, in the venue's zone.
+        let feed = agenda
+            .body
+            .split("href=\"")
+            .find(|s| s.contains("agenda.ics"))
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .replace("&amp;", "&")
+            .replace("&#38;", "&");
+        let ics = app.get(&feed, None).await;
+        assert_eq!(ics.status, 200, "{backend}: {}", ics.body);
+        let unfolded = icalendar::parser::unfold(&ics.body);
+        let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter(|c| c.name == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), 1, "{backend}");
+        let start = events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == "DTSTART")
+            .unwrap();
+        assert!(start.params.iter().any(
+            |p| p.key == "TZID" && p.val.as_ref().map(|v| v.as_str()) == Some("Europe/Berlin")
+        ));
+        let hhmm = when.split('–').next().unwrap().replace(':', "");
+        assert!(
+            start.val.as_str().ends_with(&format!("T{hhmm}00")),
+            "{} vs {when}",
+            start.val
+        );
+        let summary = events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == "SUMMARY")
+            .unwrap();
+        assert!(
+            summary.val.as_str().contains("Börse Firma 2"),
+            "{}",
+            summary.val
+        );
+        assert!(cal.components.iter().any(|c| c.name == "VTIMEZONE"));
+        // A token is good for its own participant only.
+        let forged = feed.replace(
+            &format!("participant={}", p[0]),
+            &format!("participant={}", p[1]),
+        );
+        assert_eq!(app.get(&forged, None).await.status, 404, "{backend}");
+        let wrong = format!("/events/{e}/agenda.ics?participant={}&token=00", p[0]);
+        assert_eq!(app.get(&wrong, None).await.status, 404, "{backend}");
     }
 }

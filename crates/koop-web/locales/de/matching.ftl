@@ -35,3 +35,6 @@ flash-request_withdrawn = Zurückgezogen.
 agenda-title = Termine
 agenda-empty = Noch keine Termine eingeplant.
 rec-message = Nachricht (freiwillig)
+agenda-feed = Kalender abonnieren
+agenda-feed_hint = Die Adresse in Ihre Kalender-App übernehmen: Änderungen am Zeitplan erscheinen dort von selbst.
+ical-summary = Termin: { $partners }

@@ -35,3 +35,6 @@ flash-request_withdrawn = Withdrawn.
 agenda-title = Meetings
 agenda-empty = No meetings scheduled yet.
 rec-message = Message (optional)
+agenda-feed = Subscribe to the calendar
+agenda-feed_hint = Add this address to your calendar app: changes to the schedule appear there by themselves.
+ical-summary = Meeting: { $partners }

@@ -3,21 +3,26 @@
 //! meeting, or one participant's.
 
 use crate::error::AppError;
+use crate::i18n::Arg;
 use crate::pages::{Ctx, date, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use koop_core::domain::ids::{EventId, ParticipantId};
+use koop_core::domain::meeting::MeetingStatus;
 use koop_core::policy::EventAccess;
 use koop_core::views::MeetingView;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/events/{id}/meetings", get(show_agenda))
+    Router::new()
+        .route("/events/{id}/meetings", get(show_agenda))
+        .route("/events/{id}/agenda.ics", get(calendar_feed))
 }
 
 /// A partner in a meeting: organisation and country, linked to its page.
@@ -50,6 +55,8 @@ struct AgendaPage {
     title: String,
     /// Whose agenda, when it is one participant's.
     mine: bool,
+    /// The calendar feed of that participant, to subscribe to.
+    feed: Option<String>,
     days: Vec<Day>,
     count: usize,
 }
@@ -131,12 +138,106 @@ async fn show_agenda(
             d.cards.push(card(&ctx, m, me));
         }
     }
+    drop(r);
+    let feed = match me {
+        Some(p) => Some(crate::paths::agenda_feed(
+            id,
+            p.0,
+            &s.core.agenda_feed_token(&v.actor, p).await?,
+        )),
+        None => None,
+    };
     render(AgendaPage {
         id,
         title: ev.data.title,
         mine: me.is_some(),
+        feed,
         count: meetings.len(),
         days,
         ctx,
     })
+}
+
+#[derive(Deserialize)]
+struct FeedQuery {
+    participant: i64,
+    token: String,
+}
+
+/// The agenda as an iCalendar feed (RFC 5545) for calendar apps, which poll it without
+/// a login: the token in the URL is the right to read this one participant's meetings.
+async fn calendar_feed(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<FeedQuery>,
+) -> Result<Response, AppError> {
+    let participant = ParticipantId(q.participant);
+    let (title, meetings) = s
+        .core
+        .agenda_feed(EventId(id), participant, &q.token)
+        .await?;
+    let texts = v.lang.texts();
+    let entries = meetings
+        .iter()
+        .filter_map(|m| {
+            let start = m.starts_at?;
+            let partners: Vec<_> = m
+                .attendees
+                .iter()
+                .filter(|a| a.participant != participant)
+                .collect();
+            let names = partners
+                .iter()
+                .map(|a| a.org_name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let summary = if m.title.is_empty() {
+                texts.with("ical-summary", vec![("partners", Arg::Text(names))])
+            } else {
+                m.title.clone()
+            };
+            let table = m
+                .table_no
+                .map(|n| format!("{} {n}", texts.get("field-table")));
+            let location = [m.venue.as_ref().map(|v| v.0.clone()), table]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let description = partners
+                .iter()
+                .map(|a| format!("{} ({})", a.org_name, a.country))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Some(koop_docs::ical::Entry {
+                uid: format!("meeting-{}-event-{id}@koop", m.id),
+                start,
+                end: start + chrono::Duration::minutes(m.minutes.unwrap_or(30)),
+                time_zone: m
+                    .venue
+                    .as_ref()
+                    .map_or_else(|| "UTC".to_owned(), |v| v.1.clone()),
+                summary,
+                location,
+                description,
+                cancelled: m.status == MeetingStatus::Cancelled,
+            })
+        })
+        .collect();
+    let ics = koop_docs::ical::write(
+        &koop_docs::ical::Calendar {
+            name: title,
+            entries,
+        },
+        chrono::Utc::now(),
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        ics,
+    )
+        .into_response())
 }

@@ -1,0 +1,6 @@
+//! Documents made from values, with no I/O: the caller passes the data (already in the
+//! reader's language) and gets bytes or text back. Today: iCalendar agendas.
+
+#![deny(missing_docs)]
+
+pub mod ical;
