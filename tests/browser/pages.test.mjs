@@ -114,6 +114,15 @@ test('a participant reads their own agenda in English', async () => {
   await p.setViewportSize({ width: 390, height: 800 });
   assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= 390), 'the agenda fits 390 px');
   await p.setViewportSize({ width: 1280, height: 900 });
+  // The marketplace finds a Russian word by its beginning, in any case.
+  await p.goto(base + '/events/1/profiles');
+  const all = await p.locator('article.profile').count();
+  await p.fill('input[name=q]', 'УПАКОВ');
+  await p.getByRole('button', { name: 'Search' }).click();
+  await p.waitForLoadState('domcontentloaded');
+  const found = await p.locator('article.profile').count();
+  assert.ok(found >= 1 && found < all, `${found} of ${all} profiles for УПАКОВ`);
+  assert.match(await p.locator('article.profile').first().innerText(), /упаковк/i);
   // Recommendations with reasons, and a meeting request straight from them.
   await p.goto(base + '/events/1/recommendations');
   const recs = await p.locator('article.profile').count();

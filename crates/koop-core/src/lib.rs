@@ -24,6 +24,7 @@ pub mod policy;
 pub mod rate;
 pub mod read;
 pub mod scheduling;
+pub mod search;
 pub mod testing;
 
 pub use actor::Actor;

@@ -212,6 +212,23 @@ pub async fn names(conn: &mut Conn, ids: &[OrgId]) -> DbResult<Vec<(OrgId, Strin
     Ok(rows.into_iter().map(|(i, n, k)| (OrgId(i), n, k)).collect())
 }
 
+/// Countries of organisations referred to by records the viewer may see.
+pub async fn countries(conn: &mut Conn, ids: &[OrgId]) -> DbResult<Vec<(OrgId, String)>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let raw: Vec<i64> = ids.iter().map(|i| i.0).collect();
+    let sql = format!(
+        "SELECT id, country FROM organisation WHERE id IN ({})",
+        json_ints(conn, 1)
+    );
+    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(list(&raw))
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(i, c)| (OrgId(i), c)).collect())
+}
+
 /// Counts organisations by kind among those the viewer may see.
 pub async fn count_by_kind(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<(String, i64)>> {
     let (a, m) = binds(viewer);

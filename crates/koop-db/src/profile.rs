@@ -177,3 +177,33 @@ pub async fn embeddings_for_event(
         })
         .collect()
 }
+
+/// The event's published profiles whose text matches every one of `words`, by
+/// PostgreSQL's own full-text search: each word as a prefix, in the `simple`
+/// configuration (any script, case folded) and stemmed in the profile's language
+/// (`german`, `english`, `russian`, `french`). Words must be letters and digits only;
+/// the caller splits the query. PostgreSQL only.
+pub async fn search_text(
+    conn: &mut Conn,
+    event: EventId,
+    words: &[String],
+) -> DbResult<Vec<ProfileId>> {
+    let query = words
+        .iter()
+        .map(|w| format!("{w}:*"))
+        .collect::<Vec<_>>()
+        .join(" & ");
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "WITH p AS (SELECT id, title || ' ' || summary || ' ' || description || ' ' || keywords AS body, \
+         (CASE language WHEN 'de' THEN 'german' WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' \
+          WHEN 'fr' THEN 'french' ELSE 'simple' END)::regconfig AS cfg \
+         FROM profile WHERE event_id = $1 AND status = 'published') \
+         SELECT id FROM p WHERE to_tsvector('simple', body) @@ to_tsquery('simple', $2) \
+         OR to_tsvector(cfg, body) @@ to_tsquery(cfg, $2) ORDER BY id",
+    )
+    .bind(event.0)
+    .bind(query)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().map(ProfileId).collect())
+}

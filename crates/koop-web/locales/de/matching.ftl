@@ -38,3 +38,10 @@ rec-message = Nachricht (freiwillig)
 agenda-feed = Kalender abonnieren
 agenda-feed_hint = Die Adresse in Ihre Kalender-App übernehmen: Änderungen am Zeitplan erscheinen dort von selbst.
 ical-summary = Termin: { $partners }
+market-title = Marktplatz
+market-words = Suche
+market-words_hint = z. B. Verpackung, металл, battery
+market-count = { $found } von { $total } { $total ->
+    [one] Profil
+   *[other] Profilen
+  }

@@ -38,3 +38,10 @@ rec-message = Message (optional)
 agenda-feed = Subscribe to the calendar
 agenda-feed_hint = Add this address to your calendar app: changes to the schedule appear there by themselves.
 ical-summary = Meeting: { $partners }
+market-title = Marketplace
+market-words = Search
+market-words_hint = e.g. packaging, металл, Batterie
+market-count = { $found } of { $total } { $total ->
+    [one] profile
+   *[other] profiles
+  }

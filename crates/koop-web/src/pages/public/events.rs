@@ -1,18 +1,22 @@
 //! Events: list, detail, participants, profiles and the meeting agenda.
 
 use crate::error::AppError;
+use crate::i18n::Arg;
 use crate::pages::public::rows::{self, ActivityRow, EventRow, OutcomeRow, ProfileCard};
 use crate::pages::{Ctx, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
 use koop_core::domain::ids::EventId;
+use koop_core::domain::profile::ProfileKind;
 use koop_core::policy::EventAccess;
+use koop_core::search::ProfileQuery;
 use koop_core::views::{ActivityFilter, OutcomeFilter, VisitView};
+use serde::Deserialize;
 use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
@@ -246,32 +250,90 @@ struct Profiles {
     ctx: Ctx,
     id: i64,
     title: String,
+    q: MarketQuery,
+    kinds: Vec<(&'static str, String)>,
+    languages: Vec<String>,
+    /// "12 of 61 profiles".
+    count: String,
     profiles: Vec<ProfileCard>,
 }
 
+/// The marketplace's search form, as submitted.
+#[derive(Deserialize, Default)]
+struct MarketQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    nace: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    language: String,
+}
+
+/// The marketplace: the event's published profiles, searched and filtered.
 async fn list_profiles(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
+    Query(q): Query<MarketQuery>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
+    let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    let ev = r.event(EventId(id)).await?;
-    let profiles = r.event_profiles(EventId(id)).await?;
-    let ids: Vec<_> = profiles.iter().map(|p| p.org_id).collect();
+    let ev = r.event(event).await?;
+    let all = r.event_profiles(event).await?;
+    drop(r);
+    let kind = match q.kind.as_str() {
+        "" => None,
+        k => Some(ProfileKind::parse(k).map_err(koop_core::CoreError::from)?),
+    };
+    let query = ProfileQuery {
+        text: q.q.clone(),
+        country: Some(q.country.trim().to_uppercase()).filter(|c| !c.is_empty()),
+        nace: Some(q.nace.clone()).filter(|n| !n.trim().is_empty()),
+        kind,
+        language: Some(q.language.clone()).filter(|l| !l.is_empty()),
+    };
+    let found = s.core.search_profiles(&v.actor, event, &query).await?;
+    let mut r = s.core.reader(&v.actor).await?;
+    let ids: Vec<_> = found.iter().map(|p| p.org_id).collect();
     let names: HashMap<_, _> = r
         .org_names(&ids)
         .await?
         .into_iter()
         .map(|(i, n, _)| (i, n))
         .collect();
-    let profiles = profiles
+    let profiles = found
         .iter()
         .map(|p| rows::profile(&ctx, p, names.get(&p.org_id).cloned()))
         .collect();
+    let mut languages: Vec<String> = all
+        .iter()
+        .map(|p| p.data.language.as_str().to_owned())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    let kinds = ProfileKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), ctx.kind("profile", k.as_str())))
+        .collect();
+    let count = ctx.texts().with(
+        "market-count",
+        vec![
+            ("found", Arg::from(found.len())),
+            ("total", Arg::from(all.len())),
+        ],
+    );
     render(Profiles {
         id,
         title: ev.data.title,
+        q,
+        kinds,
+        languages,
+        count,
         profiles,
         ctx,
     })
