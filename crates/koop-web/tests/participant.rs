@@ -37,6 +37,14 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
             .await;
         assert_eq!(sent.status, 303, "{backend}: {}", sent.body);
 
+        // Bob's start page says what to do next.
+        let home = app.get("/", Some(&bob)).await;
+        let todo = select(&home.body, "ul.todo li.urgent");
+        assert!(
+            todo.iter()
+                .any(|t| t == "Ein Gesprächswunsch wartet auf Ihre Antwort"),
+            "{backend}: {todo:?}"
+        );
         let inbox = app.get(&format!("/events/{e}/inbox"), Some(&bob)).await;
         assert_eq!(inbox.status, 200, "{backend}");
         let received = select(&inbox.body, "article.request");
@@ -60,6 +68,11 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
         assert_eq!(forged.status, 403, "{backend}");
         let accepted = app.post_form(&action, "answer=accept", Some(&bob)).await;
         assert_eq!(accepted.status, 303, "{backend}");
+        let home = app.get("/", Some(&bob)).await;
+        assert!(
+            !home.body.contains("wartet auf Ihre Antwort"),
+            "{backend}: answered"
+        );
         let again = app.post_form(&action, "answer=accept", Some(&bob)).await;
         assert_eq!(again.status, 409, "{backend}");
         assert!(

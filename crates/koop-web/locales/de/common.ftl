@@ -98,3 +98,13 @@ org-publish = veröffentlichen (für alle sichtbar)
 nav-new_organisation = Organisation anlegen
 field-size = Größe
 event-yours = Ihre Teilnahme
+home-to_answer = { $count ->
+    [one] Ein Gesprächswunsch wartet auf Ihre Antwort
+   *[other] { $count } Gesprächswünsche warten auf Ihre Antwort
+  }
+home-no_profile = Ihr Kooperationsprofil fehlt noch: ohne Profil findet Sie niemand.
+home-next_meeting = Ihr nächster Termin
+home-meetings = { $count ->
+    [one] ein Termin
+   *[other] { $count } Termine
+  }

@@ -98,3 +98,13 @@ org-publish = publish (visible to everyone)
 nav-new_organisation = Add an organisation
 field-size = Size
 event-yours = Your participation
+home-to_answer = { $count ->
+    [one] One meeting request waits for your answer
+   *[other] { $count } meeting requests wait for your answer
+  }
+home-no_profile = Your cooperation profile is missing: without one, nobody finds you.
+home-next_meeting = Your next meeting
+home-meetings = { $count ->
+    [one] one meeting
+   *[other] { $count } meetings
+  }

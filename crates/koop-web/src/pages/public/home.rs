@@ -15,17 +15,87 @@ struct Card {
     count: i64,
 }
 
+/// What a participant should do next at their event.
+struct NextSteps {
+    event_id: i64,
+    event: String,
+    /// Requests waiting for their answer.
+    to_answer: usize,
+    /// Their next meeting (or, after the event, their first): when, with whom, where.
+    next_meeting: Option<String>,
+    meetings: usize,
+    has_profile: bool,
+}
+
 #[derive(Template)]
 #[template(path = "public/home.html")]
 struct Home {
     ctx: Ctx,
+    next: Option<NextSteps>,
     cards: Vec<Card>,
     events: Vec<EventRow>,
+}
+
+/// A participant's next steps: answer requests, complete the profile, go to the next
+/// meeting.
+async fn next_steps(
+    s: &AppState,
+    v: &Visitor,
+    r: &mut koop_core::read::Reader,
+) -> Result<Option<NextSteps>, AppError> {
+    let koop_core::domain::account::Viewer::Participant { event, participant } = v.actor.viewer()
+    else {
+        return Ok(None);
+    };
+    let title = r.event(event).await?.data.title;
+    let to_answer = r
+        .inbox(participant)
+        .await?
+        .iter()
+        .filter(|x| !x.sent && x.status == koop_core::domain::meeting::RequestStatus::Proposed)
+        .count();
+    let meetings = r.meetings(event, Some(participant)).await?;
+    let now = chrono::Local::now().naive_local();
+    let next = meetings
+        .iter()
+        .find(|m| m.starts_at.is_some_and(|t| t >= now))
+        .or(meetings.first());
+    let next_meeting = next.map(|m| {
+        let partners: Vec<&str> = m
+            .attendees
+            .iter()
+            .filter(|a| a.participant != participant)
+            .map(|a| a.org_name.as_str())
+            .collect();
+        let when = m
+            .starts_at
+            .map(|t| crate::pages::day_time(v.lang, t))
+            .unwrap_or_default();
+        let table = m
+            .table_no
+            .map(|n| format!(" · {} {n}", v.lang.texts().get("field-table")))
+            .unwrap_or_default();
+        format!("{when}{table} · {}", partners.join(", "))
+    });
+    let has_profile = s
+        .core
+        .participant_profile(&v.actor, participant)
+        .await?
+        .is_some();
+    Ok(Some(NextSteps {
+        event_id: event.0,
+        event: title,
+        to_answer,
+        next_meeting,
+        meetings: meetings.len(),
+        has_profile,
+    }))
 }
 
 pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await?;
+    let next = next_steps(&s, &v, &mut r).await?;
     let counts = r.org_counts().await?;
     let count = |kinds: &[&str]| {
         counts
@@ -78,5 +148,10 @@ pub async fn show_home(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
         },
     ];
     let events = events.iter().map(|x| rows::event(&ctx, x)).collect();
-    render(Home { ctx, cards, events })
+    render(Home {
+        ctx,
+        next,
+        cards,
+        events,
+    })
 }
