@@ -263,7 +263,7 @@ async fn the_database_refuses_a_participant_or_a_table_twice_at_one_time() {
             "{backend}: {no_table:?}"
         );
         // A cancelled meeting frees its participants and its table.
-        core.set_meeting_status(&a.staff, first, MeetingStatus::Cancelled)
+        core.set_meeting_status(&a.staff, ev.id, first, MeetingStatus::Cancelled)
             .await
             .unwrap();
         core.place_meeting(&a.staff, at(vec![p[0], p[2]], 1))

@@ -105,7 +105,7 @@ async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
             .await
             .unwrap();
         assert_eq!(
-            core.set_meeting_status(&sys, m, MeetingStatus::Held)
+            core.set_meeting_status(&sys, world.exchange, m, MeetingStatus::Held)
                 .await
                 .unwrap(),
             MeetingStatus::Held

@@ -384,13 +384,13 @@ pub(crate) async fn load(
 
     // Attendance: everyone is confirmed; three did not come.
     for (i, (p, _)) in participants.iter().enumerate() {
-        core.set_participant_status(&sys, *p, |s| s.confirm())
+        core.set_participant_status(&sys, event, *p, |s| s.confirm())
             .await?;
         if i % 27 == 13 {
-            core.set_participant_status(&sys, *p, |s| s.mark_no_show())
+            core.set_participant_status(&sys, event, *p, |s| s.mark_no_show())
                 .await?;
         } else {
-            core.set_participant_status(&sys, *p, |s| s.check_in())
+            core.set_participant_status(&sys, event, *p, |s| s.check_in())
                 .await?;
         }
     }
@@ -456,7 +456,7 @@ pub(crate) async fn load(
         } else {
             MeetingStatus::Held
         };
-        core.set_meeting_status(&sys, *m, status).await?;
+        core.set_meeting_status(&sys, event, *m, status).await?;
     }
 
     // Company visits on day 3, with capacity; the Fraunhofer visit fills up.

@@ -492,7 +492,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
         travellers.push(core.register_participant(&sys, trip, p, o, role).await?);
     }
     for p in &travellers {
-        core.set_participant_status(&sys, *p, |s| s.confirm())
+        core.set_participant_status(&sys, trip, *p, |s| s.confirm())
             .await?;
     }
 

@@ -164,3 +164,21 @@ pub fn event_matching(id: impl IdOf<EventId>) -> String {
 pub fn event_schedule(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/schedule", id.raw())
 }
+
+/// The organisers' page for one day of an event (check-in, meetings held).
+pub fn event_day(id: impl IdOf<EventId>, date: Option<chrono::NaiveDate>) -> String {
+    match date {
+        Some(d) => format!("/events/{}/day?date={d}", id.raw()),
+        None => format!("/events/{}/day", id.raw()),
+    }
+}
+
+/// Checking a participant in (POST).
+pub fn event_check_in(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/day/check-in", id.raw())
+}
+
+/// Marking a meeting held or a no-show (POST).
+pub fn event_day_meeting(id: impl IdOf<EventId>, meeting: i64) -> String {
+    format!("/events/{}/day/meetings/{meeting}", id.raw())
+}

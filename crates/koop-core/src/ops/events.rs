@@ -155,11 +155,15 @@ impl Core {
     pub async fn set_participant_status(
         &self,
         actor: &Actor,
+        event: EventId,
         participant: ParticipantId,
         step: impl FnOnce(ParticipantStatus) -> Result<ParticipantStatus, koop_domain::DomainError>,
     ) -> CoreResult<ParticipantStatus> {
         self.write(actor, "participant.status_changed", async |tx| {
-            let (event, current) = koop_db::participant::state(tx, participant).await?;
+            let (of_event, current) = koop_db::participant::state(tx, participant).await?;
+            if of_event != event {
+                return Err(CoreError::NotFound);
+            }
             let permit = policy::manage_event(tx, actor, event).await?;
             let next = step(current)?;
             if !koop_db::participant::set_status(tx, participant, current, next).await? {

@@ -167,11 +167,15 @@ impl Core {
     pub async fn set_meeting_status(
         &self,
         actor: &Actor,
+        event: EventId,
         meeting: MeetingId,
         to: MeetingStatus,
     ) -> CoreResult<MeetingStatus> {
         self.write(actor, "meeting.status_changed", async |tx| {
-            let (event, current) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            let (of_event, current) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            if of_event != event {
+                return Err(CoreError::NotFound);
+            }
             let permit = policy::manage_event(tx, actor, event).await?;
             let next = match to {
                 MeetingStatus::Held => current.hold(),

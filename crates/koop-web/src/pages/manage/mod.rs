@@ -4,6 +4,7 @@
 
 mod audit;
 mod coverage;
+mod day;
 mod organisations;
 mod scheduling;
 
@@ -16,5 +17,6 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(audit::routes())
         .merge(coverage::routes())
+        .merge(day::routes())
         .merge(scheduling::routes())
 }
