@@ -83,7 +83,7 @@ login-demo_hint = Demo logins: see the output of `koop demo` (password koop-demo
 ## How this language writes dates, times and numbers (chrono format strings).
 
 format-date = %Y-%m-%d
-format-day-time = %m-%d %H:%M
+format-day-time = %d %b, %H:%M
 format-thousands = ,
 language-name = English
 
