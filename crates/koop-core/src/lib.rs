@@ -44,6 +44,7 @@ pub mod views {
     pub use koop_db::outcome::OutcomeFilter;
     pub use koop_db::participant::ParticipantView;
     pub use koop_db::request::RequestView;
+    pub use koop_db::stats::EventFigures;
     pub use koop_db::visit::VisitView;
 }
 

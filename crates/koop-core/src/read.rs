@@ -304,6 +304,13 @@ impl Reader {
         Ok(profile::embeddings_for_event(&mut self.conn, id).await?)
     }
 
+    /// An event's figures: requests and meetings by status, meetings per participant,
+    /// by country and by sector (organisers only).
+    pub async fn event_figures(&mut self, id: EventId) -> CoreResult<koop_db::stats::EventFigures> {
+        self.require_manage(id).await?;
+        Ok(koop_db::stats::event_figures(&mut self.conn, id).await?)
+    }
+
     /// Request counts per status at an event (organisers only).
     pub async fn request_counts(&mut self, id: EventId) -> CoreResult<Vec<(String, i64)>> {
         self.require_manage(id).await?;

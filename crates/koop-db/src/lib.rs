@@ -31,6 +31,7 @@ pub mod profile;
 pub mod rate;
 pub mod request;
 pub mod secret;
+pub mod stats;
 mod visibility;
 pub mod visit;
 

@@ -182,3 +182,8 @@ pub fn event_check_in(id: impl IdOf<EventId>) -> String {
 pub fn event_day_meeting(id: impl IdOf<EventId>, meeting: i64) -> String {
     format!("/events/{}/day/meetings/{meeting}", id.raw())
 }
+
+/// An event's statistics, for its organisers.
+pub fn event_statistics(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/statistics", id.raw())
+}

@@ -106,6 +106,24 @@ async fn organisers_check_in_and_mark_a_no_show_in_one_tap_each() {
             select(&page.body, "article.meeting button").is_empty(),
             "{backend}"
         );
+        // The statistics count what happened.
+        let stats = app
+            .get(&format!("/events/{e}/statistics"), Some(&org))
+            .await;
+        assert_eq!(stats.status, 200, "{backend}");
+        let rows = select(&stats.body, "figure.chart table.chart-data tr");
+        for want in ["eingeplant 1", "nicht erschienen 1", "1 2"] {
+            assert!(
+                rows.iter().any(|r| r == want),
+                "{backend}: {want} in {rows:?}"
+            );
+        }
+        assert_eq!(
+            app.get(&format!("/events/{e}/statistics"), Some(&part))
+                .await
+                .status,
+            403
+        );
         let wrong = action.replace(
             &format!("/events/{e}/"),
             &format!("/events/{}/", other.id.0),

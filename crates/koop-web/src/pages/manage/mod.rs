@@ -7,6 +7,7 @@ mod coverage;
 mod day;
 mod organisations;
 mod scheduling;
+mod statistics;
 
 use crate::state::AppState;
 use axum::Router;
@@ -19,4 +20,5 @@ pub fn routes() -> Router<AppState> {
         .merge(coverage::routes())
         .merge(day::routes())
         .merge(scheduling::routes())
+        .merge(statistics::routes())
 }
