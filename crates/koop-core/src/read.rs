@@ -277,6 +277,18 @@ impl Reader {
         Ok(request::inbox(&mut self.conn, participant).await?)
     }
 
+    /// A participant's ratings of their meetings: (meeting, score, comment).
+    pub async fn ratings_of(
+        &mut self,
+        participant: ParticipantId,
+    ) -> CoreResult<Vec<(MeetingId, i64, String)>> {
+        let event = participant::event_of(&mut self.conn, participant).await?;
+        if !self.access(event).await?.sees_own(participant) {
+            return Err(CoreError::Forbidden);
+        }
+        Ok(meeting::ratings_of(&mut self.conn, participant).await?)
+    }
+
     /// Accepted requests of an event that wait for a slot (organisers only).
     pub async fn accepted_requests(
         &mut self,

@@ -247,3 +247,43 @@ pub async fn participants_of(conn: &mut Conn, meeting: MeetingId) -> DbResult<Ve
     .await?;
     Ok(ids.into_iter().map(ParticipantId).collect())
 }
+
+/// Stores (or replaces) a participant's rating of a meeting.
+pub async fn rate(
+    conn: &mut Conn,
+    meeting: MeetingId,
+    participant: ParticipantId,
+    score: i64,
+    comment: &str,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO meeting_rating (meeting_id, participant_id, score, comment, rated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (meeting_id, participant_id) \
+         DO UPDATE SET score = excluded.score, comment = excluded.comment, rated_at = excluded.rated_at",
+    )
+    .bind(meeting.0)
+    .bind(participant.0)
+    .bind(score)
+    .bind(comment)
+    .bind(crate::codec::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A participant's ratings at an event, by meeting.
+pub async fn ratings_of(
+    conn: &mut Conn,
+    participant: ParticipantId,
+) -> DbResult<Vec<(MeetingId, i64, String)>> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT meeting_id, score, comment FROM meeting_rating WHERE participant_id = $1",
+    )
+    .bind(participant.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(m, s, c)| (MeetingId(m), s, c))
+        .collect())
+}

@@ -18,6 +18,8 @@ pub struct EventFigures {
     /// Per NACE division of the organisation (its first code): participants, meetings
     /// held; organisations without a code count under "".
     pub by_sector: Vec<(String, i64, i64)>,
+    /// Ratings of meetings: how many gave each score (1–5).
+    pub ratings: Vec<(i64, i64)>,
 }
 
 /// The figures of `event`.
@@ -81,7 +83,15 @@ pub async fn event_figures(conn: &mut Conn, event: EventId) -> DbResult<EventFig
     let mut by_sector: Vec<(String, i64, i64)> =
         sectors.into_iter().map(|(k, (p, h))| (k, p, h)).collect();
     by_sector.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let ratings = sqlx::query_as(
+        "SELECT r.score, COUNT(*) FROM meeting_rating r JOIN meeting m ON m.id = r.meeting_id \
+         WHERE m.event_id = $1 GROUP BY r.score ORDER BY r.score",
+    )
+    .bind(e)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(EventFigures {
+        ratings,
         requests,
         meetings,
         meetings_per_participant,

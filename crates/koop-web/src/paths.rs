@@ -187,3 +187,8 @@ pub fn event_day_meeting(id: impl IdOf<EventId>, meeting: i64) -> String {
 pub fn event_statistics(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/statistics", id.raw())
 }
+
+/// Rating a meeting (POST).
+pub fn meeting_rating(id: impl IdOf<EventId>, meeting: i64) -> String {
+    format!("/events/{}/meetings/{meeting}/rating", id.raw())
+}

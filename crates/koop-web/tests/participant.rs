@@ -164,5 +164,83 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
         assert_eq!(app.get(&forged, None).await.status, 404, "{backend}");
         let wrong = format!("/events/{e}/agenda.ics?participant={}&token=00", p[0]);
         assert_eq!(app.get(&wrong, None).await.status, 404, "{backend}");
+
+        // Once held, the meeting can be rated by its participants, once each.
+        assert!(
+            select(&agenda.body, "form.rating").is_empty(),
+            "not before it is held"
+        );
+        let meeting = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .meetings(ev.id, None)
+            .await
+            .unwrap()[0]
+            .id;
+        core.set_meeting_status(
+            &a.staff,
+            ev.id,
+            meeting,
+            koop_core::domain::meeting::MeetingStatus::Held,
+        )
+        .await
+        .unwrap();
+        let agenda = app
+            .get(&format!("/events/{e}/meetings"), Some(&alice))
+            .await;
+        assert_eq!(select(&agenda.body, "form.rating").len(), 1, "{backend}");
+        let rate = format!("/events/{e}/meetings/{}/rating", meeting.0);
+        let me = format!("participant={}", p[0]);
+        let bad = app
+            .post_form(&rate, &format!("{me}&score=7"), Some(&alice))
+            .await;
+        assert_eq!(bad.status, 422, "{backend}");
+        assert!(bad.body.contains("von 1 bis 5"), "{backend}: {}", bad.body);
+        assert_eq!(
+            app.post_form(&rate, &format!("{me}&score=4"), Some(&alice))
+                .await
+                .status,
+            303
+        );
+        assert_eq!(
+            app.post_form(
+                &rate,
+                &format!("{me}&score=5&comment=Sehr+gut"),
+                Some(&alice)
+            )
+            .await
+            .status,
+            303
+        );
+        // Nobody rates in someone else's name, nor a meeting they were not in.
+        assert_eq!(
+            app.post_form(&rate, &format!("{me}&score=1"), Some(&bob))
+                .await
+                .status,
+            403
+        );
+        let (_, carol) = a
+            .login("carol", Role::Participant, Some(ev.id), Some(p[2]))
+            .await;
+        let carol = app.login_as(&carol).await;
+        let hers = format!("participant={}&score=1", p[2]);
+        assert_eq!(app.post_form(&rate, &hers, Some(&carol)).await.status, 404);
+        let again = app
+            .get(&format!("/events/{e}/meetings"), Some(&alice))
+            .await;
+        assert_eq!(select(&again.body, "form.rating input[checked]").len(), 1);
+        assert!(again.body.contains("Sehr gut"));
+        let stats = app
+            .get(
+                &format!("/events/{e}/statistics"),
+                Some(&app.login_as(&a.staff_email).await),
+            )
+            .await;
+        let rows = select(&stats.body, "figure.chart table.chart-data tr");
+        assert!(
+            rows.iter().any(|r| r == "5 ★ 1") && rows.iter().any(|r| r == "4 ★ 0"),
+            "{backend}: {rows:?}"
+        );
     }
 }

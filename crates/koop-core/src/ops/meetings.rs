@@ -201,6 +201,58 @@ impl Core {
         .await
     }
 
+    /// A participant rates a meeting they had (1 to 5, with an optional comment); a
+    /// second rating replaces the first. Only meetings that were held can be rated.
+    pub async fn rate_meeting(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        meeting: MeetingId,
+        participant: ParticipantId,
+        score: i64,
+        comment: &str,
+    ) -> CoreResult<()> {
+        if !(1..=5).contains(&score) {
+            return Err(CoreError::field(
+                koop_domain::DomainError::new(
+                    "score",
+                    "out_of_range",
+                    format!("{score} is not from 1 to 5"),
+                )
+                .with("value", score)
+                .with("min", 1)
+                .with("max", 5),
+            ));
+        }
+        let comment = optional_text("comment", comment, 2_000)?;
+        self.write(actor, "meeting.rated", async |tx| {
+            let permit = policy::act_for(tx, actor, event, participant).await?;
+            let (of_event, status) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            if of_event != event
+                || !koop_db::meeting::participants_of(tx, meeting)
+                    .await?
+                    .contains(&participant)
+            {
+                return Err(CoreError::NotFound);
+            }
+            if status != MeetingStatus::Held {
+                return Err(CoreError::conflict(
+                    "not_held",
+                    "only a meeting that was held can be rated",
+                ));
+            }
+            koop_db::meeting::rate(tx, meeting, participant, score, &comment).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "meeting",
+                meeting.0,
+                json!({ "participant": participant, "score": score }),
+            ))
+        })
+        .await
+    }
+
     /// A host of the event's agency offers a company visit at an event.
     #[allow(clippy::too_many_arguments)]
     pub async fn offer_visit(

@@ -64,3 +64,5 @@ error-changed_meanwhile = Jemand anderes hat das inzwischen geändert. Bitte die
 error-participant_booked = Jemand aus diesem Termin hat zu dieser Zeit schon einen anderen Termin.
 error-table_booked = Dieser Tisch ist zu dieser Zeit schon belegt.
 error-too_many = { $field }: höchstens { $max }.
+error-out_of_range = { $field }: von { $min } bis { $max }.
+error-not_held = Nur ein Gespräch, das stattgefunden hat, kann bewertet werden.

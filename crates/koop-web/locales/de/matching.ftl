@@ -45,3 +45,8 @@ market-count = { $found } von { $total } { $total ->
     [one] Profil
    *[other] Profilen
   }
+rating-question = Wie hilfreich war dieses Gespräch? (1 = gar nicht, 5 = sehr)
+rating-comment = Anmerkung (freiwillig)
+rating-send = Bewerten
+rating-change = Bewertung ändern
+flash-thanks = Danke für Ihre Bewertung.

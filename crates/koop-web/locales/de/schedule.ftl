@@ -50,3 +50,4 @@ stats-by_country = Nach Ländern
 stats-requests_sent = gesendete Gesprächswünsche
 stats-meetings_held = stattgefundene Termine
 stats-no_sector = ohne NACE-Code
+stats-ratings = Bewertungen der Gespräche

@@ -64,3 +64,5 @@ error-changed_meanwhile = Someone else changed this meanwhile. Please reload the
 error-participant_booked = Someone in this meeting has another meeting at that time.
 error-table_booked = This table is taken at that time.
 error-too_many = { $field }: at most { $max }.
+error-out_of_range = { $field }: from { $min } to { $max }.
+error-not_held = Only a meeting that was held can be rated.

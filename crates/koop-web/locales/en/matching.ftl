@@ -45,3 +45,8 @@ market-count = { $found } of { $total } { $total ->
     [one] profile
    *[other] profiles
   }
+rating-question = How useful was this meeting? (1 = not at all, 5 = very)
+rating-comment = Comment (optional)
+rating-send = Rate
+rating-change = Change the rating
+flash-thanks = Thank you for your rating.

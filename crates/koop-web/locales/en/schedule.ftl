@@ -50,3 +50,4 @@ stats-by_country = By country
 stats-requests_sent = requests sent
 stats-meetings_held = meetings held
 stats-no_sector = no NACE code
+stats-ratings = Ratings of the meetings

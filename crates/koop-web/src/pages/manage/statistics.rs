@@ -78,6 +78,12 @@ async fn show_statistics(
         rows.iter().map(|(k, n)| (ctx.kind(group, k), *n)).collect()
     };
     let unknown = ctx.t("stats-no_sector");
+    let ratings: Vec<(String, i64)> = (1..=5)
+        .map(|score| {
+            let n = f.ratings.iter().find(|r| r.0 == score).map_or(0, |r| r.1);
+            (format!("{score} ★"), n)
+        })
+        .collect();
     let charts = vec![
         Chart::new(ctx.t("stats-requests"), kinds("request", &f.requests)),
         Chart::new(ctx.t("stats-meetings"), kinds("meeting", &f.meetings)),
@@ -88,6 +94,7 @@ async fn show_statistics(
                 .map(|(n, k)| (n.to_string(), *k))
                 .collect(),
         ),
+        Chart::new(ctx.t("stats-ratings"), ratings),
         Chart::new(
             ctx.t("stats-held_by_sector"),
             f.by_sector

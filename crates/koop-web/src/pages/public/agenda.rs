@@ -8,11 +8,12 @@ use crate::pages::{Ctx, date, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use koop_core::domain::ids::{EventId, ParticipantId};
 use koop_core::domain::meeting::MeetingStatus;
 use koop_core::policy::EventAccess;
@@ -22,6 +23,7 @@ use serde::Deserialize;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/events/{id}/meetings", get(show_agenda))
+        .route("/events/{id}/meetings/{meeting}/rating", post(rate))
         .route("/events/{id}/agenda.ics", get(calendar_feed))
 }
 
@@ -33,6 +35,11 @@ struct Partner {
 }
 
 struct Card {
+    id: i64,
+    /// Held meetings of one's own can be rated; the rating given so far.
+    rateable: bool,
+    score: i64,
+    comment: String,
     time: String,
     place: String,
     table: String,
@@ -57,6 +64,8 @@ struct AgendaPage {
     mine: bool,
     /// The calendar feed of that participant, to subscribe to.
     feed: Option<String>,
+    /// Whose ratings the forms send (organisers rate for a participant).
+    participant: i64,
     days: Vec<Day>,
     count: usize,
 }
@@ -66,7 +75,13 @@ struct AgendaQuery {
     participant: Option<i64>,
 }
 
-fn card(ctx: &Ctx, m: &MeetingView, me: Option<ParticipantId>) -> Card {
+fn card(
+    ctx: &Ctx,
+    m: &MeetingView,
+    me: Option<ParticipantId>,
+    ratings: &[(koop_core::domain::ids::MeetingId, i64, String)],
+) -> Card {
+    let rating = ratings.iter().find(|r| r.0 == m.id);
     let time = match (m.starts_at, m.minutes) {
         (Some(t), Some(min)) => format!(
             "{}–{}",
@@ -83,6 +98,10 @@ fn card(ctx: &Ctx, m: &MeetingView, me: Option<ParticipantId>) -> Card {
         (None, None) => String::new(),
     };
     Card {
+        id: m.id.0,
+        rateable: me.is_some() && m.status == MeetingStatus::Held,
+        score: rating.map_or(0, |r| r.1),
+        comment: rating.map(|r| r.2.clone()).unwrap_or_default(),
         time,
         place,
         table: m
@@ -122,6 +141,10 @@ async fn show_agenda(
         _ => q.participant.map(ParticipantId),
     };
     let meetings = r.meetings(event, me).await?;
+    let ratings = match me {
+        Some(p) => r.ratings_of(p).await?,
+        None => vec![],
+    };
     let mut days: Vec<Day> = Vec::new();
     for m in &meetings {
         let day = m
@@ -135,7 +158,7 @@ async fn show_agenda(
             });
         }
         if let Some(d) = days.last_mut() {
-            d.cards.push(card(&ctx, m, me));
+            d.cards.push(card(&ctx, m, me, &ratings));
         }
     }
     drop(r);
@@ -151,6 +174,7 @@ async fn show_agenda(
         id,
         title: ev.data.title,
         mine: me.is_some(),
+        participant: me.map_or(0, |p| p.0),
         feed,
         count: meetings.len(),
         days,
@@ -240,4 +264,36 @@ async fn calendar_feed(
         ics,
     )
         .into_response())
+}
+
+#[derive(Deserialize)]
+struct RatingForm {
+    participant: i64,
+    #[serde(default)]
+    score: i64,
+    #[serde(default)]
+    comment: String,
+}
+
+/// A participant rates a meeting they had.
+async fn rate(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path((id, meeting)): Path<(i64, i64)>,
+    Form(f): Form<RatingForm>,
+) -> Result<Response, AppError> {
+    s.core
+        .rate_meeting(
+            &v.actor,
+            EventId(id),
+            koop_core::domain::ids::MeetingId(meeting),
+            ParticipantId(f.participant),
+            f.score,
+            &f.comment,
+        )
+        .await?;
+    Ok(crate::pages::see_other_with_flash(
+        &format!("{}#meeting-{meeting}", crate::paths::event_meetings(id)),
+        "flash-thanks",
+    ))
 }
