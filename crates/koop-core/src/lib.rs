@@ -20,6 +20,7 @@ pub mod import;
 pub mod jobs;
 pub mod matching;
 pub mod ops;
+pub mod own_data;
 pub mod policy;
 pub mod rate;
 pub mod read;

@@ -135,3 +135,21 @@ pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> DbResult<()> {
         .await?;
     Ok(())
 }
+
+/// Erases an account: its sessions end, and its e-mail, name and password are
+/// replaced, so nobody can log in with it and nothing of the person stays. The row
+/// remains, because audit entries refer to it.
+pub async fn erase(conn: &mut Conn, id: AccountId) -> DbResult<()> {
+    sqlx::query("DELETE FROM web_session WHERE account_id = $1")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE account SET email = $2, display_name = '', password_hash = '!' WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(format!("erased-{}@invalid", id.0))
+    .execute(conn)
+    .await?;
+    Ok(())
+}

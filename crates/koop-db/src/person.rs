@@ -162,3 +162,23 @@ pub async fn list_visible(
         .await?;
     rows.into_iter().map(Row::into_domain).collect()
 }
+
+/// Erases a person's personal data: names, e-mail, phone and function are emptied and
+/// consent is withdrawn. Their organisation's meetings stay, so an event's figures
+/// still add up.
+pub async fn erase(conn: &mut Conn, id: PersonId) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE person SET given_name = '', family_name = '', email = NULL, phone = NULL, \
+         function = '', consent = 'withdrawn', match_key = $2 WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(format!("erased:{}", id.0))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A person with their agency, whoever asks (for their own data and its erasure).
+pub async fn get_own(conn: &mut Conn, id: PersonId) -> DbResult<Person> {
+    get(conn, koop_domain::account::Viewer::Platform, id).await
+}

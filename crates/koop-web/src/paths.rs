@@ -63,6 +63,12 @@ pub const OUTCOMES: &str = "/outcomes";
 pub const AGENCIES: &str = "/agencies";
 /// The audit log.
 pub const AUDIT: &str = "/audit";
+/// The visitor's own account.
+pub const ACCOUNT: &str = "/account";
+/// Everything koop holds about the visitor, as JSON.
+pub const OWN_DATA: &str = "/account/data.json";
+/// Erasing the visitor's account (POST).
+pub const ERASE_ACCOUNT: &str = "/account/erase";
 /// The form for a new organisation.
 pub const NEW_ORGANISATION: &str = "/manage/organisations/new";
 

@@ -244,3 +244,103 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_downloads_their_data_and_erases_the_account_and_the_figures_still_add_up() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a.event("Börse").participants(2).create().await;
+        let p = &ev.participants;
+        let r = core
+            .request_meeting(
+                &a.staff,
+                ev.id,
+                p[0],
+                p[1],
+                koop_core::domain::meeting::Priority::Normal,
+                "Hallo",
+            )
+            .await
+            .unwrap();
+        core.answer_request(
+            &a.staff,
+            ev.id,
+            r,
+            koop_core::ops::meetings::RequestAnswer::Accept,
+        )
+        .await
+        .unwrap();
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let (_, email) = a
+            .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let app = TestApp::new(core.clone());
+        let alice = app.login_as(&email).await;
+        let staff = app.login_as(&a.staff_email).await;
+        let e = ev.id.0;
+        let before = select(
+            &app.get(&format!("/events/{e}/statistics"), Some(&staff))
+                .await
+                .body,
+            "table.chart-data tr",
+        );
+
+        let data = app.get("/account/data.json", Some(&alice)).await;
+        assert_eq!(data.status, 200, "{backend}");
+        let json: serde_json::Value = serde_json::from_str(&data.body).unwrap();
+        assert_eq!(json["account"]["email"], email.as_str());
+        assert_eq!(
+            json["participation"]["person"]["family_name"],
+            "Börse Person 1"
+        );
+        assert_eq!(
+            json["participation"]["meetings"].as_array().unwrap().len(),
+            1
+        );
+        assert_eq!(json["participation"]["requests"][0]["message"], "Hallo");
+
+        let wrong = app
+            .post_form("/account/erase", "password=falsch", Some(&alice))
+            .await;
+        assert_eq!(wrong.status, 401, "{backend}");
+        let done = app
+            .post_form(
+                "/account/erase",
+                &format!("password={}", koop_core::testing::TEST_PASSWORD),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(done.status, 303, "{backend}: {}", done.body);
+        assert!(
+            app.login(&email, koop_core::testing::TEST_PASSWORD)
+                .await
+                .is_none(),
+            "{backend}"
+        );
+        assert_eq!(
+            app.get("/account", Some(&alice)).await.status,
+            403,
+            "the session ended"
+        );
+
+        // The event's figures are the same; the person's name is gone.
+        let after = select(
+            &app.get(&format!("/events/{e}/statistics"), Some(&staff))
+                .await
+                .body,
+            "table.chart-data tr",
+        );
+        assert_eq!(before, after, "{backend}");
+        let list = app
+            .get(&format!("/events/{e}/participants"), Some(&staff))
+            .await;
+        assert!(!list.body.contains("Börse Person 1"), "{backend}");
+        assert!(
+            list.body.contains("Börse Firma 1"),
+            "{backend}: the organisation stays"
+        );
+    }
+}

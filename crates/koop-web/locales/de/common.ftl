@@ -108,3 +108,11 @@ home-meetings = { $count ->
     [one] ein Termin
    *[other] { $count } Termine
   }
+account-title = Mein Konto
+account-data = Meine Daten
+account-data_intro = Alles, was koop über Sie gespeichert hat – Anmeldung, Profil, Gesprächswünsche, Termine und Bewertungen – als eine Datei (JSON).
+account-download = Meine Daten herunterladen
+account-erase = Konto löschen
+account-erase_intro = Ihr Zugang und Ihre persönlichen Daten werden gelöscht. Die Termine Ihrer Organisation bleiben für die Statistik der Veranstaltung erhalten, ohne Ihren Namen.
+account-erase_button = Konto endgültig löschen
+flash-erased = Ihr Konto und Ihre persönlichen Daten sind gelöscht.

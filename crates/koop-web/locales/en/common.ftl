@@ -108,3 +108,11 @@ home-meetings = { $count ->
     [one] one meeting
    *[other] { $count } meetings
   }
+account-title = My account
+account-data = My data
+account-data_intro = Everything koop holds about you – registration, profile, meeting requests, meetings and ratings – as one file (JSON).
+account-download = Download my data
+account-erase = Delete the account
+account-erase_intro = Your login and your personal data are erased. Your organisation's meetings stay in the event's statistics, without your name.
+account-erase_button = Delete the account for good
+flash-erased = Your account and your personal data are erased.

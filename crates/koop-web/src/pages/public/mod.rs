@@ -2,6 +2,7 @@
 //! participants' own actions (meeting requests). What each visitor sees of it is
 //! decided by koop-core's policy, through the reader.
 
+pub mod account;
 pub mod activities;
 pub mod agencies;
 pub mod agenda;
@@ -22,6 +23,7 @@ use axum::Router;
 /// The public area's routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(account::routes())
         .merge(orgs::routes())
         .merge(agreements::routes())
         .merge(cities::routes())
