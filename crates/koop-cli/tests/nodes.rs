@@ -173,7 +173,10 @@ async fn two_nodes_on_one_postgresql_database_share_100_jobs_and_run_none_twice(
     }
     let mut nodes = [start_node(&url, 30), start_node(&url, 30)];
     let mut jobs = Vec::new();
+    // Queued over about three seconds: each node polls every second, so both find work,
+    // rather than the first to poll draining a queue of tiny jobs alone.
     for (ev, _) in &events {
+        tokio::time::sleep(Duration::from_millis(30)).await;
         jobs.push(
             core.start_schedule_run(&a.staff, ev.id, Duration::from_secs(5))
                 .await

@@ -64,8 +64,14 @@ impl Core {
         if koop_db::participant::event_of(&mut conn, participant).await? != event {
             return Err(CoreError::NotFound);
         }
-        let title = koop_db::event::get(&mut conn, event).await?.data.title;
-        let meetings = koop_db::meeting::meetings(&mut conn, event, Some(participant)).await?;
+        let ev = koop_db::event::get(&mut conn, event).await?;
+        // An unpublished schedule is an empty calendar, as on the agenda page.
+        let meetings = if ev.schedule.is_published() {
+            koop_db::meeting::meetings(&mut conn, event, Some(participant)).await?
+        } else {
+            vec![]
+        };
+        let title = ev.data.title;
         Ok((title, meetings))
     }
 }

@@ -362,6 +362,15 @@ impl Reader {
     ) -> CoreResult<Vec<MeetingView>> {
         let whose = match self.access(id).await? {
             EventAccess::Manage => participant,
+            // Participants see the schedule once the organisers publish it.
+            EventAccess::Attend(_)
+                if !event::get(&mut self.conn, id)
+                    .await?
+                    .schedule
+                    .is_published() =>
+            {
+                return Ok(vec![]);
+            }
             EventAccess::Attend(me) => Some(me),
             EventAccess::Public => return Err(CoreError::Forbidden),
         };

@@ -321,6 +321,40 @@ impl Core {
     }
 }
 
+impl Core {
+    /// Publishes an event's schedule to its participants as preliminary or final, or
+    /// takes it back to draft; organisers only. The step is conditional on the state
+    /// read, so two organisers publishing at once cannot skip a state unseen.
+    pub async fn set_schedule_state(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        to: koop_domain::event::ScheduleState,
+    ) -> CoreResult<()> {
+        self.write(actor, "event.schedule_published", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            let from = koop_db::event::get(tx, event).await?.schedule;
+            if from == to {
+                return Err(CoreError::conflict(
+                    "schedule_unchanged",
+                    format!("the schedule is {to} already"),
+                ));
+            }
+            if !koop_db::event::set_schedule_state(tx, event, from, to).await? {
+                return Err(crate::ops::events::changed_meanwhile("schedule"));
+            }
+            Ok(Change::new(
+                permit,
+                (),
+                "event",
+                event.0,
+                serde_json::json!({ "from": from, "to": to }),
+            ))
+        })
+        .await
+    }
+}
+
 /// What became of one meeting the solver placed.
 enum Placement {
     Placed,

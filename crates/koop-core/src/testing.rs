@@ -198,6 +198,7 @@ impl TestAgency {
             participants: 2,
             published: true,
             companies: title.into(),
+            schedule_draft: false,
         }
     }
 }
@@ -213,6 +214,7 @@ pub struct EventBuilder<'a> {
     participants: usize,
     published: bool,
     companies: String,
+    schedule_draft: bool,
 }
 
 impl EventBuilder<'_> {
@@ -249,6 +251,13 @@ impl EventBuilder<'_> {
     /// Leaves the event unpublished.
     pub fn unpublished(mut self) -> Self {
         self.published = false;
+        self
+    }
+
+    /// Leaves its meeting schedule a draft that participants do not see (by default
+    /// the builder publishes it, so that tests see the meetings they place).
+    pub fn schedule_draft(mut self) -> Self {
+        self.schedule_draft = true;
         self
     }
 
@@ -326,6 +335,11 @@ impl EventBuilder<'_> {
                 .unwrap_or_else(|e| panic!("participant: {e}"));
             participants.push(p);
             orgs.push(org);
+        }
+        if !self.schedule_draft {
+            core.set_schedule_state(&a.staff, id, koop_domain::event::ScheduleState::Final)
+                .await
+                .unwrap_or_else(|e| panic!("schedule: {e}"));
         }
         TestEvent {
             id,

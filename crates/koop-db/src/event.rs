@@ -3,7 +3,8 @@
 use crate::codec::{date, datetime, now, parse, parse_date, parse_datetime, published};
 use crate::{Conn, DbResult};
 use koop_domain::event::{
-    Event, EventData, EventKind, EventScope, Session, SessionData, SessionKind, Venue,
+    Event, EventData, EventKind, EventScope, ScheduleState, Session, SessionData, SessionKind,
+    Venue,
 };
 use koop_domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
 
@@ -17,10 +18,10 @@ struct Row {
     start_on: String,
     end_on: String,
     published_at: Option<String>,
+    schedule_state: String,
 }
 
-const COLUMNS: &str =
-    "e.id, e.agency_id, e.kind, e.title, e.description, e.start_on, e.end_on, e.published_at";
+const COLUMNS: &str = "e.id, e.agency_id, e.kind, e.title, e.description, e.start_on, e.end_on, e.published_at, e.schedule_state";
 
 /// Inserts an event with its organisers.
 pub async fn insert(
@@ -30,8 +31,8 @@ pub async fn insert(
     publish: bool,
 ) -> DbResult<EventId> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO event (agency_id, kind, title, description, start_on, end_on, published_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO event (agency_id, kind, title, description, start_on, end_on, published_at, created_at, schedule_state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft') RETURNING id",
     )
     .bind(agency.0)
     .bind(data.kind.as_str())
@@ -73,6 +74,10 @@ async fn load(conn: &mut Conn, r: Row) -> DbResult<Event> {
             organiser_ids: organisers.into_iter().map(OrgId).collect(),
         },
         published: r.published_at.is_some(),
+        schedule: parse(
+            "event.schedule_state",
+            ScheduleState::parse(&r.schedule_state),
+        )?,
     })
 }
 
@@ -272,4 +277,21 @@ pub async fn session_tables(conn: &mut Conn, id: SessionId) -> DbResult<Option<i
             .fetch_one(conn)
             .await?,
     )
+}
+
+/// Moves an event's schedule from `from` to `to`; `false` when it was no longer `from`.
+pub async fn set_schedule_state(
+    conn: &mut Conn,
+    id: EventId,
+    from: ScheduleState,
+    to: ScheduleState,
+) -> DbResult<bool> {
+    crate::codec::set_status_if(
+        conn,
+        "UPDATE event SET schedule_state = $3 WHERE id = $1 AND schedule_state = $2",
+        id.0,
+        from.as_str(),
+        to.as_str(),
+    )
+    .await
 }

@@ -442,6 +442,9 @@ pub(crate) async fn load(
         .schedule_event(&sys, event, std::time::Duration::from_secs(10))
         .await?;
     tracing::debug!(?report, "demo exchange scheduled");
+    // The exchange took place: its schedule was published long ago.
+    core.set_schedule_state(&sys, event, koop_domain::event::ScheduleState::Final)
+        .await?;
     let placed: Vec<_> = core
         .reader(&sys)
         .await?

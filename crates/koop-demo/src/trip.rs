@@ -640,5 +640,9 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
         false,
     )
     .await?;
+    for done in [online, trip] {
+        core.set_schedule_state(&sys, done, koop_domain::event::ScheduleState::Final)
+            .await?;
+    }
     Ok(trip)
 }

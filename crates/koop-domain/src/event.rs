@@ -36,6 +36,27 @@ pub struct Event {
     pub data: EventData,
     /// Whether anonymous visitors may see it.
     pub published: bool,
+    /// Whether its participants see the meeting schedule yet.
+    pub schedule: ScheduleState,
+}
+
+text_enum!(
+    /// How far the meeting schedule of an event is published to its participants.
+    ScheduleState, "schedule" {
+        /// Organisers are still working on it; participants do not see it.
+        Draft = "draft",
+        /// Participants see it, marked as not final yet.
+        Preliminary = "preliminary",
+        /// Participants see it as it will be.
+        Final = "final",
+    }
+);
+
+impl ScheduleState {
+    /// Whether participants see the schedule.
+    pub fn is_published(self) -> bool {
+        self != ScheduleState::Draft
+    }
 }
 
 /// Who runs an event, as far as rights are concerned: the owning agency, the agencies

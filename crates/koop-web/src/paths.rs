@@ -198,3 +198,8 @@ pub fn event_statistics(id: impl IdOf<EventId>) -> String {
 pub fn meeting_rating(id: impl IdOf<EventId>, meeting: i64) -> String {
     format!("/events/{}/meetings/{meeting}/rating", id.raw())
 }
+
+/// Publishing an event's schedule (POST).
+pub fn event_schedule_state(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/schedule/state", id.raw())
+}

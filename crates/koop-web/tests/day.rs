@@ -136,3 +136,95 @@ async fn organisers_check_in_and_mark_a_no_show_in_one_tap_each() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participants_see_the_schedule_once_it_is_published_first_as_preliminary() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a
+            .event("Börse")
+            .participants(2)
+            .schedule_draft()
+            .create()
+            .await;
+        let p = &ev.participants;
+        let r = core
+            .request_meeting(&a.staff, ev.id, p[0], p[1], Priority::Normal, "")
+            .await
+            .unwrap();
+        core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
+            .await
+            .unwrap();
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let (_, organiser) = a
+            .login("org", Role::EventOrganiser, Some(ev.id), None)
+            .await;
+        let (_, part) = a
+            .login("p", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let app = TestApp::new(core.clone());
+        let (org, part) = (app.login_as(&organiser).await, app.login_as(&part).await);
+        let e = ev.id.0;
+        let agenda = format!("/events/{e}/meetings");
+
+        let draft = app.get(&agenda, Some(&part)).await;
+        assert!(
+            select(&draft.body, "article.meeting").is_empty(),
+            "{backend}: a draft is hidden"
+        );
+        assert!(
+            draft.body.contains("erstellt den Zeitplan noch"),
+            "{backend}"
+        );
+        assert_eq!(
+            select(&app.get(&agenda, Some(&org)).await.body, "article.meeting").len(),
+            1
+        );
+
+        let state = format!("/events/{e}/schedule/state");
+        assert_eq!(
+            app.post_form(&state, "state=final", Some(&part))
+                .await
+                .status,
+            403
+        );
+        assert_eq!(
+            app.post_form(&state, "state=preliminary", Some(&org))
+                .await
+                .status,
+            303
+        );
+        assert_eq!(
+            app.post_form(&state, "state=preliminary", Some(&org))
+                .await
+                .status,
+            409
+        );
+        let preliminary = app.get(&agenda, Some(&part)).await;
+        assert_eq!(
+            select(&preliminary.body, "article.meeting").len(),
+            1,
+            "{backend}"
+        );
+        assert!(
+            preliminary.body.contains("Vorläufiger Zeitplan"),
+            "{backend}"
+        );
+        assert_eq!(
+            app.post_form(&state, "state=final", Some(&org))
+                .await
+                .status,
+            303
+        );
+        let fin = app.get(&agenda, Some(&part)).await;
+        assert!(!fin.body.contains("Vorläufiger Zeitplan"), "{backend}");
+        let run = app.get(&format!("/events/{e}/schedule"), Some(&org)).await;
+        assert_eq!(
+            select(&run.body, "#schedule-state"),
+            vec!["endgültig veröffentlicht"]
+        );
+    }
+}

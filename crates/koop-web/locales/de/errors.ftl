@@ -66,3 +66,4 @@ error-table_booked = Dieser Tisch ist zu dieser Zeit schon belegt.
 error-too_many = { $field }: höchstens { $max }.
 error-out_of_range = { $field }: von { $min } bis { $max }.
 error-not_held = Nur ein Gespräch, das stattgefunden hat, kann bewertet werden.
+error-schedule_unchanged = Der Zeitplan ist schon in diesem Zustand.

@@ -66,3 +66,4 @@ error-table_booked = This table is taken at that time.
 error-too_many = { $field }: at most { $max }.
 error-out_of_range = { $field }: from { $min } to { $max }.
 error-not_held = Only a meeting that was held can be rated.
+error-schedule_unchanged = The schedule is in this state already.

@@ -106,6 +106,9 @@ fn kind_keys() -> Vec<String> {
         account, activity, agreement, city, event, job, meeting, membership, org, outcome, profile,
     };
     let mut out = Vec::new();
+    for v in event::ScheduleState::ALL {
+        out.push(format!("publish-to-{}", v.as_str()));
+    }
     let mut add = |group: &str, values: Vec<&'static str>| {
         out.extend(values.into_iter().map(|v| format!("kind-{group}-{v}")));
     };

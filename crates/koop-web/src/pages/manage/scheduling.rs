@@ -9,14 +9,17 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{Html, Redirect};
-use axum::routing::get;
+use axum::routing::{get, post};
+use koop_core::domain::event::ScheduleState;
 use koop_core::domain::ids::EventId;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/events/{id}/schedule",
-        get(show_schedule_run).post(run_scheduler),
-    )
+    Router::new()
+        .route(
+            "/events/{id}/schedule",
+            get(show_schedule_run).post(run_scheduler),
+        )
+        .route("/events/{id}/schedule/state", post(publish))
 }
 
 #[derive(Template)]
@@ -32,6 +35,10 @@ struct ScheduleResult {
     r: Option<koop_core::scheduling::ScheduleReport>,
     /// Who, and why not.
     unplaced: Vec<(String, String)>,
+    /// How far the schedule is published, and the steps to take from here.
+    state: String,
+    state_code: &'static str,
+    steps: Vec<(&'static str, String)>,
 }
 
 /// How long the scheduler may search in one run.
@@ -63,7 +70,15 @@ async fn show_schedule_run(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut reader = s.core.reader(&v.actor).await?;
-    let title = reader.event(event).await?.data.title;
+    let ev = reader.event(event).await?;
+    let title = ev.data.title;
+    let steps = ScheduleState::ALL
+        .iter()
+        .filter(|st| **st != ev.schedule)
+        .map(|st| (st.as_str(), ctx.t(&format!("publish-to-{}", st.as_str()))))
+        .collect();
+    let state = ctx.kind("schedule", ev.schedule.as_str());
+    let state_code = ev.schedule.as_str();
     let job = reader.latest_schedule_run(event).await?;
     let r = job.as_ref().and_then(|j| j.schedule_report());
     let mut unplaced = Vec::new();
@@ -90,6 +105,29 @@ async fn show_schedule_run(
         error,
         r,
         unplaced,
+        state,
+        state_code,
+        steps,
         ctx,
     })
+}
+
+#[derive(serde::Deserialize)]
+struct PublishForm {
+    state: String,
+}
+
+/// Publishes the schedule to the participants (preliminary or final), or takes it back.
+async fn publish(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<PublishForm>,
+) -> Result<axum::response::Response, AppError> {
+    let to = ScheduleState::parse(&f.state).map_err(koop_core::CoreError::from)?;
+    s.core.set_schedule_state(&v.actor, EventId(id), to).await?;
+    Ok(crate::pages::see_other_with_flash(
+        &crate::paths::event_schedule(id),
+        "flash-saved",
+    ))
 }

@@ -66,6 +66,9 @@ struct AgendaPage {
     feed: Option<String>,
     /// Whose ratings the forms send (organisers rate for a participant).
     participant: i64,
+    /// How far the schedule is published: participants see nothing of a draft, and a
+    /// preliminary one is marked.
+    schedule: &'static str,
     days: Vec<Day>,
     count: usize,
 }
@@ -175,6 +178,7 @@ async fn show_agenda(
         title: ev.data.title,
         mine: me.is_some(),
         participant: me.map_or(0, |p| p.0),
+        schedule: ev.schedule.as_str(),
         feed,
         count: meetings.len(),
         days,
