@@ -209,7 +209,14 @@ impl Core {
         let core = self.clone();
         let halt = stop.clone();
         let task = tokio::spawn(async move {
+            let mut last_sweep: Option<std::time::Instant> = None;
             loop {
+                if last_sweep.is_none_or(|t| t.elapsed() >= crate::expiry::SWEEP_EVERY) {
+                    last_sweep = Some(std::time::Instant::now());
+                    if let Err(e) = core.expire_requests().await {
+                        tracing::error!(%e, "request expiry");
+                    }
+                }
                 match core.run_next_job(&options).await {
                     Ok(true) => continue,
                     Ok(false) => {}

@@ -14,6 +14,7 @@ pub mod cluster_matching;
 mod embedding_ops;
 pub mod embeddings;
 mod error;
+mod expiry;
 pub mod export;
 pub mod feeds;
 pub mod import;

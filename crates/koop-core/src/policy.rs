@@ -17,6 +17,9 @@
 //! | organiser | published | published; manages the ones they organise | all, at the ones they manage | all, at the ones they manage |
 //! | agency staff | their agency's, granted, published | published; manages their agency's and co-organised ones | as organiser | as organiser |
 //! | platform admin | all | manages all | all | all |
+//!
+//! Anyone who can see an event may register themselves at it while its organisers
+//! keep registration open ([`register_self`]); they become a participant of it.
 
 use crate::{Actor, CoreError, CoreResult};
 use koop_db::Conn;
@@ -155,6 +158,29 @@ pub(crate) async fn manage_event(
         }),
         _ => Err(CoreError::Forbidden),
     }
+}
+
+/// Registering oneself at `event`: anyone who may see it, while its registration is
+/// open. Returns the event as read in the caller's transaction, with its settings.
+pub(crate) async fn register_self(
+    conn: &mut Conn,
+    actor: &Actor,
+    event: EventId,
+) -> CoreResult<(Permit, koop_domain::event::Event)> {
+    let (scope, _) = self::event(conn, actor, event).await?;
+    let ev = koop_db::event::get(conn, event).await?;
+    if !ev.settings.registration_open {
+        return Err(CoreError::conflict(
+            "registration_closed",
+            "registration for this event is closed",
+        ));
+    }
+    Ok((
+        Permit {
+            agency: Some(scope.agency),
+        },
+        ev,
+    ))
 }
 
 /// Acting for `participant` of `event` (a request, an answer, a booking): the

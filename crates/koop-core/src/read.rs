@@ -151,6 +151,11 @@ impl Reader {
         Ok(outcome::list_visible(&mut self.conn, self.viewer, filter).await?)
     }
 
+    /// The organisations that stand for an agency, to offer as an event's organisers.
+    pub async fn agency_orgs(&mut self, agency: AgencyId) -> CoreResult<Vec<OrgId>> {
+        Ok(koop_db::agency::orgs_of(&mut self.conn, agency).await?)
+    }
+
     /// One event.
     pub async fn event(&mut self, id: EventId) -> CoreResult<Event> {
         Ok(self.event_access(id).await?.0)
@@ -209,6 +214,15 @@ impl Reader {
             .into_iter()
             .filter_map(|p| redact_participant(p, access))
             .collect())
+    }
+
+    /// What each registrant answered to the event's questions; organisers only.
+    pub async fn registration_answers(
+        &mut self,
+        id: EventId,
+    ) -> CoreResult<Vec<(ParticipantId, Vec<koop_domain::settings::Answer>)>> {
+        self.require_manage(id).await?;
+        Ok(participant::answers_for_event(&mut self.conn, id).await?)
     }
 
     /// Participants per country.

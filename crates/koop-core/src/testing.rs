@@ -372,6 +372,27 @@ pub async fn job_runs(core: &Core) -> crate::CoreResult<Vec<(Option<String>, i64
     Ok(koop_db::job::runs(&mut conn).await?)
 }
 
+/// A person's consent records.
+pub async fn consents_of(
+    core: &Core,
+    person: koop_domain::ids::PersonId,
+) -> crate::CoreResult<Vec<koop_db::consent::ConsentRecord>> {
+    let mut conn = core.db.conn().await?;
+    Ok(koop_db::consent::of_person(&mut conn, person).await?)
+}
+
+/// Makes a request look `days` older, as if it had waited that long.
+pub async fn age_request(
+    core: &Core,
+    request: koop_domain::ids::MeetingRequestId,
+    days: i64,
+) -> crate::CoreResult<()> {
+    let mut conn = core.db.conn().await?;
+    let then = (chrono::Utc::now() - chrono::Duration::days(days))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(koop_db::request::set_created_at(&mut conn, request, &then).await?)
+}
+
 /// Every (table, column) of the schema at `url`, after the migrations.
 pub async fn schema_columns(url: &str) -> crate::CoreResult<Vec<(String, String)>> {
     let core = Core::open(url).await?;

@@ -79,3 +79,13 @@ pub async fn grant(
     .await?;
     Ok(())
 }
+
+/// The organisations that stand for an agency (as organiser of its events).
+pub async fn orgs_of(conn: &mut Conn, agency: AgencyId) -> DbResult<Vec<OrgId>> {
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT org_id FROM agency_org WHERE agency_id = $1 ORDER BY org_id")
+            .bind(agency.0)
+            .fetch_all(conn)
+            .await?;
+    Ok(ids.into_iter().map(OrgId).collect())
+}

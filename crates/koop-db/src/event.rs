@@ -19,9 +19,10 @@ struct Row {
     end_on: String,
     published_at: Option<String>,
     schedule_state: String,
+    settings: String,
 }
 
-const COLUMNS: &str = "e.id, e.agency_id, e.kind, e.title, e.description, e.start_on, e.end_on, e.published_at, e.schedule_state";
+const COLUMNS: &str = "e.id, e.agency_id, e.kind, e.title, e.description, e.start_on, e.end_on, e.published_at, e.schedule_state, e.settings";
 
 /// Inserts an event with its organisers.
 pub async fn insert(
@@ -44,14 +45,7 @@ pub async fn insert(
     .bind(now())
     .fetch_one(&mut *conn)
     .await?;
-    for (pos, org) in data.organiser_ids.iter().enumerate() {
-        sqlx::query("INSERT INTO event_organiser (event_id, org_id, position) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(org.0)
-            .bind(pos as i64)
-            .execute(&mut *conn)
-            .await?;
-    }
+    insert_organisers(conn, id, &data.organiser_ids).await?;
     Ok(EventId(id))
 }
 
@@ -78,7 +72,70 @@ async fn load(conn: &mut Conn, r: Row) -> DbResult<Event> {
             "event.schedule_state",
             ScheduleState::parse(&r.schedule_state),
         )?,
+        settings: parse("event.settings", serde_json::from_str(&r.settings))?,
     })
+}
+
+/// Publishes an event (anonymous visitors see it) or takes it back.
+pub async fn set_published(conn: &mut Conn, id: EventId, publish: bool) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE event SET published_at = CASE WHEN $2 THEN COALESCE(published_at, $3) ELSE NULL END \
+         WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(publish)
+    .bind(now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces an event's registration and matchmaking settings.
+pub async fn set_settings(
+    conn: &mut Conn,
+    id: EventId,
+    settings: &koop_domain::settings::EventSettings,
+) -> DbResult<()> {
+    let text = serde_json::to_string(settings).unwrap_or_else(|_| "{}".to_owned());
+    sqlx::query("UPDATE event SET settings = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(text)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Replaces an event's editable fields and organisers.
+pub async fn update(conn: &mut Conn, id: EventId, data: &EventData) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE event SET kind = $2, title = $3, description = $4, start_on = $5, end_on = $6 \
+         WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(data.kind.as_str())
+    .bind(&data.title)
+    .bind(&data.description)
+    .bind(date(data.start_on))
+    .bind(date(data.end_on))
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM event_organiser WHERE event_id = $1")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    insert_organisers(conn, id.0, &data.organiser_ids).await
+}
+
+async fn insert_organisers(conn: &mut Conn, event: i64, orgs: &[OrgId]) -> DbResult<()> {
+    for (pos, org) in orgs.iter().enumerate() {
+        sqlx::query("INSERT INTO event_organiser (event_id, org_id, position) VALUES ($1, $2, $3)")
+            .bind(event)
+            .bind(org.0)
+            .bind(pos as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// One event, whoever asks: koop-core's policy decides from its [`scope`] whether the
@@ -294,4 +351,48 @@ pub async fn set_schedule_state(
         to.as_str(),
     )
     .await
+}
+
+/// Deletes a session unless a meeting or a visit refers to it; returns whether it did.
+pub async fn remove_session(conn: &mut Conn, id: SessionId) -> DbResult<bool> {
+    let done = sqlx::query(
+        "DELETE FROM event_session WHERE id = $1 \
+         AND NOT EXISTS (SELECT 1 FROM meeting WHERE session_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM visit_offer WHERE session_id = $1)",
+    )
+    .bind(id.0)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a venue unless a session takes place there; returns whether it did.
+pub async fn remove_venue(conn: &mut Conn, id: VenueId) -> DbResult<bool> {
+    let done = sqlx::query(
+        "DELETE FROM venue WHERE id = $1 \
+         AND NOT EXISTS (SELECT 1 FROM event_session WHERE venue_id = $1)",
+    )
+    .bind(id.0)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Every event's agency and settings, for sweeps over all events (request expiry).
+pub async fn all_settings(
+    conn: &mut Conn,
+) -> DbResult<Vec<(EventId, AgencyId, koop_domain::settings::EventSettings)>> {
+    let rows: Vec<(i64, i64, String)> =
+        sqlx::query_as("SELECT id, agency_id, settings FROM event ORDER BY id")
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter()
+        .map(|(id, agency, text)| {
+            Ok((
+                EventId(id),
+                AgencyId(agency),
+                parse("event.settings", serde_json::from_str(&text))?,
+            ))
+        })
+        .collect()
 }

@@ -16,6 +16,7 @@ pub mod audit;
 pub mod city;
 mod codec;
 pub mod complement;
+pub mod consent;
 mod error;
 pub mod event;
 pub mod job;

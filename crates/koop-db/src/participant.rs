@@ -56,6 +56,53 @@ pub async fn insert(
     Ok(ParticipantId(id))
 }
 
+/// Stores a participant's answers to the event's registration questions.
+pub async fn set_answers(
+    conn: &mut Conn,
+    id: ParticipantId,
+    answers: &[koop_domain::settings::Answer],
+) -> DbResult<()> {
+    let text = serde_json::to_string(answers).unwrap_or_else(|_| "[]".to_owned());
+    sqlx::query("UPDATE participant SET answers = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(text)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A participant's answers to the event's registration questions.
+pub async fn answers(
+    conn: &mut Conn,
+    id: ParticipantId,
+) -> DbResult<Vec<koop_domain::settings::Answer>> {
+    let text: String = sqlx::query_scalar("SELECT answers FROM participant WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(conn)
+        .await?;
+    crate::codec::parse("participant.answers", serde_json::from_str(&text))
+}
+
+/// Every participant's answers at an event.
+pub async fn answers_for_event(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<(ParticipantId, Vec<koop_domain::settings::Answer>)>> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, answers FROM participant WHERE event_id = $1 ORDER BY id")
+            .bind(event.0)
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter()
+        .map(|(id, text)| {
+            Ok((
+                ParticipantId(id),
+                crate::codec::parse("participant.answers", serde_json::from_str(&text))?,
+            ))
+        })
+        .collect()
+}
+
 /// Sets a participant's status if it is still `from`; returns whether it was.
 pub async fn set_status(
     conn: &mut Conn,

@@ -13,6 +13,7 @@ pub async fn insert_request(
     receiver: ParticipantId,
     priority: Priority,
     message: &str,
+    status: RequestStatus,
 ) -> DbResult<MeetingRequestId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO meeting_request (event_id, requester_id, receiver_id, priority, message, status, created_at) \
@@ -23,11 +24,64 @@ pub async fn insert_request(
     .bind(receiver.0)
     .bind(priority.as_str())
     .bind(message)
-    .bind(RequestStatus::Proposed.as_str())
+    .bind(status.as_str())
     .bind(now())
     .fetch_one(conn)
     .await?;
     Ok(MeetingRequestId(id))
+}
+
+/// How many requests a participant has sent at an event, not counting withdrawn ones.
+pub async fn sent_count(
+    conn: &mut Conn,
+    event: EventId,
+    requester: ParticipantId,
+) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM meeting_request WHERE event_id = $1 AND requester_id = $2 \
+         AND status <> 'withdrawn'",
+    )
+    .bind(event.0)
+    .bind(requester.0)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Sets when a request was sent (for tests of expiry).
+pub async fn set_created_at(conn: &mut Conn, id: MeetingRequestId, at: &str) -> DbResult<()> {
+    sqlx::query("UPDATE meeting_request SET created_at = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many of the event's requests still wait for an answer and were sent before
+/// `cutoff`.
+pub async fn count_sent_before(conn: &mut Conn, event: EventId, cutoff: &str) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM meeting_request \
+         WHERE event_id = $1 AND status = 'proposed' AND created_at < $2",
+    )
+    .bind(event.0)
+    .bind(cutoff)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Marks the event's requests that still wait for an answer and were sent before
+/// `cutoff` (UTC, RFC 3339) as expired; returns how many.
+pub async fn expire_sent_before(conn: &mut Conn, event: EventId, cutoff: &str) -> DbResult<u64> {
+    let done = sqlx::query(
+        "UPDATE meeting_request SET status = 'expired' \
+         WHERE event_id = $1 AND status = 'proposed' AND created_at < $2",
+    )
+    .bind(event.0)
+    .bind(cutoff)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 /// A request's event, status, requester and receiver, for operations that change it.

@@ -38,6 +38,8 @@ pub struct Event {
     pub published: bool,
     /// Whether its participants see the meeting schedule yet.
     pub schedule: ScheduleState,
+    /// How registration and matchmaking run.
+    pub settings: crate::settings::EventSettings,
 }
 
 text_enum!(

@@ -22,6 +22,7 @@ pub mod org;
 pub mod outcome;
 pub mod person;
 pub mod profile;
+pub mod settings;
 pub mod values;
 pub mod visit;
 

@@ -20,6 +20,8 @@ text_enum!(
         Withdrawn = "withdrawn",
         /// A meeting was placed for it.
         Scheduled = "scheduled",
+        /// Nobody answered it in the time the organisers allow.
+        Expired = "expired",
     }
 );
 
@@ -58,6 +60,11 @@ impl RequestStatus {
                 "withdrawn",
             )),
         }
+    }
+
+    /// Whether it still waits for an answer, and so may expire.
+    pub fn is_unanswered(self) -> bool {
+        self == Self::Proposed
     }
 
     /// The scheduler placed a meeting for it; only accepted requests are scheduled.

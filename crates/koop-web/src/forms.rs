@@ -50,6 +50,22 @@ impl FormState {
         self.values.get(field).map_or("", String::as_str)
     }
 
+    /// Declares fields the browser may leave out (an unticked checkbox), so that a
+    /// problem with one still shows beside it.
+    pub fn with_fields(mut self, fields: &[&str]) -> FormState {
+        for f in fields {
+            self.values.entry((*f).to_owned()).or_default();
+        }
+        self
+    }
+
+    /// Forgets what was typed into `field` (a password is never sent back).
+    pub fn clear(&mut self, field: &str) {
+        if let Some(v) = self.values.get_mut(field) {
+            v.clear();
+        }
+    }
+
     /// The problems with `field`, in words.
     pub fn errors(&self, field: &str) -> &[String] {
         self.errors.get(field).map_or(&[], Vec::as_slice)
@@ -63,5 +79,73 @@ impl FormState {
     /// Whether anything is wrong.
     pub fn is_refused(&self) -> bool {
         !self.errors.is_empty() || !self.general.is_empty()
+    }
+}
+
+/// Reads form fields into typed values, collecting every problem with its field, so
+/// the form comes back with all of them at once.
+#[derive(Debug, Default)]
+pub struct Fields {
+    /// The problems found so far.
+    pub problems: Vec<FieldError>,
+}
+
+impl Fields {
+    /// A date from an `<input type="date">` (`2026-04-20`).
+    pub fn date(&mut self, field: &str, text: &str) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| self.refuse(field, "invalid_date", text))
+            .ok()
+    }
+
+    /// A date and time from an `<input type="datetime-local">` (`2026-04-20T09:30`).
+    pub fn date_time(&mut self, field: &str, text: &str) -> Option<chrono::NaiveDateTime> {
+        let t = text.trim();
+        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S"))
+            .map_err(|_| self.refuse(field, "invalid_date", text))
+            .ok()
+    }
+
+    /// A whole number, or `None` for an empty field.
+    pub fn optional_number(&mut self, field: &str, text: &str) -> Option<i64> {
+        match text.trim() {
+            "" => None,
+            t => t
+                .parse()
+                .map_err(|_| self.refuse(field, "invalid_number", text))
+                .ok(),
+        }
+    }
+
+    /// A choice of a closed list (a koop text enum), by its stable text.
+    pub fn choice<T>(
+        &mut self,
+        field: &str,
+        parsed: Result<T, koop_core::domain::DomainError>,
+    ) -> Option<T> {
+        parsed
+            .map_err(|e| {
+                let mut e = FieldError::from(e);
+                e.field = field.to_owned();
+                self.problems.push(e);
+            })
+            .ok()
+    }
+
+    fn refuse(&mut self, field: &str, code: &str, value: &str) {
+        self.problems.push(
+            FieldError::new(field, code, format!("'{value}' cannot be read here"))
+                .with("value", value),
+        );
+    }
+
+    /// The problems as a refusal, if there are any.
+    pub fn finish(self) -> Result<(), CoreError> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::Invalid(self.problems))
+        }
     }
 }

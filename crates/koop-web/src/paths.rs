@@ -203,3 +203,56 @@ pub fn meeting_rating(id: impl IdOf<EventId>, meeting: i64) -> String {
 pub fn event_schedule_state(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/schedule/state", id.raw())
 }
+
+/// A new event (GET the form, POST it).
+pub const NEW_EVENT: &str = "/manage/events/new";
+
+/// An event's setup: fields, settings, venues and sessions (GET; POST the fields).
+pub fn event_setup(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup", id.raw())
+}
+
+/// POST an event's registration and matchmaking settings.
+pub fn event_settings(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup/settings", id.raw())
+}
+
+/// POST to publish an event (`publish=on`) or take it back.
+pub fn event_publication(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup/publication", id.raw())
+}
+
+/// POST a new venue.
+pub fn event_venues(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup/venues", id.raw())
+}
+
+/// POST to remove a venue.
+pub fn event_venue_removal(id: impl IdOf<EventId>, venue: i64) -> String {
+    format!("/events/{}/setup/venues/{venue}/remove", id.raw())
+}
+
+/// POST a new session.
+pub fn event_sessions(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup/sessions", id.raw())
+}
+
+/// POST to remove a session.
+pub fn event_session_removal(id: impl IdOf<EventId>, session: i64) -> String {
+    format!("/events/{}/setup/sessions/{session}/remove", id.raw())
+}
+
+/// Register at an event (GET the form, POST it).
+pub fn event_registration(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/register", id.raw())
+}
+
+/// The organisers' list of registrations.
+pub fn event_registrations(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/registrations", id.raw())
+}
+
+/// POST to confirm a registration.
+pub fn registration_confirmation(id: impl IdOf<EventId>, participant: i64) -> String {
+    format!("/events/{}/registrations/{participant}/confirm", id.raw())
+}

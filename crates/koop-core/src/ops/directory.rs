@@ -97,31 +97,21 @@ impl Core {
         actor: &Actor,
         input: AccountInput,
     ) -> CoreResult<AccountId> {
-        let mail = email(&input.email)?;
-        let name = required_text("display_name", &input.display_name, 200)?;
-        if input.password.chars().count() < 8 {
-            return Err(CoreError::field(koop_domain::DomainError::new(
-                "password",
-                "too_short",
-                "a password needs at least 8 characters",
-            )));
-        }
-        // Any ISO language: the web face uses it when its catalogue has that language,
-        // so adding one is a folder of texts, not a change here.
-        let lang = match input.ui_language.trim() {
-            "" => koop_domain::values::LanguageCode::parse("de")?,
-            l => koop_domain::values::LanguageCode::parse(l)?,
-        };
-        let lang = lang.as_str();
-        let hash = crate::auth::hash_password(&input.password)?;
+        let login = check_login(
+            &input.email,
+            &input.display_name,
+            &input.password,
+            &input.ui_language,
+        )?;
+        let (mail, name, lang, hash) = (&login.email, &login.name, &login.language, &login.hash);
         self.write(actor, "account.created", async |tx| {
             let permit = account_permit(tx, actor, &input).await?;
             let id = koop_db::account::insert(
                 tx,
                 &koop_db::account::NewAccount {
-                    email: &mail,
-                    display_name: &name,
-                    password_hash: &hash,
+                    email: mail,
+                    display_name: name,
+                    password_hash: hash,
                     role: input.role,
                     agency: input.agency,
                     participant: input.participant,
@@ -434,6 +424,44 @@ pub struct OrgFields<'a> {
     pub website: &'a str,
     /// Description.
     pub description: &'a str,
+}
+
+/// A login's fields, checked, with the password hashed.
+pub(crate) struct CheckedLogin {
+    pub(crate) email: String,
+    pub(crate) name: String,
+    pub(crate) language: String,
+    pub(crate) hash: String,
+}
+
+/// Checks a new login's e-mail, name, password and language, and hashes the password.
+pub(crate) fn check_login(
+    mail: &str,
+    display_name: &str,
+    password: &str,
+    ui_language: &str,
+) -> CoreResult<CheckedLogin> {
+    let mail = email(mail)?;
+    let name = required_text("display_name", display_name, 200)?;
+    if password.chars().count() < 8 {
+        return Err(CoreError::field(koop_domain::DomainError::new(
+            "password",
+            "too_short",
+            "a password needs at least 8 characters",
+        )));
+    }
+    // Any ISO language: the web face uses it when its catalogue has that language,
+    // so adding one is a folder of texts, not a change here.
+    let lang = match ui_language.trim() {
+        "" => koop_domain::values::LanguageCode::parse("de")?,
+        l => koop_domain::values::LanguageCode::parse(l)?,
+    };
+    Ok(CheckedLogin {
+        email: mail,
+        name,
+        language: lang.as_str().to_owned(),
+        hash: crate::auth::hash_password(password)?,
+    })
 }
 
 /// Parses and checks every field, returning every problem at once (each naming its

@@ -9,6 +9,7 @@ use koop_domain::ids::{
     VisitOfferId,
 };
 use koop_domain::meeting::{MeetingStatus, Priority, RequestStatus, check_request};
+use koop_domain::settings::RequestMode;
 use koop_domain::values::{LanguageCode, optional_text, required_text};
 use koop_domain::visit::{BookingStatus, check_capacity, status_for_new_booking};
 use serde_json::json;
@@ -34,8 +35,24 @@ impl Core {
             .write(actor, "meeting.request.created", async |tx| {
                 let permit = policy::act_for(tx, actor, event, requester).await?;
                 policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
+                let settings = koop_db::event::get(tx, event).await?.settings;
+                let sent = koop_db::request::sent_count(tx, event, requester).await?;
+                if !settings.allows_another_request(sent) {
+                    return Err(CoreError::Conflict(
+                        FieldError::new(
+                            "",
+                            "request_limit",
+                            format!("you have sent {sent} requests, the most this event allows"),
+                        )
+                        .with("count", sent),
+                    ));
+                }
+                let status = match settings.request_mode {
+                    RequestMode::PartnerAccepts => RequestStatus::Proposed,
+                    RequestMode::Automatic => RequestStatus::Accepted,
+                };
                 let id = koop_db::request::insert_request(
-                    tx, event, requester, receiver, priority, &message,
+                    tx, event, requester, receiver, priority, &message, status,
                 )
                 .await
                 .map_err(|e| match e {

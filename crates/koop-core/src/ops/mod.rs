@@ -4,4 +4,6 @@
 pub mod directory;
 pub mod events;
 pub mod meetings;
+pub mod registration;
+pub mod setup;
 pub mod work;

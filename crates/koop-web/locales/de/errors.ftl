@@ -67,3 +67,4 @@ error-too_many = { $field }: höchstens { $max }.
 error-out_of_range = { $field }: von { $min } bis { $max }.
 error-not_held = Nur ein Gespräch, das stattgefunden hat, kann bewertet werden.
 error-schedule_unchanged = Der Zeitplan ist schon in diesem Zustand.
+error-invalid = Die Eingabe ist nicht verwendbar.

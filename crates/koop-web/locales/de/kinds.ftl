@@ -82,6 +82,7 @@ kind-request-accepted = angenommen
 kind-request-declined = abgelehnt
 kind-request-withdrawn = zurückgezogen
 kind-request-scheduled = eingeplant
+kind-request-expired = verfallen
 kind-goal-settlement = Ansiedlungen
 kind-goal-jobs = Arbeitsplätze
 kind-goal-eu_funding = EU-Fördermittel

@@ -67,3 +67,4 @@ error-too_many = { $field }: at most { $max }.
 error-out_of_range = { $field }: from { $min } to { $max }.
 error-not_held = Only a meeting that was held can be rated.
 error-schedule_unchanged = The schedule is in this state already.
+error-invalid = The input cannot be used.

@@ -82,6 +82,7 @@ kind-request-accepted = accepted
 kind-request-declined = declined
 kind-request-withdrawn = withdrawn
 kind-request-scheduled = scheduled
+kind-request-expired = expired
 kind-goal-settlement = Settlements
 kind-goal-jobs = Jobs
 kind-goal-eu_funding = EU funding

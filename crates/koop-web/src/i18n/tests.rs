@@ -104,6 +104,7 @@ fn used_keys() -> BTreeSet<String> {
 fn kind_keys() -> Vec<String> {
     use koop_core::domain::{
         account, activity, agreement, city, event, job, meeting, membership, org, outcome, profile,
+        settings,
     };
     let mut out = Vec::new();
     for v in event::ScheduleState::ALL {
@@ -194,6 +195,20 @@ fn kind_keys() -> Vec<String> {
     add(
         "session",
         event::SessionKind::ALL.iter().map(|v| v.as_str()).collect(),
+    );
+    add(
+        "request_mode",
+        settings::RequestMode::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
+    );
+    add(
+        "scheduling_mode",
+        settings::SchedulingMode::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect(),
     );
     let _ = account::Role::ALL;
     out

@@ -139,18 +139,10 @@ async fn login(
         .login(&form.email, &form.password, &client.0)
         .await
     {
-        Ok((_, token)) => {
-            // `Secure` is added by `layers::secure_cookies` when koop is served over TLS.
-            let cookie = format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
-                koop_core::auth::SESSION_DAYS * 86_400
-            );
-            let mut resp = Redirect::to(crate::paths::HOME).into_response();
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                resp.headers_mut().append(header::SET_COOKIE, value);
-            }
-            Ok(resp)
-        }
+        Ok((_, token)) => Ok(logged_in(
+            &token,
+            Redirect::to(crate::paths::HOME).into_response(),
+        )),
         Err(koop_core::CoreError::BadCredentials) => {
             let page = render(LoginPage {
                 ctx: Ctx::new(&v),
@@ -161,6 +153,19 @@ async fn login(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `resp` with the session cookie of a fresh login.
+pub fn logged_in(token: &str, mut resp: Response) -> Response {
+    // `Secure` is added by `layers::secure_cookies` when koop is served over TLS.
+    let cookie = format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+        koop_core::auth::SESSION_DAYS * 86_400
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().append(header::SET_COOKIE, value);
+    }
+    resp
 }
 
 async fn logout(State(state): State<AppState>, v: Visitor) -> Result<Response, AppError> {

@@ -6,7 +6,9 @@ mod audit;
 mod coverage;
 mod day;
 mod organisations;
+mod registrations;
 mod scheduling;
+mod setup;
 mod statistics;
 
 use crate::state::AppState;
@@ -21,4 +23,6 @@ pub fn routes() -> Router<AppState> {
         .merge(day::routes())
         .merge(scheduling::routes())
         .merge(statistics::routes())
+        .merge(setup::routes())
+        .merge(registrations::routes())
 }

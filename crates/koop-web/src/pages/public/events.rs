@@ -63,6 +63,8 @@ struct EventDetail {
     manages: bool,
     /// Whether the visitor takes part in it.
     attends: bool,
+    /// Whether the visitor may register (registration is open and they are not in).
+    may_register: bool,
     countries: String,
     profile_count: usize,
     meeting_count: usize,
@@ -161,6 +163,9 @@ async fn show_event(
         sees_meetings: access != EventAccess::Public,
         manages,
         attends: matches!(access, EventAccess::Attend(_)),
+        may_register: ev.settings.registration_open
+            && access == EventAccess::Public
+            && v.account().is_none(),
         requests,
         venues: venues
             .iter()

@@ -15,6 +15,7 @@ pub mod home;
 pub mod inbox;
 pub mod orgs;
 pub mod recommendations;
+pub mod registration;
 pub mod rows;
 
 use crate::state::AppState;
@@ -34,4 +35,5 @@ pub fn routes() -> Router<AppState> {
         .merge(inbox::routes())
         .merge(agenda::routes())
         .merge(clusters::routes())
+        .merge(registration::routes())
 }

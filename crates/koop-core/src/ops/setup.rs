@@ -1,0 +1,164 @@
+//! Setting an event up: its fields and organisers, its registration and matchmaking
+//! settings, and taking back a venue or session that was added by mistake.
+
+use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
+use koop_db::owner::EventChild;
+use koop_domain::event::EventData;
+use koop_domain::ids::{EventId, SessionId, VenueId};
+use koop_domain::settings::EventSettings;
+use koop_domain::values::required_text;
+use serde_json::json;
+
+impl Core {
+    /// Changes an event's title, description, dates and organisers.
+    pub async fn update_event(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        data: EventData,
+    ) -> CoreResult<()> {
+        required_text("title", &data.title, 300)?;
+        data.check()?;
+        self.write(actor, "event.updated", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            for org in &data.organiser_ids {
+                koop_db::org::get(tx, actor.viewer(), *org).await?;
+            }
+            // Sessions outside the new dates would vanish from every day view.
+            let outside = koop_db::event::sessions(tx, event)
+                .await?
+                .into_iter()
+                .filter(|s| {
+                    let day = s.data.starts_at.date();
+                    day < data.start_on || day > data.end_on
+                })
+                .count();
+            if outside > 0 {
+                return Err(CoreError::Invalid(vec![
+                    FieldError::new(
+                        "end_on",
+                        "sessions_outside",
+                        format!("{outside} sessions lie outside the new dates"),
+                    )
+                    .with("count", outside),
+                ]));
+            }
+            koop_db::event::update(tx, event, &data).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "event",
+                event.0,
+                json!({ "title": data.title }),
+            ))
+        })
+        .await
+    }
+
+    /// Publishes an event, so that anyone sees its programme and may register while
+    /// registration is open, or takes it back.
+    pub async fn publish_event(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        publish: bool,
+    ) -> CoreResult<()> {
+        self.write(actor, "event.published", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            koop_db::event::set_published(tx, event, publish).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "event",
+                event.0,
+                json!({ "published": publish }),
+            ))
+        })
+        .await
+    }
+
+    /// Replaces an event's registration and matchmaking settings. The terms' version
+    /// goes up by one when their text changes, so every consent names what it agreed to.
+    pub async fn set_event_settings(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        mut settings: EventSettings,
+    ) -> CoreResult<EventSettings> {
+        settings.terms = settings.terms.trim().to_owned();
+        settings.questions = settings
+            .questions
+            .iter()
+            .map(|q| q.trim().to_owned())
+            .filter(|q| !q.is_empty())
+            .collect();
+        settings
+            .check()
+            .map_err(|p| CoreError::Invalid(p.into_iter().map(FieldError::from).collect()))?;
+        self.write(actor, "event.settings_changed", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            let before = koop_db::event::get(tx, event).await?.settings;
+            settings.terms_version = if before.terms == settings.terms {
+                before.terms_version
+            } else {
+                before.terms_version + 1
+            };
+            koop_db::event::set_settings(tx, event, &settings).await?;
+            Ok(Change::new(
+                permit,
+                settings.clone(),
+                "event",
+                event.0,
+                json!({
+                    "registration_open": settings.registration_open,
+                    "terms_version": settings.terms_version,
+                    "request_mode": settings.request_mode,
+                    "scheduling_mode": settings.scheduling_mode,
+                }),
+            ))
+        })
+        .await
+    }
+
+    /// Removes a session that has no meetings yet.
+    pub async fn remove_session(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        session: SessionId,
+    ) -> CoreResult<()> {
+        self.write(actor, "event.session_removed", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            policy::belongs_to_event(tx, EventChild::Session, session.0, event).await?;
+            if !koop_db::event::remove_session(tx, session).await? {
+                return Err(CoreError::conflict(
+                    "session_in_use",
+                    "this session has meetings or visits; move or cancel them first",
+                ));
+            }
+            Ok(Change::new(permit, (), "session", session.0, json!({})))
+        })
+        .await
+    }
+
+    /// Removes a venue that no session uses.
+    pub async fn remove_venue(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        venue: VenueId,
+    ) -> CoreResult<()> {
+        self.write(actor, "event.venue_removed", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            policy::belongs_to_event(tx, EventChild::Venue, venue.0, event).await?;
+            if !koop_db::event::remove_venue(tx, venue).await? {
+                return Err(CoreError::conflict(
+                    "venue_in_use",
+                    "sessions take place at this venue; remove or move them first",
+                ));
+            }
+            Ok(Change::new(permit, (), "venue", venue.0, json!({})))
+        })
+        .await
+    }
+}
