@@ -20,6 +20,13 @@ const routes = [
   ['/events/1/schedule', ''],
   ['/clusters/1/complements', 'other=2&rationale=x'],
   ['/manage/organisations/new', 'name=Evil+GmbH&country=DE'],
+  ['/manage/events/new', 'title=Evil&kind=conference&start_on=2027-01-01&end_on=2027-01-01'],
+  ['/events/1/setup/settings', 'registration_open=on&terms=x&request_mode=automatic&scheduling_mode=optimiser'],
+  ['/events/1/setup/publication', 'publish=off'],
+  ['/events/1/setup/venues', 'name=x&city=x&time_zone=UTC'],
+  ['/events/1/register', 'org_name=Evil&country=DE&given_name=E&family_name=V&email=e%40v.example&password=12345678&consent=on'],
+  ['/events/1/registrations/1/confirm', ''],
+  ['/events/1/schedule/state', 'to=final'],
 ];
 
 before(async () => {

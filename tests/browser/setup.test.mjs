@@ -67,12 +67,12 @@ test('an organiser sets an event up and a company registers on a phone', async (
   assert.equal(resp.status(), 200);
   assert.match(await o.locator('#settings').innerText(), /Fassung der Teilnahmebedingungen: 1/);
 
-  await o.fill('#venues input[name=name]', 'Technologiezentrum Warnemünde');
+  await o.fill('#venues input[name=name]', 'Technologiezentrum Warnemünde – Forschungs- und Gründerzentrum am Alten Strom');
   await o.fill('#venues input[name=city]', 'Rostock');
   resp = await submit(o, o.locator('#venues form.stack button[type=submit]'));
   assert.equal(resp.status(), 200);
   await o.fill('#sessions input[name=title]', 'Kooperationsgespräche');
-  await o.selectOption('#sessions select[name=venue]', { label: 'Technologiezentrum Warnemünde' });
+  await o.selectOption('#sessions select[name=venue]', { label: 'Technologiezentrum Warnemünde – Forschungs- und Gründerzentrum am Alten Strom' });
   await o.fill('#sessions input[name=starts_at]', '2027-05-11T10:00');
   await o.fill('#sessions input[name=ends_at]', '2027-05-11T13:00');
   resp = await submit(o, o.locator('#sessions form.stack button[type=submit]'));
@@ -81,6 +81,10 @@ test('an organiser sets an event up and a company registers on a phone', async (
   resp = await submit(o, 'Veranstaltung veröffentlichen');
   assert.equal(resp.status(), 200);
   if (shots) await o.screenshot({ path: join(shots, 'event-setup.png'), fullPage: true });
+  // On a phone the setup page fits too, long venue names in its selects included.
+  await o.setViewportSize({ width: 390, height: 900 });
+  await noSidewaysScrolling(o, 'the setup page');
+  await o.setViewportSize({ width: 1280, height: 900 });
   const event = setup.replace(/\/setup$/, '');
 
   // A company from Riga registers on a phone, in English.
@@ -112,6 +116,8 @@ test('an organiser sets an event up and a company registers on a phone', async (
   await co.context.close();
 
   await o.goto(event + '/registrations');
+  await o.setViewportSize({ width: 390, height: 900 });
+  await noSidewaysScrolling(o, 'the registrations');
   const card = o.locator('#registrations li.card', { hasText: 'Baltic Marine Sensors SIA' });
   assert.match(await card.innerText(), /Shipyards that test underwater sensors/);
   assert.match(await card.innerText(), /noch kein Profil/);

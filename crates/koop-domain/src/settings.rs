@@ -1,6 +1,7 @@
 //! How an event's organisers run registration and matchmaking: whether people may
 //! register, the terms they consent to, the questions they answer, and how requests
-//! become meetings.
+//! become meetings. Accepted meetings are placed by the organisers' optimiser runs;
+//! letting the partner pick a free slot when accepting is not built yet.
 
 use crate::DomainError;
 use crate::text_enum;
@@ -13,16 +14,6 @@ text_enum!(
         PartnerAccepts = "partner_accepts",
         /// Every request is accepted at once (events where everyone wants every meeting).
         Automatic = "automatic",
-    }
-);
-
-text_enum!(
-    /// Who puts accepted meetings into slots.
-    SchedulingMode, "scheduling_mode" {
-        /// Organisers run the optimiser over all accepted requests.
-        Optimiser = "optimiser",
-        /// The partner picks a free slot when accepting.
-        ParticipantsPick = "participants_pick",
     }
 );
 
@@ -45,8 +36,6 @@ pub struct EventSettings {
     pub questions: Vec<String>,
     /// How requests are answered.
     pub request_mode: RequestMode,
-    /// Who places accepted meetings.
-    pub scheduling_mode: SchedulingMode,
     /// The most requests one participant may send, if limited.
     pub request_limit: Option<i64>,
     /// Days after which an unanswered request expires, if ever.
@@ -61,7 +50,6 @@ impl Default for EventSettings {
             terms_version: 0,
             questions: Vec::new(),
             request_mode: RequestMode::PartnerAccepts,
-            scheduling_mode: SchedulingMode::Optimiser,
             request_limit: None,
             request_expiry_days: None,
         }

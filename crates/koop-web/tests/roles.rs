@@ -330,6 +330,29 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 "/manage/organisations/new".into(),
                 [403, 403, 403, 403, 200, 200],
             ),
+            ("/manage/events/new".into(), [403, 403, 403, 403, 200, 200]),
+            (
+                format!("/events/{ev}/setup"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/setup"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (
+                format!("/events/{ev}/registrations"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/registrations"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            // Registration is closed: everyone who sees the event is told so.
+            (format!("/events/{ev}/register"), [409; 6]),
+            (
+                format!("/events/{hidden}/register"),
+                [404, 404, 404, 404, 409, 404],
+            ),
             ("/api/v1/organisations".into(), ALL_OK),
             (
                 format!("/api/v1/organisations/{}", w.secret_org),
@@ -424,6 +447,26 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 "/manage/organisations/new".into(),
                 "name=Neu+GmbH&country=DE".into(),
                 [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                format!("/events/{ev}/setup/venues"),
+                "name=Halle+4&city=Hannover&time_zone=Europe%2FBerlin".into(),
+                [403, 403, 403, 303, 303, 403],
+            ),
+            (
+                format!("/events/{hidden}/setup/venues"),
+                "name=Halle+4&city=Hannover&time_zone=Europe%2FBerlin".into(),
+                [404, 404, 404, 404, 303, 404],
+            ),
+            (
+                format!("/events/{ev}/setup/settings"),
+                "terms=&questions=&request_mode=partner_accepts&scheduling_mode=optimiser".into(),
+                [403, 403, 403, 303, 303, 403],
+            ),
+            (
+                format!("/events/{ev}/setup/publication"),
+                "publish=on".into(),
+                [403, 403, 403, 303, 303, 403],
             ),
         ];
         for (path, body, want) in &posts {

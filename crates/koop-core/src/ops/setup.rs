@@ -113,7 +113,6 @@ impl Core {
                     "registration_open": settings.registration_open,
                     "terms_version": settings.terms_version,
                     "request_mode": settings.request_mode,
-                    "scheduling_mode": settings.scheduling_mode,
                 }),
             ))
         })

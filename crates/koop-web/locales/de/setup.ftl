@@ -27,7 +27,6 @@ field-registration_open = Anmeldung ist geöffnet
 field-terms = Teilnahmebedingungen
 field-questions = Fragen bei der Anmeldung
 field-request_mode = Gesprächswünsche
-field-scheduling_mode = Terminplanung
 field-request_limit = Gesprächswünsche je Teilnehmer, höchstens
 field-request_expiry_days = Unbeantwortete Wünsche verfallen nach (Tagen)
 field-address = Adresse
@@ -46,8 +45,6 @@ field-org_name = Organisation
 
 kind-request_mode-partner_accepts = der Partner nimmt an oder lehnt ab
 kind-request_mode-automatic = automatisch angenommen
-kind-scheduling_mode-optimiser = die Veranstalter planen mit dem Optimierer
-kind-scheduling_mode-participants_pick = der Partner wählt einen freien Termin
 
 reg-title = Anmelden
 reg-closed = Die Anmeldung zu dieser Veranstaltung ist geschlossen.

@@ -27,7 +27,6 @@ field-registration_open = Registration is open
 field-terms = Terms of participation
 field-questions = Registration questions
 field-request_mode = Meeting requests
-field-scheduling_mode = Scheduling
 field-request_limit = Requests per participant, at most
 field-request_expiry_days = Unanswered requests expire after (days)
 field-address = Address
@@ -46,8 +45,6 @@ field-org_name = Organisation
 
 kind-request_mode-partner_accepts = the partner accepts or declines
 kind-request_mode-automatic = accepted automatically
-kind-scheduling_mode-optimiser = organisers run the optimiser
-kind-scheduling_mode-participants_pick = the partner picks a free slot
 
 reg-title = Register
 reg-closed = Registration for this event is closed.

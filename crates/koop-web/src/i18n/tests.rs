@@ -203,13 +203,6 @@ fn kind_keys() -> Vec<String> {
             .map(|v| v.as_str())
             .collect(),
     );
-    add(
-        "scheduling_mode",
-        settings::SchedulingMode::ALL
-            .iter()
-            .map(|v| v.as_str())
-            .collect(),
-    );
     let _ = account::Role::ALL;
     out
 }
