@@ -113,7 +113,6 @@ test('an organiser sets an event up and a company registers on a phone', async (
   assert.equal(resp.status(), 200);
   assert.match(await c.locator('[role=status]').innerText(), /You are registered/);
   assert.match(await c.locator('header .who').innerText(), /Ilze Ozola/);
-  await co.context.close();
 
   await o.goto(event + '/registrations');
   await o.setViewportSize({ width: 390, height: 900 });
@@ -123,5 +122,32 @@ test('an organiser sets an event up and a company registers on a phone', async (
   assert.match(await card.innerText(), /noch kein Profil/);
   await Promise.all([o.waitForNavigation(), card.getByRole('button', { name: 'Bestätigen' }).click()]);
   assert.match(await o.locator('#registrations li.card', { hasText: 'Baltic Marine Sensors SIA' }).innerText(), /bestätigt/);
+
+  // Ilze writes her cooperation profile on the phone; a bad field comes back beside it.
+  assert.match(await c.locator('section.mine').innerText(), /no cooperation profile yet/);
+  await c.getByRole('link', { name: 'Add a cooperation profile' }).click();
+  await noSidewaysScrolling(c, 'the profile form');
+  await c.selectOption('select[name=kind]', 'TO');
+  await c.fill('input[name=title]', 'Underwater acoustic sensors for hull inspection');
+  await c.fill('textarea[name=summary]', 'We build acoustic sensors that find cracks in ship hulls while the ship is afloat.');
+  await c.fill('input[name=keywords]', 'acoustic sensors, hull inspection, NDT');
+  await c.fill('input[name=countries_sought]', 'DE, Poland');
+  await c.fill('input[name=languages]', 'en, ru, lv');
+  resp = await submit(c, 'Save the profile');
+  assert.equal(resp.status(), 422);
+  assert.match(await c.locator('label.invalid', { has: c.locator('[name=countries_sought]') }).innerText(), /Poland/);
+  assert.equal(await c.inputValue('input[name=title]'), 'Underwater acoustic sensors for hull inspection');
+  await c.fill('input[name=countries_sought]', 'DE, PL');
+  resp = await submit(c, 'Save the profile');
+  assert.equal(resp.status(), 200);
+  assert.match(await c.locator('[role=status]').innerText(), /Profile saved/);
+  assert.match(await c.locator('section.mine li').innerText(), /Underwater acoustic sensors.*Technology offer/s);
+  await noSidewaysScrolling(c, 'the event page with the profile');
+  if (shots) await c.screenshot({ path: join(shots, 'profile-390.png'), fullPage: true });
+  await co.context.close();
+
+  // The organisers no longer see her profile as missing.
+  await o.reload();
+  assert.doesNotMatch(await o.locator('#registrations li.card', { hasText: 'Baltic Marine Sensors SIA' }).innerText(), /noch kein Profil/);
   await org.context.close();
 });

@@ -250,6 +250,28 @@ impl Reader {
         Ok(profile::for_org(&mut self.conn, id).await?)
     }
 
+    /// Every profile a participant wrote, drafts and archived ones included: for the
+    /// participant and the event's organisers.
+    pub async fn profiles_of(&mut self, participant: ParticipantId) -> CoreResult<Vec<Profile>> {
+        let event = participant::event_of(&mut self.conn, participant).await?;
+        if !self.access(event).await?.sees_own(participant) {
+            return Err(CoreError::Forbidden);
+        }
+        Ok(profile::of_participant(&mut self.conn, participant).await?)
+    }
+
+    /// A profile for editing, in any status: for those who may write it (its
+    /// participant, the event's organisers, the agency's staff).
+    pub async fn editable_profile(&mut self, id: ProfileId) -> CoreResult<Profile> {
+        let (p, agency) = profile::get(&mut self.conn, id).await?;
+        let may = match (p.event_id, p.participant_id) {
+            (Some(event), Some(participant)) => self.access(event).await?.sees_own(participant),
+            (Some(event), None) => self.access(event).await? == EventAccess::Manage,
+            (None, _) => policy::may_change_agency_records(self.viewer, agency),
+        };
+        if may { Ok(p) } else { Err(CoreError::NotFound) }
+    }
+
     /// A request's event, status, requester and receiver: for its two sides and the
     /// event's organisers.
     pub async fn request(

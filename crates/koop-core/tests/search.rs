@@ -7,7 +7,7 @@ use koop_core::domain::ids::ProfileId;
 use koop_core::domain::org::{OrgData, OrgKind};
 use koop_core::domain::profile::{ProfileData, ProfileKind, ProfileStatus};
 use koop_core::domain::values::{CountryCode, LanguageCode, NaceCode};
-use koop_core::ops::events::ProfileOwner;
+use koop_core::ops::profiles::ProfileOwner;
 use koop_core::search::ProfileQuery;
 use koop_core::testing::{TestAgency, fresh_databases};
 

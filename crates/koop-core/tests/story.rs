@@ -621,8 +621,8 @@ fn koop_db_owner(
     agency: koop_core::domain::ids::AgencyId,
     org: koop_core::domain::ids::OrgId,
     event: koop_core::domain::ids::EventId,
-) -> koop_core::ops::events::ProfileOwner {
-    koop_core::ops::events::ProfileOwner {
+) -> koop_core::ops::profiles::ProfileOwner {
+    koop_core::ops::profiles::ProfileOwner {
         agency,
         org,
         event: Some(event),

@@ -207,3 +207,73 @@ pub async fn search_text(
     .await?;
     Ok(ids.into_iter().map(ProfileId).collect())
 }
+
+/// A profile in any status, with the agency it belongs to.
+pub async fn get(conn: &mut Conn, id: ProfileId) -> DbResult<(Profile, AgencyId)> {
+    let sql = format!("SELECT {COLUMNS}, agency_id FROM profile WHERE id = $1");
+    let found: Option<RowWithAgency> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .fetch_optional(conn)
+        .await?;
+    let found = found.ok_or(crate::error::DbError::NotFound)?;
+    let agency = AgencyId(found.agency_id);
+    Ok((found.row.into_domain()?, agency))
+}
+
+#[derive(sqlx::FromRow)]
+struct RowWithAgency {
+    #[sqlx(flatten)]
+    row: Row,
+    agency_id: i64,
+}
+
+/// Every profile a participant wrote, drafts and archived ones included.
+pub async fn of_participant(conn: &mut Conn, participant: ParticipantId) -> DbResult<Vec<Profile>> {
+    let sql = format!("SELECT {COLUMNS} FROM profile WHERE participant_id = $1 ORDER BY id");
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(participant.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(Row::into_domain).collect()
+}
+
+/// Replaces a profile's editable fields.
+pub async fn update(conn: &mut Conn, id: ProfileId, d: &ProfileData) -> DbResult<()> {
+    let done = sqlx::query(
+        "UPDATE profile SET kind = $2, title = $3, summary = $4, description = $5, language = $6, \
+         nace = $7, keywords = $8, countries_sought = $9, languages = $10, deadline = $11 \
+         WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(d.kind.as_str())
+    .bind(&d.title)
+    .bind(&d.summary)
+    .bind(&d.description)
+    .bind(d.language.as_str())
+    .bind(list(&d.nace))
+    .bind(list(&d.keywords))
+    .bind(list(&d.countries_sought))
+    .bind(list(&d.languages))
+    .bind(opt_date(d.deadline))
+    .execute(conn)
+    .await?;
+    found(done.rows_affected())
+}
+
+/// Sets a profile's status.
+pub async fn set_status(conn: &mut Conn, id: ProfileId, status: ProfileStatus) -> DbResult<()> {
+    let done = sqlx::query("UPDATE profile SET status = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(status.as_str())
+        .execute(conn)
+        .await?;
+    found(done.rows_affected())
+}
+
+fn found(rows: u64) -> DbResult<()> {
+    if rows == 0 {
+        Err(crate::error::DbError::NotFound)
+    } else {
+        Ok(())
+    }
+}

@@ -3,7 +3,7 @@
 //! cross-cluster project ideas it produced (as research-partner requests).
 
 use super::{O, d, nace, org};
-use koop_core::ops::events::ProfileOwner;
+use koop_core::ops::profiles::ProfileOwner;
 use koop_core::{Actor, Core, CoreResult};
 use koop_domain::event::{EventData, EventKind, SessionData, SessionKind, Venue};
 use koop_domain::ids::{AgencyId, OrgId, VenueId};

@@ -5,7 +5,7 @@
 use super::agency_work::AgencyWork;
 use super::exchange_people::COMPANIES;
 use super::{O, d, langs, nace, org, org_short, person};
-use koop_core::ops::events::ProfileOwner;
+use koop_core::ops::profiles::ProfileOwner;
 use koop_core::{Actor, Core, CoreResult};
 use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind, Venue};
 use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, VenueId};

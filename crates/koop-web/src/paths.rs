@@ -256,3 +256,18 @@ pub fn event_registrations(id: impl IdOf<EventId>) -> String {
 pub fn registration_confirmation(id: impl IdOf<EventId>, participant: i64) -> String {
     format!("/events/{}/registrations/{participant}/confirm", id.raw())
 }
+
+/// The form for a new cooperation profile at an event.
+pub fn event_profile_new(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/profiles/new", id.raw())
+}
+
+/// The form that edits a cooperation profile.
+pub fn profile_edit(id: i64) -> String {
+    format!("/profiles/{id}/edit")
+}
+
+/// Publishing a profile or taking it off the marketplace.
+pub fn profile_publication(id: i64) -> String {
+    format!("/profiles/{id}/publication")
+}

@@ -13,8 +13,11 @@ use koop_core::domain::agreement::{AgreementData, AgreementKind, AgreementParty}
 use koop_core::domain::meeting::Priority;
 use koop_core::domain::org::{OrgData, OrgKind};
 use koop_core::domain::outcome::{Attribution, OutcomeData, OutcomeKind};
+use koop_core::domain::profile::{ProfileData, ProfileKind, ProfileStatus};
 use koop_core::domain::values::CountryCode;
+use koop_core::domain::values::LanguageCode;
 use koop_core::ops::meetings::{NewMeeting, RequestAnswer};
+use koop_core::ops::profiles::ProfileOwner;
 use koop_core::testing::{TestAgency, fresh_databases};
 use std::collections::{BTreeSet, VecDeque};
 
@@ -86,6 +89,8 @@ struct World {
     event: i64,
     hidden_event: i64,
     participants: Vec<i64>,
+    /// A cooperation profile of the event's first participant.
+    profile: i64,
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -206,6 +211,31 @@ async fn world(url: &str) -> World {
         .await
         .unwrap();
     }
+    let profile = core
+        .create_profile(
+            &a.staff,
+            ProfileOwner {
+                agency: a.id,
+                org: ev.orgs[0],
+                event: Some(ev.id),
+                participant: Some(p[0]),
+            },
+            ProfileStatus::Published,
+            ProfileData {
+                kind: ProfileKind::BusinessOffer,
+                title: "Blechbearbeitung".into(),
+                summary: "Lohnfertigung".into(),
+                description: String::new(),
+                language: LanguageCode::parse("de").unwrap(),
+                nace: vec![],
+                keywords: vec![],
+                countries_sought: vec![],
+                languages: vec![],
+                deadline: None,
+            },
+        )
+        .await
+        .unwrap();
     let (_, part) = a
         .login("p1", Role::Participant, Some(ev.id), Some(p[0]))
         .await;
@@ -241,6 +271,7 @@ async fn world(url: &str) -> World {
         event: ev.id.0,
         hidden_event: hidden.id.0,
         participants: p.iter().map(|x| x.0).collect(),
+        profile: profile.0,
     }
 }
 
@@ -346,6 +377,18 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             (
                 format!("/events/{hidden}/registrations"),
                 [404, 404, 404, 404, 200, 404],
+            ),
+            (
+                format!("/events/{ev}/profiles/new"),
+                [403, 200, 403, 403, 403, 403],
+            ),
+            (
+                format!("/events/{hidden}/profiles/new"),
+                [404, 404, 404, 404, 403, 404],
+            ),
+            (
+                format!("/profiles/{}/edit", w.profile),
+                [404, 200, 404, 200, 200, 404],
             ),
             // Registration is closed: everyone who sees the event is told so.
             (format!("/events/{ev}/register"), [409; 6]),
@@ -467,6 +510,23 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/events/{ev}/setup/publication"),
                 "publish=on".into(),
                 [403, 403, 403, 303, 303, 403],
+            ),
+            (
+                format!("/events/{ev}/profiles/new"),
+                "kind=BR&language=de&title=Vertrieb+in+Polen&summary=Wir+suchen+H%C3%A4ndler"
+                    .into(),
+                [403, 303, 403, 403, 403, 403],
+            ),
+            (
+                format!("/profiles/{}/edit", w.profile),
+                "kind=BO&language=de&title=Blechbearbeitung&summary=Lohnfertigung+und+Kanten"
+                    .into(),
+                [404, 303, 404, 303, 303, 404],
+            ),
+            (
+                format!("/profiles/{}/publication", w.profile),
+                "published=true".into(),
+                [404, 303, 404, 303, 303, 404],
             ),
         ];
         for (path, body, want) in &posts {

@@ -2,14 +2,10 @@
 
 use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 use koop_db::owner::{EventChild, Owned};
-pub use koop_db::profile::ProfileOwner;
 use koop_domain::event::{
     EventData, ParticipantRole, ParticipantStatus, SessionData, Venue, check_time_zone,
 };
-use koop_domain::ids::{
-    AgencyId, EventId, OrgId, ParticipantId, PersonId, ProfileId, SessionId, VenueId,
-};
-use koop_domain::profile::{ProfileData, ProfileStatus};
+use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId, VenueId};
 use koop_domain::values::required_text;
 use serde_json::json;
 
@@ -179,74 +175,6 @@ impl Core {
         })
         .await
     }
-
-    /// Writes a cooperation profile for an organisation, optionally at an event: by
-    /// staff of the agency, by the event's organisers, or by the participant it
-    /// describes.
-    pub async fn create_profile(
-        &self,
-        actor: &Actor,
-        owner: ProfileOwner,
-        status: ProfileStatus,
-        data: ProfileData,
-    ) -> CoreResult<ProfileId> {
-        data.check()?;
-        let id = self
-            .write(actor, "profile.created", async |tx| {
-                let permit = profile_permit(tx, actor, owner).await?;
-                let id = koop_db::profile::insert(tx, owner, status, &data).await?;
-                // The vector is a job after the commit: an unreachable embedding
-                // service must not cost the author their profile.
-                if let Some(event) = owner.event {
-                    self.queue_embedding_refresh(tx, owner.agency, event)
-                        .await?;
-                }
-                Ok(Change::new(
-                    permit,
-                    id,
-                    "profile",
-                    id.0,
-                    json!({ "kind": data.kind, "org_id": owner.org }),
-                ))
-            })
-            .await?;
-        self.wake_worker();
-        Ok(id)
-    }
-}
-
-/// Checks every id of a profile's owner against the tenant the rights check used.
-async fn profile_permit(
-    tx: &mut koop_db::Conn,
-    actor: &Actor,
-    owner: ProfileOwner,
-) -> CoreResult<policy::Permit> {
-    let permit = match (owner.event, owner.participant) {
-        (Some(event), Some(p)) => {
-            let permit = policy::act_for(tx, actor, event, p).await?;
-            let registered = koop_db::participant::get(tx, p).await?;
-            if registered.org_id != owner.org {
-                return Err(CoreError::NotFound);
-            }
-            permit
-        }
-        (Some(event), None) => policy::manage_event(tx, actor, event).await?,
-        (None, Some(_)) => {
-            return Err(CoreError::field(koop_domain::DomainError::new(
-                "event",
-                "required",
-                "a participant's profile belongs to their event",
-            )));
-        }
-        (None, None) => policy::change_agency_records(actor, owner.agency)?,
-    };
-    if permit.agency() != Some(owner.agency) {
-        return Err(CoreError::NotFound);
-    }
-    if owner.participant.is_none() {
-        policy::belongs_to_agency(tx, Owned::Organisation, owner.org.0, owner.agency).await?;
-    }
-    Ok(permit)
 }
 
 /// The error for a record whose state changed between reading and writing it.

@@ -4,6 +4,7 @@
 pub mod directory;
 pub mod events;
 pub mod meetings;
+pub mod profiles;
 pub mod registration;
 pub mod setup;
 pub mod work;

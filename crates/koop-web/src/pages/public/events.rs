@@ -74,6 +74,31 @@ struct EventDetail {
     visits: Vec<VisitView>,
     activities: Vec<ActivityRow>,
     outcomes: Vec<OutcomeRow>,
+    /// An attending participant's own profiles.
+    own_profiles: Option<Vec<(i64, String, String, bool)>>,
+}
+
+/// An attending participant's own cooperation profiles: (id, title, kind, in the
+/// marketplace).
+async fn own_profiles(
+    ctx: &Ctx,
+    r: &mut koop_core::read::Reader,
+    me: koop_core::domain::ids::ParticipantId,
+) -> Result<Vec<(i64, String, String, bool)>, AppError> {
+    use koop_core::domain::profile::ProfileStatus;
+    Ok(r.profiles_of(me)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let kind = ctx.kind("profile", p.data.kind.as_str());
+            (
+                p.id.0,
+                p.data.title,
+                kind,
+                p.status == ProfileStatus::Published,
+            )
+        })
+        .collect())
 }
 
 async fn show_event(
@@ -149,7 +174,12 @@ async fn show_event(
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
+    let own_profiles = match access {
+        EventAccess::Attend(me) => Some(own_profiles(&ctx, &mut r, me).await?),
+        _ => None,
+    };
     render(EventDetail {
+        own_profiles,
         id: id.0,
         title: ev.data.title.clone(),
         description: ev.data.description.clone(),

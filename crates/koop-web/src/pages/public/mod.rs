@@ -14,6 +14,7 @@ pub mod generic;
 pub mod home;
 pub mod inbox;
 pub mod orgs;
+pub mod profile_edit;
 pub mod recommendations;
 pub mod registration;
 pub mod rows;
@@ -36,4 +37,5 @@ pub fn routes() -> Router<AppState> {
         .merge(agenda::routes())
         .merge(clusters::routes())
         .merge(registration::routes())
+        .merge(profile_edit::routes())
 }
