@@ -27,6 +27,10 @@ const routes = [
   ['/events/1/register', 'org_name=Evil&country=DE&given_name=E&family_name=V&email=e%40v.example&password=12345678&consent=on'],
   ['/events/1/registrations/1/confirm', ''],
   ['/events/1/schedule/state', 'to=final'],
+  ['/events/1/messages', 'subject=Spam&body=Spam'],
+  ['/events/1/profiles/new', 'kind=BO&language=de&title=Evil&summary=Evil'],
+  ['/profiles/1/edit', 'kind=BO&language=de&title=Evil&summary=Evil'],
+  ['/profiles/1/publication', 'published=false'],
 ];
 
 before(async () => {

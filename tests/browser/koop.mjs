@@ -9,10 +9,12 @@ import { chromium } from 'playwright-core';
 
 const bin = resolve(process.env.KOOP_BIN ?? '../../target/debug/koop');
 
-/// Starts `koop demo`; resolves to { base, stop }.
+/// Starts `koop demo`, its mail going to a folder; resolves to { base, mailDir, stop }.
 export async function startDemo() {
   const dir = mkdtempSync(join(tmpdir(), 'koop-browser-'));
-  const server = spawn(bin, ['demo', '--db', `sqlite://${join(dir, 'demo.db')}`, '--bind', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const mailDir = join(dir, 'mail');
+  const env = { ...process.env, KOOP_MAIL_DIR: mailDir };
+  const server = spawn(bin, ['demo', '--db', `sqlite://${join(dir, 'demo.db')}`, '--bind', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'], env });
   const base = await new Promise((ok, fail) => {
     let log = '';
     const timer = setTimeout(() => fail(new Error(`koop demo did not start:\n${log}`)), 120_000);
@@ -27,6 +29,7 @@ export async function startDemo() {
   });
   return {
     base,
+    mailDir,
     stop() {
       server.kill('SIGINT');
       rmSync(dir, { recursive: true, force: true });

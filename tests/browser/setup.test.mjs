@@ -1,13 +1,15 @@
 // Setting an event up and registering at it, in real Chromium: an organiser creates
 // an event, opens registration with terms and a question, adds a venue and a B2B
 // session and publishes; a company registers on a phone (390 px, no sideways
-// scrolling), is logged in, and the organiser confirms it.
+// scrolling), is logged in, and the organiser confirms it; she writes her cooperation
+// profile on the phone, and the organiser writes to her, by e-mail in English.
 //
 //   KOOP_BIN=target/debug/koop node --test tests/browser/
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startDemo, launch } from './koop.mjs';
 
 let demo, base, browser;
@@ -146,8 +148,29 @@ test('an organiser sets an event up and a company registers on a phone', async (
   if (shots) await c.screenshot({ path: join(shots, 'profile-390.png'), fullPage: true });
   await co.context.close();
 
-  // The organisers no longer see her profile as missing.
+  // The organisers no longer see her profile as missing, and write to her.
   await o.reload();
-  assert.doesNotMatch(await o.locator('#registrations li.card', { hasText: 'Baltic Marine Sensors SIA' }).innerText(), /noch kein Profil/);
+  const hers = o.locator('#registrations li.card', { hasText: 'Baltic Marine Sensors SIA' });
+  assert.doesNotMatch(await hers.innerText(), /noch kein Profil/);
+  await hers.getByRole('link', { name: 'Anschreiben' }).click();
+  await noSidewaysScrolling(o, 'the message form');
+  await o.fill('input[name=subject]', 'Parking at the Technologiezentrum');
+  await o.fill('textarea[name=body]', 'Please park at gate 2; the hall is signposted.');
+  resp = await submit(o, 'Senden');
+  assert.equal(resp.status(), 200);
+  assert.match(await o.locator('[role=status]').innerText(), /Eine E-Mail ist unterwegs/);
   await org.context.close();
+
+  // The worker sends it within a few seconds: a file in the mail folder, in English.
+  let mail;
+  for (let i = 0; i < 50 && !mail; i++) {
+    await new Promise((ok) => setTimeout(ok, 200));
+    mail = readdirSync(demo.mailDir, { withFileTypes: true })
+      .filter((f) => f.name.endsWith('.eml'))
+      .map((f) => readFileSync(join(demo.mailDir, f.name), 'utf8'))
+      .find((m) => m.includes('ilze@bms.example') && m.includes('Parking'));
+  }
+  assert.ok(mail, 'the mail reached the folder');
+  assert.match(mail, /Hello Ilze Ozola,/);
+  assert.match(mail, /Please park at gate 2/);
 });

@@ -290,7 +290,7 @@ impl Core {
     /// Does a job's work; returns its result as JSON.
     async fn execute(&self, job: &koop_db::job::Job) -> CoreResult<String> {
         let kind = JobKind::parse(&job.kind)?;
-        let event = EventId(job.subject_id.ok_or(CoreError::NotFound)?);
+        let event = || job.subject_id.map(EventId).ok_or(CoreError::NotFound);
         let result = match kind {
             JobKind::ScheduleEvent => {
                 let input: SchedulePayload = serde_json::from_str(&job.payload)
@@ -304,13 +304,14 @@ impl Core {
                     None => Actor::system(),
                 };
                 let limit = Duration::from_millis(input.time_limit_ms);
-                let report = self.schedule_event(&actor, event, limit).await?;
+                let report = self.schedule_event(&actor, event()?, limit).await?;
                 serde_json::to_value(report)
             }
             JobKind::RefreshEmbeddings => {
-                let n = self.refresh_event_embeddings(event).await?;
+                let n = self.refresh_event_embeddings(event()?).await?;
                 Ok(serde_json::json!({ "embedded": n }))
             }
+            JobKind::Mail => Ok(self.send_queued_mail(&job.payload).await?),
         };
         result
             .map(|v| v.to_string())

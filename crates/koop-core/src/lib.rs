@@ -19,6 +19,7 @@ pub mod export;
 pub mod feeds;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod matching;
 pub mod ops;
 pub mod own_data;
@@ -59,6 +60,8 @@ pub struct Core {
     embedder: Option<std::sync::Arc<embeddings::OpenAiEmbeddings>>,
     /// Wakes this node's job worker when this node queued a job.
     wake: std::sync::Arc<tokio::sync::Notify>,
+    /// Sends mail; without it, no mail is queued.
+    mailer: Option<std::sync::Arc<mail::Mailer>>,
 }
 
 impl std::fmt::Debug for Core {
@@ -109,6 +112,7 @@ impl Core {
             db,
             embedder: None,
             wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+            mailer: None,
         })
     }
 

@@ -343,6 +343,9 @@ impl Core {
             if !koop_db::event::set_schedule_state(tx, event, from, to).await? {
                 return Err(crate::ops::events::changed_meanwhile("schedule"));
             }
+            if to.is_published() {
+                self.queue_schedule_mails(tx, event, to).await?;
+            }
             Ok(Change::new(
                 permit,
                 (),
@@ -351,7 +354,63 @@ impl Core {
                 serde_json::json!({ "from": from, "to": to }),
             ))
         })
-        .await
+        .await?;
+        self.wake_worker();
+        Ok(())
+    }
+}
+
+impl Core {
+    /// Tells every participant of `event` who is still coming that the schedule is
+    /// published, with their own meetings, in the caller's transaction.
+    async fn queue_schedule_mails(
+        &self,
+        tx: &mut koop_db::Conn,
+        event: EventId,
+        state: koop_domain::event::ScheduleState,
+    ) -> CoreResult<()> {
+        use koop_domain::event::{ParticipantStatus, ScheduleState};
+        if self.mailer.is_none() {
+            return Ok(());
+        }
+        let ev = koop_db::event::get(tx, event).await?;
+        let meetings = koop_db::meeting::meetings(tx, event, None).await?;
+        for p in koop_db::participant::for_event(tx, event).await? {
+            if matches!(p.status, Some(ParticipantStatus::Cancelled)) {
+                continue;
+            }
+            let mut lines: Vec<crate::mail::MeetingLine> = meetings
+                .iter()
+                .filter(|m| m.attendees.iter().any(|a| a.participant == p.id))
+                .filter_map(|m| {
+                    let (place, time_zone) = m.venue.clone().unwrap_or_default();
+                    Some(crate::mail::MeetingLine {
+                        starts_at: m.starts_at?,
+                        time_zone,
+                        place,
+                        table: m.table_no,
+                        partners: m
+                            .attendees
+                            .iter()
+                            .filter(|a| a.participant != p.id)
+                            .map(|a| a.org_name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                })
+                .collect();
+            lines.sort_by_key(|l| l.starts_at);
+            self.queue_mail_to(tx, ev.agency_id, p.id, || {
+                crate::mail::Notice::SchedulePublished {
+                    event: ev.data.title.clone(),
+                    event_id: event,
+                    final_schedule: state == ScheduleState::Final,
+                    meetings: lines,
+                }
+            })
+            .await?;
+        }
+        Ok(())
     }
 }
 

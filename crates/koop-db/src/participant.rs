@@ -206,3 +206,35 @@ pub async fn state(conn: &mut Conn, id: ParticipantId) -> DbResult<(EventId, Par
         parse("participant.status", ParticipantStatus::parse(&status))?,
     ))
 }
+
+/// Where mail for a participant goes: their account's address, name and language,
+/// or else their person record's address, name and first language. `None` when
+/// neither has an address (an erased person, a contact without e-mail).
+pub async fn mail_contact(
+    conn: &mut Conn,
+    id: ParticipantId,
+) -> DbResult<Option<(String, String, String)>> {
+    let account: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT email, display_name, ui_language FROM account WHERE participant_id = $1 \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if account.is_some() {
+        return Ok(account);
+    }
+    let person: Option<(Option<String>, String, String, String)> = sqlx::query_as(
+        "SELECT pe.email, pe.given_name, pe.family_name, pe.languages FROM participant p \
+         JOIN person pe ON pe.id = p.person_id WHERE p.id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(conn)
+    .await?;
+    Ok(person.and_then(|(email, given, family, languages)| {
+        let email = email.filter(|e| !e.trim().is_empty())?;
+        let first: Vec<String> = serde_json::from_str(&languages).unwrap_or_default();
+        let language = first.into_iter().next().unwrap_or_else(|| "de".into());
+        Some((email, format!("{given} {family}"), language))
+    }))
+}

@@ -9,6 +9,8 @@ text_enum!(
         ScheduleEvent = "schedule_event",
         /// Computes missing or stale profile embeddings of an event.
         RefreshEmbeddings = "refresh_embeddings",
+        /// Sends one e-mail.
+        Mail = "mail",
     }
 );
 

@@ -12,6 +12,7 @@ mod error;
 mod forms;
 mod i18n;
 mod layers;
+pub mod mail;
 mod pages;
 mod paths;
 mod session;

@@ -271,3 +271,11 @@ pub fn profile_edit(id: i64) -> String {
 pub fn profile_publication(id: i64) -> String {
     format!("/profiles/{id}/publication")
 }
+
+/// Writing to an event's participants (to one, when given).
+pub fn event_messages(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
+    match participant {
+        Some(p) => format!("/events/{}/messages?participant={p}", id.raw()),
+        None => format!("/events/{}/messages", id.raw()),
+    }
+}

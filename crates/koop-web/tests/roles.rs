@@ -390,6 +390,14 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/profiles/{}/edit", w.profile),
                 [404, 200, 404, 200, 200, 404],
             ),
+            (
+                format!("/events/{ev}/messages"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/messages"),
+                [404, 404, 404, 404, 200, 404],
+            ),
             // Registration is closed: everyone who sees the event is told so.
             (format!("/events/{ev}/register"), [409; 6]),
             (
@@ -522,6 +530,12 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 "kind=BO&language=de&title=Blechbearbeitung&summary=Lohnfertigung+und+Kanten"
                     .into(),
                 [404, 303, 404, 303, 303, 404],
+            ),
+            // This koop sends no mail: organisers are told so, after the rights check.
+            (
+                format!("/events/{ev}/messages"),
+                "participant=&subject=Hallo&body=Text".into(),
+                [403, 403, 403, 422, 422, 403],
             ),
             (
                 format!("/profiles/{}/publication", w.profile),

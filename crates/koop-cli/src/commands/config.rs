@@ -27,6 +27,17 @@ pub struct Settings {
     /// Take the client's address from `X-Forwarded-For`, for the login limit; only
     /// behind your own proxy (`KOOP_TRUST_PROXY`).
     pub trust_proxy: bool,
+    /// The SMTP server for mail, e.g. `smtp://127.0.0.1:25` for a local relay,
+    /// `smtp://user:pass@mail.example:587?tls=required` or `smtps://…:465`
+    /// (`KOOP_SMTP_URL`). Without it, mail goes to `mail_dir`.
+    pub smtp_url: Option<String>,
+    /// The folder that receives mail as `.eml` files when no SMTP server is set (`KOOP_MAIL_DIR`).
+    pub mail_dir: PathBuf,
+    /// The sender of koop's mail (`KOOP_MAIL_FROM`).
+    pub mail_from: String,
+    /// This koop's address as people reach it, for links in mail (`KOOP_PUBLIC_URL`);
+    /// by default, `http://` and the bind address.
+    pub public_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -40,6 +51,10 @@ impl Default for Settings {
             job_lease_seconds: 30,
             secure_cookies: false,
             trust_proxy: false,
+            smtp_url: None,
+            mail_dir: PathBuf::from("mail"),
+            mail_from: "koop <koop@localhost>".into(),
+            public_url: None,
         }
     }
 }
@@ -75,6 +90,10 @@ pub fn load(flags: &DbFlags, bind: Option<&str>, defaults: Settings) -> anyhow::
             "job_lease_seconds",
             "secure_cookies",
             "trust_proxy",
+            "smtp_url",
+            "mail_dir",
+            "mail_from",
+            "public_url",
         ]))
         .extract()
         .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
@@ -117,6 +136,25 @@ pub async fn open_core(settings: &Settings) -> anyhow::Result<koop_core::Core> {
         Some(url) if !url.is_empty() => core.with_embeddings(url, &settings.embeddings_model)?,
         _ => core,
     })
+}
+
+/// The mailer, as configured: SMTP when a server is set, else a folder of files.
+pub fn mailer(settings: &Settings, bound: &str) -> anyhow::Result<koop_core::mail::Mailer> {
+    use koop_core::mail::{MailRoute, MailSettings, Mailer};
+    let route = match &settings.smtp_url {
+        Some(url) if !url.is_empty() => MailRoute::Smtp(url.clone()),
+        _ => MailRoute::Folder(settings.mail_dir.clone()),
+    };
+    let base_url = settings
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{bound}"));
+    let mail = MailSettings {
+        route,
+        from: settings.mail_from.clone(),
+        base_url,
+    };
+    Mailer::new(&mail, koop_web::mail::composer()).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// This node's job worker, as configured.

@@ -22,8 +22,13 @@ pub struct MigrateArgs {
     pub db: DbFlags,
 }
 
-async fn open(settings: &Settings) -> anyhow::Result<Core> {
-    config::open_core(settings).await
+/// The core with the mailer, for a serving node.
+fn with_mailer(core: Core, settings: &Settings) -> anyhow::Result<Core> {
+    let mailer = config::mailer(settings, &settings.bind)?;
+    if settings.smtp_url.as_deref().is_none_or(str::is_empty) {
+        eprintln!("Mail goes to the folder {}", settings.mail_dir.display());
+    }
+    Ok(core.with_mail(mailer))
 }
 
 fn parse_bind(bind: &str) -> anyhow::Result<SocketAddr> {
@@ -37,7 +42,7 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config::init_logging(&settings.log);
     let addr = parse_bind(&settings.bind)?;
     config::runtime()?.block_on(async {
-        let core = open(&settings).await?;
+        let core = with_mailer(config::open_core(&settings).await?, &settings)?;
         let worker = core.start_worker(config::worker_options(&settings));
         koop_web::serve(core, config::web_options(&settings), addr, |bound| {
             eprintln!("koop listens on http://{bound}")
@@ -58,7 +63,8 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
     config::init_logging(&settings.log);
     let addr = parse_bind(&settings.bind)?;
     config::runtime()?.block_on(async {
-        let core = open(&settings).await?;
+        // The demo world is loaded without mail: its requests are history, not news.
+        let core = config::open_core(&settings).await?;
         let empty = core
             .reader(&Actor::system())
             .await?
@@ -79,6 +85,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
                 koop_core::redact_db_url(&settings.db)
             );
         }
+        let core = with_mailer(core, &settings)?;
         let worker = core.start_worker(config::worker_options(&settings));
         koop_web::serve(core, config::web_options(&settings), addr, |bound| {
             eprintln!(
@@ -100,7 +107,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
 pub fn migrate(args: MigrateArgs) -> anyhow::Result<()> {
     let settings = config::load(&args.db, None, Settings::default())?;
     config::runtime()?.block_on(async {
-        let core = open(&settings).await?;
+        let core = config::open_core(&settings).await?;
         eprintln!(
             "{}: migrations applied ({:?}).",
             koop_core::redact_db_url(&settings.db),

@@ -1,6 +1,7 @@
 //! Meeting requests, meetings and company visits.
 
 use super::events::changed_meanwhile;
+use crate::mail::Notice;
 use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 pub use koop_db::meeting::NewMeeting;
 use koop_db::owner::{EventChild, Owned};
@@ -35,7 +36,8 @@ impl Core {
             .write(actor, "meeting.request.created", async |tx| {
                 let permit = policy::act_for(tx, actor, event, requester).await?;
                 policy::belongs_to_event(tx, EventChild::Participant, receiver.0, event).await?;
-                let settings = koop_db::event::get(tx, event).await?.settings;
+                let ev = koop_db::event::get(tx, event).await?;
+                let settings = &ev.settings;
                 let sent = koop_db::request::sent_count(tx, event, requester).await?;
                 if !settings.allows_another_request(sent) {
                     return Err(CoreError::Conflict(
@@ -62,6 +64,14 @@ impl Core {
                     ),
                     other => other.into(),
                 })?;
+                let from = koop_db::participant::get(tx, requester).await?.org_name;
+                self.queue_mail_to(tx, ev.agency_id, receiver, || Notice::RequestReceived {
+                    event: ev.data.title.clone(),
+                    event_id: event,
+                    from,
+                    message: message.clone(),
+                })
+                .await?;
                 Ok(Change::new(
                     permit,
                     id,
@@ -73,6 +83,7 @@ impl Core {
             .await?;
         self.count_rate(&bucket, crate::rate::REQUESTS_PER_PARTICIPANT)
             .await?;
+        self.wake_worker();
         Ok(id)
     }
 
@@ -91,45 +102,59 @@ impl Core {
             RequestAnswer::Decline => "meeting.request.declined",
             RequestAnswer::Withdraw => "meeting.request.withdrawn",
         };
-        self.write(actor, action, async |tx| {
-            let (of_event, current, requester, receiver) =
-                koop_db::request::request_state(tx, request).await?;
-            if of_event != event {
-                return Err(CoreError::NotFound);
-            }
-            let acting_side = match answer {
-                RequestAnswer::Withdraw => requester,
-                RequestAnswer::Accept | RequestAnswer::Decline => receiver,
-            };
-            let permit = policy::act_for(tx, actor, event, acting_side).await?;
-            // A request answered by someone else already is a conflict, not bad input.
-            let next = match answer {
-                RequestAnswer::Accept => current.accept(),
-                RequestAnswer::Decline => current.decline(),
-                RequestAnswer::Withdraw => current.withdraw(),
-            }
-            .map_err(|_| {
-                CoreError::Conflict(
-                    FieldError::new(
-                        "",
-                        "request_answered",
-                        format!("this request was answered already: it is {current}"),
+        let next = self
+            .write(actor, action, async |tx| {
+                let (of_event, current, requester, receiver) =
+                    koop_db::request::request_state(tx, request).await?;
+                if of_event != event {
+                    return Err(CoreError::NotFound);
+                }
+                let acting_side = match answer {
+                    RequestAnswer::Withdraw => requester,
+                    RequestAnswer::Accept | RequestAnswer::Decline => receiver,
+                };
+                let permit = policy::act_for(tx, actor, event, acting_side).await?;
+                // A request answered by someone else already is a conflict, not bad input.
+                let next = match answer {
+                    RequestAnswer::Accept => current.accept(),
+                    RequestAnswer::Decline => current.decline(),
+                    RequestAnswer::Withdraw => current.withdraw(),
+                }
+                .map_err(|_| {
+                    CoreError::Conflict(
+                        FieldError::new(
+                            "",
+                            "request_answered",
+                            format!("this request was answered already: it is {current}"),
+                        )
+                        .with("status", current),
                     )
-                    .with("status", current),
-                )
-            })?;
-            if !koop_db::request::set_request_status(tx, request, current, next).await? {
-                return Err(changed_meanwhile("request"));
-            }
-            Ok(Change::new(
-                permit,
-                next,
-                "meeting_request",
-                request.0,
-                json!({ "from": current, "to": next }),
-            ))
-        })
-        .await
+                })?;
+                if !koop_db::request::set_request_status(tx, request, current, next).await? {
+                    return Err(changed_meanwhile("request"));
+                }
+                if let RequestAnswer::Accept | RequestAnswer::Decline = answer {
+                    let ev = koop_db::event::get(tx, event).await?;
+                    let partner = koop_db::participant::get(tx, receiver).await?.org_name;
+                    self.queue_mail_to(tx, ev.agency_id, requester, || Notice::RequestAnswered {
+                        event: ev.data.title.clone(),
+                        event_id: event,
+                        partner,
+                        accepted: answer == RequestAnswer::Accept,
+                    })
+                    .await?;
+                }
+                Ok(Change::new(
+                    permit,
+                    next,
+                    "meeting_request",
+                    request.0,
+                    json!({ "from": current, "to": next }),
+                ))
+            })
+            .await?;
+        self.wake_worker();
+        Ok(next)
     }
 
     /// Places a meeting: for an accepted request (which becomes scheduled), or a

@@ -5,6 +5,7 @@
 mod audit;
 mod coverage;
 mod day;
+mod messages;
 mod organisations;
 mod registrations;
 mod scheduling;
@@ -25,4 +26,5 @@ pub fn routes() -> Router<AppState> {
         .merge(statistics::routes())
         .merge(setup::routes())
         .merge(registrations::routes())
+        .merge(messages::routes())
 }

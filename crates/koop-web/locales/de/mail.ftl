@@ -1,0 +1,19 @@
+## E-Mails, die koop versendet.
+
+mail-greeting = Guten Tag { $name },
+mail-signature = koop – im Auftrag der Veranstalter Ihrer Veranstaltung
+mail-request_received-subject = { $from } bittet um ein Gespräch – { $event }
+mail-request_received-body = { $from } möchte Sie bei { $event } treffen.
+mail-answer_in_inbox = Annehmen oder ablehnen in Ihrem Posteingang: { $link }
+mail-see_inbox = Ihr Posteingang: { $link }
+mail-request_accepted-subject = { $partner } hat Ihre Gesprächsanfrage angenommen – { $event }
+mail-request_accepted-body = { $partner } hat Ihre Anfrage für ein Gespräch bei { $event } angenommen. Uhrzeit und Tisch erhalten Sie mit dem Terminplan.
+mail-request_declined-subject = { $partner } hat Ihre Gesprächsanfrage abgelehnt – { $event }
+mail-request_declined-body = { $partner } hat Ihre Anfrage für ein Gespräch bei { $event } abgelehnt. Die Empfehlungen zeigen Ihnen vielleicht andere Partner.
+mail-schedule_preliminary-subject = Ihre Termine bei { $event }: der vorläufige Terminplan
+mail-schedule_preliminary-body = Die Veranstalter von { $event } haben einen vorläufigen Terminplan veröffentlicht. Er kann sich noch ändern; den endgültigen erhalten Sie ebenfalls.
+mail-schedule_final-subject = Ihre Termine bei { $event }: der endgültige Terminplan
+mail-schedule_final-body = Die Veranstalter von { $event } haben den endgültigen Terminplan veröffentlicht. Ihre Termine:
+mail-schedule_none = Sie haben darin noch keine Termine.
+mail-see_agenda = Ihr Terminplan, mit Kalender-Abo: { $link }
+mail-event_page = Zur Veranstaltung: { $link }

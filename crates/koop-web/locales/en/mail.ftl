@@ -1,0 +1,19 @@
+## E-mails koop sends.
+
+mail-greeting = Hello { $name },
+mail-signature = koop – sent by the organisers of your event
+mail-request_received-subject = { $from } asks to meet you – { $event }
+mail-request_received-body = { $from } would like to meet you at { $event }.
+mail-answer_in_inbox = Accept or decline in your inbox: { $link }
+mail-see_inbox = Your inbox: { $link }
+mail-request_accepted-subject = { $partner } accepted your meeting request – { $event }
+mail-request_accepted-body = { $partner } accepted your request to meet at { $event }. You will get the time and the table with the schedule.
+mail-request_declined-subject = { $partner } declined your meeting request – { $event }
+mail-request_declined-body = { $partner } declined your request to meet at { $event }. The recommendations may show you other partners.
+mail-schedule_preliminary-subject = Your meetings at { $event }: the preliminary schedule
+mail-schedule_preliminary-body = The organisers of { $event } have published a preliminary schedule. It may still change; you will get the final one.
+mail-schedule_final-subject = Your meetings at { $event }: the final schedule
+mail-schedule_final-body = The organisers of { $event } have published the final schedule. Your meetings:
+mail-schedule_none = You have no meetings in it yet.
+mail-see_agenda = Your agenda, with its calendar feed: { $link }
+mail-event_page = The event: { $link }
