@@ -110,6 +110,12 @@ test('a participant reads their own agenda in English', async () => {
   const agenda = await p.locator('main').innerText();
   assert.doesNotMatch(agenda, /УралСпецМаш/);
   assert.match(agenda, /Table \d+/);
+  // The agenda as PDF, from the page's own link, in the reader's language.
+  const pdfHref = await p.getByRole('link', { name: 'Agenda as PDF' }).getAttribute('href');
+  const pdf = await p.request.get(base + pdfHref);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   // Readable on a phone: nothing scrolls sideways at 390 px.
   await p.setViewportSize({ width: 390, height: 800 });
   assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= 390), 'the agenda fits 390 px');

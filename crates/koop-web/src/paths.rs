@@ -279,3 +279,16 @@ pub fn event_messages(id: impl IdOf<EventId>, participant: Option<i64>) -> Strin
         None => format!("/events/{}/messages", id.raw()),
     }
 }
+
+/// A participant's agenda as PDF (organisers name the participant).
+pub fn agenda_pdf(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
+    match participant {
+        Some(p) => format!("/events/{}/agenda.pdf?participant={p}", id.raw()),
+        None => format!("/events/{}/agenda.pdf", id.raw()),
+    }
+}
+
+/// The table plan and the lists per table, as PDF.
+pub fn table_plan_pdf(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/table-plan.pdf", id.raw())
+}

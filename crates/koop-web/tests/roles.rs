@@ -398,6 +398,29 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/events/{hidden}/messages"),
                 [404, 404, 404, 404, 200, 404],
             ),
+            (
+                format!("/events/{ev}/agenda.pdf"),
+                [403, 200, 403, 422, 422, 403],
+            ),
+            (
+                format!("/events/{ev}/agenda.pdf?participant={}", w.participants[1]),
+                [403, 200, 403, 200, 200, 403],
+            ),
+            (
+                format!(
+                    "/events/{hidden}/agenda.pdf?participant={}",
+                    w.participants[1]
+                ),
+                [404, 404, 404, 404, 404, 404],
+            ),
+            (
+                format!("/events/{ev}/table-plan.pdf"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/table-plan.pdf"),
+                [404, 404, 404, 404, 200, 404],
+            ),
             // Registration is closed: everyone who sees the event is told so.
             (format!("/events/{ev}/register"), [409; 6]),
             (

@@ -60,3 +60,7 @@ kind-schedule-preliminary = vorläufig veröffentlicht
 kind-schedule-final = endgültig veröffentlicht
 agenda-preliminary = Vorläufiger Zeitplan: Zeiten und Tische können sich noch ändern.
 agenda-draft = Das Organisationsteam erstellt den Zeitplan noch.
+print-table_plan = Tischplan
+print-printed_at = Gedruckt { $when } (UTC)
+print-agenda_pdf = Terminplan als PDF
+print-table_plan_pdf = Tischplan und Tischlisten (PDF)

@@ -60,3 +60,7 @@ kind-schedule-preliminary = published as preliminary
 kind-schedule-final = published as final
 agenda-preliminary = Preliminary schedule: times and tables may still change.
 agenda-draft = The organisers are still making the schedule.
+print-table_plan = Table plan
+print-printed_at = Printed { $when } (UTC)
+print-agenda_pdf = Agenda as PDF
+print-table_plan_pdf = Table plan and table lists (PDF)

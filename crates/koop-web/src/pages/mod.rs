@@ -242,3 +242,24 @@ pub fn date_time_of(lang: Lang, rfc3339: &str) -> String {
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     d.format(&lang.texts().get("format-date")).to_string()
 }
+
+/// A PDF document as the answer, named for a download.
+pub fn pdf_response(
+    report: &koop_docs::pdf::Report,
+    file_name: &str,
+) -> Result<Response, AppError> {
+    let bytes =
+        koop_docs::pdf::write(report).map_err(|e| koop_core::CoreError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -26,6 +26,9 @@ pub struct Session {
 pub struct Answer {
     pub status: StatusCode,
     pub body: String,
+    /// The body as sent (a PDF is not text).
+    #[allow(dead_code)]
+    pub bytes: Vec<u8>,
 }
 
 impl TestApp {
@@ -43,6 +46,7 @@ impl TestApp {
         Answer {
             status,
             body: String::from_utf8_lossy(&body).into_owned(),
+            bytes: body.to_vec(),
         }
     }
 

@@ -11,6 +11,7 @@ mod registrations;
 mod scheduling;
 mod setup;
 mod statistics;
+mod table_plan;
 
 use crate::state::AppState;
 use axum::Router;
@@ -27,4 +28,5 @@ pub fn routes() -> Router<AppState> {
         .merge(setup::routes())
         .merge(registrations::routes())
         .merge(messages::routes())
+        .merge(table_plan::routes())
 }

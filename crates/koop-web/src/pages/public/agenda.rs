@@ -64,6 +64,8 @@ struct AgendaPage {
     mine: bool,
     /// The calendar feed of that participant, to subscribe to.
     feed: Option<String>,
+    /// Their agenda as PDF.
+    pdf: String,
     /// Whose ratings the forms send (organisers rate for a participant).
     participant: i64,
     /// How far the schedule is published: participants see nothing of a draft, and a
@@ -177,6 +179,13 @@ async fn show_agenda(
         id,
         title: ev.data.title,
         mine: me.is_some(),
+        pdf: crate::paths::agenda_pdf(
+            id,
+            match access {
+                EventAccess::Attend(_) => None,
+                _ => me.map(|p| p.0),
+            },
+        ),
         participant: me.map_or(0, |p| p.0),
         schedule: ev.schedule.as_str(),
         feed,

@@ -6,6 +6,7 @@ pub mod account;
 pub mod activities;
 pub mod agencies;
 pub mod agenda;
+pub mod agenda_pdf;
 pub mod agreements;
 pub mod cities;
 pub mod clusters;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(recommendations::routes())
         .merge(inbox::routes())
         .merge(agenda::routes())
+        .merge(agenda_pdf::routes())
         .merge(clusters::routes())
         .merge(registration::routes())
         .merge(profile_edit::routes())

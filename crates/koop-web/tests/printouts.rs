@@ -1,0 +1,165 @@
+//! The printouts are real PDFs with the right meetings: a participant's agenda and the
+//! organisers' table plan with a list per table, read back as text by poppler's
+//! `pdftotext` (installed by the test command).
+
+mod common;
+
+use common::{Session, TestApp};
+use koop_core::domain::account::Role;
+use koop_core::domain::meeting::Priority;
+use koop_core::ops::meetings::RequestAnswer;
+use koop_core::testing::{TestAgency, fresh_databases};
+
+/// The PDF's text as poppler reads it, page by page; `None` without pdftotext.
+fn text_of_pdf(bytes: &[u8]) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let out = match std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) => {
+            assert_ne!(
+                std::env::var("KOOP_REQUIRE_PDFTOTEXT").as_deref(),
+                Ok("1"),
+                "KOOP_REQUIRE_PDFTOTEXT=1 but pdftotext (poppler-utils) is missing"
+            );
+            eprintln!("pdftotext is missing; the text read-back is skipped");
+            return None;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split('\u{c}')
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+async fn get_pdf(app: &TestApp, path: &str, who: Option<&Session>) -> (u16, Vec<u8>) {
+    let a = app.get(path, who).await;
+    (a.status.as_u16(), a.bytes)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agenda_and_the_table_plan_print_the_scheduled_meetings() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a
+            .event("Börse")
+            .participants(3)
+            .slots(4)
+            .tables(2)
+            .create()
+            .await;
+        let p = &ev.participants;
+        for (i, j) in [(0, 1), (1, 2)] {
+            let r = core
+                .request_meeting(&a.staff, ev.id, p[i], p[j], Priority::Normal, "")
+                .await
+                .unwrap();
+            core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
+                .await
+                .unwrap();
+        }
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let (_, alice) = a
+            .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let app = TestApp::new(core.clone());
+        let alice = app.login_as(&alice).await;
+        let staff = app.login_as(&a.staff_email).await;
+        let e = ev.id.0;
+
+        // The agenda page offers the PDF; the PDF is one.
+        let page = app
+            .get(&format!("/events/{e}/meetings"), Some(&alice))
+            .await;
+        assert!(
+            page.body
+                .contains(&format!("href=\"/events/{e}/agenda.pdf\"")),
+            "{backend}"
+        );
+        let (status, pdf) = get_pdf(&app, &format!("/events/{e}/agenda.pdf"), Some(&alice)).await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(pdf.starts_with(b"%PDF-"), "{backend}");
+        assert_eq!(
+            get_pdf(&app, &format!("/events/{e}/agenda.pdf"), None)
+                .await
+                .0,
+            403
+        );
+        let Some(pages) = text_of_pdf(&pdf) else {
+            continue;
+        };
+        let text = pages.join("\n");
+        assert!(
+            text.contains("Termine · Börse Firma 1"),
+            "{backend}: {text}"
+        );
+        assert!(
+            text.contains("Börse Firma 2 (DE)"),
+            "{backend}: her partner: {text}"
+        );
+        assert!(
+            !text.contains("Börse Firma 3"),
+            "{backend}: not the meeting of the other two: {text}"
+        );
+        assert!(
+            text.contains("Innovationszentrum") && text.contains("(Europe/Berlin)"),
+            "{text}"
+        );
+
+        // The table plan: both meetings, then a page per table used.
+        let (status, plan) =
+            get_pdf(&app, &format!("/events/{e}/table-plan.pdf"), Some(&staff)).await;
+        assert_eq!(status, 200, "{backend}");
+        assert_eq!(
+            get_pdf(&app, &format!("/events/{e}/table-plan.pdf"), Some(&alice))
+                .await
+                .0,
+            403,
+            "{backend}: participants print their own agenda only"
+        );
+        let pages = text_of_pdf(&plan).unwrap();
+        let first = &pages[0];
+        assert!(first.starts_with("Tischplan · Börse"), "{first}");
+        assert!(
+            first.contains("Börse Firma 1 (DE) · Börse Firma 2 (DE)")
+                && first.contains("Börse Firma 2 (DE) · Börse Firma 3 (DE)"),
+            "{backend}: {first}"
+        );
+        let tables: Vec<&String> = pages
+            .iter()
+            .filter(|p| p.contains("Tisch "))
+            .skip(1)
+            .collect();
+        assert!(!tables.is_empty(), "{backend}: a page per table: {pages:?}");
+        // An organiser prints any participant's agenda.
+        let (status, hers) = get_pdf(
+            &app,
+            &format!("/events/{e}/agenda.pdf?participant={}", p[2]),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        let text = text_of_pdf(&hers).unwrap().join("\n");
+        assert!(
+            text.contains("Termine · Börse Firma 3"),
+            "{backend}: {text}"
+        );
+    }
+}
