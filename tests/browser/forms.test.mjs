@@ -31,6 +31,7 @@ const routes = [
   ['/events/1/profiles/new', 'kind=BO&language=de&title=Evil&summary=Evil'],
   ['/profiles/1/edit', 'kind=BO&language=de&title=Evil&summary=Evil'],
   ['/profiles/1/publication', 'published=false'],
+  ['/events/1/day/meetings/1/standby', 'request=1'],
 ];
 
 before(async () => {

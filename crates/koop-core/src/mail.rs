@@ -57,6 +57,15 @@ pub enum Notice {
         /// The event (the composer links to its pages).
         event_id: EventId,
     },
+    /// A meeting was placed for the recipient at short notice (a slot freed on the day).
+    MeetingAdded {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// The meeting.
+        meeting: MeetingLine,
+    },
     /// The organisers write to participants.
     FromOrganisers {
         /// The event's title.

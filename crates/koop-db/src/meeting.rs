@@ -287,3 +287,61 @@ pub async fn ratings_of(
         .map(|(m, s, c)| (MeetingId(m), s, c))
         .collect())
 }
+
+/// Where a meeting is: its session, start, table and participants.
+pub async fn slot_of(
+    conn: &mut Conn,
+    id: MeetingId,
+) -> DbResult<(
+    Option<SessionId>,
+    Option<NaiveDateTime>,
+    Option<i64>,
+    Vec<ParticipantId>,
+)> {
+    let (session, starts_at, table): (Option<i64>, Option<String>, Option<i64>) =
+        sqlx::query_as("SELECT session_id, starts_at, table_no FROM meeting WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *conn)
+            .await?;
+    let people: Vec<i64> = sqlx::query_scalar(
+        "SELECT participant_id FROM meeting_participant WHERE meeting_id = $1 ORDER BY participant_id",
+    )
+    .bind(id.0)
+    .fetch_all(conn)
+    .await?;
+    Ok((
+        session.map(SessionId),
+        starts_at
+            .map(|s| parse_datetime("meeting.starts_at", &s))
+            .transpose()?,
+        table,
+        people.into_iter().map(ParticipantId).collect(),
+    ))
+}
+
+/// The standby list at `start`: accepted requests of `event` that have no meeting, whose
+/// two sides are both free then and neither cancelled nor missing; as (request,
+/// requester, receiver, priority), oldest first.
+pub async fn standby_at(
+    conn: &mut Conn,
+    event: EventId,
+    start: NaiveDateTime,
+) -> DbResult<Vec<(MeetingRequestId, ParticipantId, ParticipantId, String)>> {
+    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT r.id, r.requester_id, r.receiver_id, r.priority FROM meeting_request r \
+         WHERE r.event_id = $1 AND r.status = 'accepted' \
+         AND NOT EXISTS (SELECT 1 FROM meeting_participant mp \
+             WHERE mp.participant_id IN (r.requester_id, r.receiver_id) AND mp.slot_start = $2) \
+         AND NOT EXISTS (SELECT 1 FROM participant p \
+             WHERE p.id IN (r.requester_id, r.receiver_id) AND p.status IN ('cancelled', 'no_show')) \
+         ORDER BY r.id",
+    )
+    .bind(event.0)
+    .bind(datetime(start))
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(r, a, b, p)| (MeetingRequestId(r), ParticipantId(a), ParticipantId(b), p))
+        .collect())
+}

@@ -140,6 +140,23 @@ impl Composer for CatalogueComposer {
                     format!("{intro}\n\n{list}\n\n{agenda}"),
                 )
             }
+            Notice::MeetingAdded {
+                event,
+                event_id,
+                meeting,
+            } => (
+                text(t, "mail-meeting_added-subject", &[("event", event)]),
+                format!(
+                    "{}\n\n{}\n\n{}",
+                    text(t, "mail-meeting_added-body", &[("event", event)]),
+                    meeting_line(lang, meeting),
+                    text(
+                        t,
+                        "mail-see_agenda",
+                        &[("link", &link(paths::event_meetings(*event_id)))]
+                    )
+                ),
+            ),
             Notice::FromOrganisers {
                 event,
                 event_id,

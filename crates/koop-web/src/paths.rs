@@ -292,3 +292,8 @@ pub fn agenda_pdf(id: impl IdOf<EventId>, participant: Option<i64>) -> String {
 pub fn table_plan_pdf(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/table-plan.pdf", id.raw())
 }
+
+/// The standby list for the slot of a no-show meeting.
+pub fn event_standby(id: impl IdOf<EventId>, meeting: i64) -> String {
+    format!("/events/{}/day/meetings/{meeting}/standby", id.raw())
+}

@@ -229,7 +229,11 @@ impl Core {
                     "rescheduled this way",
                 )),
             }?;
-            if !koop_db::meeting::set_meeting_status(tx, meeting, current, next).await? {
+            // A no-show whose slot was refilled cannot become held again: its slot is taken.
+            if !koop_db::meeting::set_meeting_status(tx, meeting, current, next)
+                .await
+                .map_err(booking_conflict)?
+            {
                 return Err(changed_meanwhile("meeting"));
             }
             Ok(Change::new(

@@ -8,4 +8,5 @@ pub mod meetings;
 pub mod profiles;
 pub mod registration;
 pub mod setup;
+pub mod standby;
 pub mod work;

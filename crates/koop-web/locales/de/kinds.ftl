@@ -94,3 +94,7 @@ kind-size-micro = Kleinstunternehmen (unter 10)
 kind-size-small = klein (10–49)
 kind-size-medium = mittel (50–249)
 kind-size-large = groß (250 und mehr)
+
+kind-priority-low = niedrige Priorität
+kind-priority-normal = normale Priorität
+kind-priority-high = hohe Priorität

@@ -17,3 +17,5 @@ mail-schedule_final-body = Die Veranstalter von { $event } haben den endgültige
 mail-schedule_none = Sie haben darin noch keine Termine.
 mail-see_agenda = Ihr Terminplan, mit Kalender-Abo: { $link }
 mail-event_page = Zur Veranstaltung: { $link }
+mail-meeting_added-subject = Ein neuer Termin für Sie – { $event }
+mail-meeting_added-body = Bei { $event } ist ein Tisch frei geworden, und die Veranstalter haben einen Ihrer gewünschten Termine dorthin gelegt:

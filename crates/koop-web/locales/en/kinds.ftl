@@ -94,3 +94,7 @@ kind-size-micro = micro (under 10)
 kind-size-small = small (10–49)
 kind-size-medium = medium (50–249)
 kind-size-large = large (250 and more)
+
+kind-priority-low = low priority
+kind-priority-normal = normal priority
+kind-priority-high = high priority

@@ -17,3 +17,5 @@ mail-schedule_final-body = The organisers of { $event } have published the final
 mail-schedule_none = You have no meetings in it yet.
 mail-see_agenda = Your agenda, with its calendar feed: { $link }
 mail-event_page = The event: { $link }
+mail-meeting_added-subject = A new meeting for you now – { $event }
+mail-meeting_added-body = A table became free at { $event }, and the organisers have placed a meeting you asked for in it:

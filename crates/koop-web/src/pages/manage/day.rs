@@ -41,6 +41,8 @@ struct Slot {
     status: String,
     status_code: &'static str,
     open: bool,
+    /// A no-show, whose slot the standby list may refill.
+    freed: bool,
 }
 
 #[derive(Template)]
@@ -121,6 +123,7 @@ async fn show_day(
             status: ctx.kind("meeting", m.status.as_str()),
             status_code: m.status.as_str(),
             open: m.status == MeetingStatus::Scheduled,
+            freed: m.status == MeetingStatus::NoShow && m.table_no.is_some(),
         })
         .collect();
     render(DayPage {

@@ -10,6 +10,7 @@ mod organisations;
 mod registrations;
 mod scheduling;
 mod setup;
+mod standby;
 mod statistics;
 mod table_plan;
 
@@ -29,4 +30,5 @@ pub fn routes() -> Router<AppState> {
         .merge(registrations::routes())
         .merge(messages::routes())
         .merge(table_plan::routes())
+        .merge(standby::routes())
 }
