@@ -32,6 +32,8 @@ const routes = [
   ['/profiles/1/edit', 'kind=BO&language=de&title=Evil&summary=Evil'],
   ['/profiles/1/publication', 'published=false'],
   ['/events/1/day/meetings/1/standby', 'request=1'],
+  ['/events/1/surveys', 'kind=feedback'],
+  ['/events/1/follow-up/1', 'participant=1&stage=in_contact'],
 ];
 
 before(async () => {

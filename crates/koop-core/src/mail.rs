@@ -66,6 +66,17 @@ pub enum Notice {
         /// The meeting.
         meeting: MeetingLine,
     },
+    /// A survey about the recipient's meetings: feedback, or the follow-up.
+    Survey {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// Whether it is the follow-up months later (else the feedback right after).
+        follow_up: bool,
+        /// How many meetings the recipient held.
+        meetings: usize,
+    },
     /// The organisers write to participants.
     FromOrganisers {
         /// The event's title.

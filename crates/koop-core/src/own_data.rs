@@ -44,6 +44,12 @@ impl Core {
                 "requests": r.inbox(participant).await?,
                 "meetings": r.meetings(event, Some(participant)).await?,
                 "ratings": r.ratings_of(participant).await?,
+                "follow_up": r
+                    .follow_up_of(participant)
+                    .await?
+                    .into_iter()
+                    .map(|(m, stage, note)| json!({ "meeting": m, "stage": stage, "note": note }))
+                    .collect::<Vec<_>>(),
             });
         }
         Ok(data)
@@ -73,6 +79,7 @@ impl Core {
             let permit = policy::act_for(tx, actor, event, participant).await?;
             let me = koop_db::participant::get(tx, participant).await?;
             koop_db::account::erase(tx, id).await?;
+            koop_db::follow_up::clear_notes(tx, participant).await?;
             if let Some(person) = me.person_id {
                 koop_db::person::erase(tx, person).await?;
             }

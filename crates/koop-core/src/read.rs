@@ -173,6 +173,19 @@ impl Reader {
         policy::event_access(self.viewer, &scope).ok_or(CoreError::NotFound)
     }
 
+    /// Succeeds for `participant` themselves and the event's organisers.
+    pub(crate) async fn require_own(
+        &mut self,
+        event: EventId,
+        participant: ParticipantId,
+    ) -> CoreResult<()> {
+        if self.access(event).await?.sees_own(participant) {
+            Ok(())
+        } else {
+            Err(CoreError::Forbidden)
+        }
+    }
+
     /// Succeeds for the event's organisers; `Forbidden` for others who can see it.
     pub async fn require_manage(&mut self, id: EventId) -> CoreResult<()> {
         match self.access(id).await? {

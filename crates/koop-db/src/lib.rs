@@ -19,6 +19,7 @@ pub mod complement;
 pub mod consent;
 mod error;
 pub mod event;
+pub mod follow_up;
 pub mod job;
 pub mod meeting;
 pub mod membership;

@@ -247,3 +247,44 @@ mod tests {
         assert!(check_request(ParticipantId(3), ParticipantId(3)).is_err());
     }
 }
+
+text_enum!(
+    /// What came of a meeting, asked months after the event.
+    FollowUpStage, "stage" {
+        /// No further contact.
+        NoFurtherContact = "no_further_contact",
+        /// Still in contact.
+        InContact = "in_contact",
+        /// They met again.
+        MetAgain = "met_again",
+        /// Negotiations started.
+        NegotiationStarted = "negotiation_started",
+        /// A cooperation agreement was reached.
+        AgreementReached = "agreement_reached",
+    }
+);
+
+impl FollowUpStage {
+    /// How far along the chain this is; the further of two answers counts.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::NoFurtherContact => 0,
+            Self::InContact => 1,
+            Self::MetAgain => 2,
+            Self::NegotiationStarted => 3,
+            Self::AgreementReached => 4,
+        }
+    }
+
+    /// The outcome it is in the agency's records, if any.
+    pub fn outcome_kind(self) -> Option<crate::outcome::OutcomeKind> {
+        use crate::outcome::OutcomeKind;
+        match self {
+            Self::NoFurtherContact => None,
+            Self::InContact => Some(OutcomeKind::ContactEstablished),
+            Self::MetAgain => Some(OutcomeKind::FollowUpMeeting),
+            Self::NegotiationStarted => Some(OutcomeKind::Negotiation),
+            Self::AgreementReached => Some(OutcomeKind::Contract),
+        }
+    }
+}

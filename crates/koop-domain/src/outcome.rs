@@ -16,6 +16,8 @@ text_enum!(
         ContactEstablished = "contact_established",
         /// A follow-up meeting took place.
         FollowUpMeeting = "follow_up_meeting",
+        /// Negotiations started.
+        Negotiation = "negotiation",
         /// A cooperation project started.
         CooperationProject = "cooperation_project",
         /// A letter of intent was signed.

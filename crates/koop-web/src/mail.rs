@@ -157,6 +157,32 @@ impl Composer for CatalogueComposer {
                     )
                 ),
             ),
+            Notice::Survey {
+                event,
+                event_id,
+                follow_up,
+                meetings,
+            } => {
+                let (key, path) = if *follow_up {
+                    ("follow_up", paths::event_follow_up(*event_id))
+                } else {
+                    ("feedback", paths::event_meetings(*event_id))
+                };
+                let body = t.with(
+                    &format!("mail-{key}-body"),
+                    vec![
+                        ("event", Arg::Text(event.clone())),
+                        ("count", Arg::from(*meetings)),
+                    ],
+                );
+                (
+                    text(t, &format!("mail-{key}-subject"), &[("event", event)]),
+                    format!(
+                        "{body}\n\n{}",
+                        text(t, "mail-answer_here", &[("link", &link(path))])
+                    ),
+                )
+            }
             Notice::FromOrganisers {
                 event,
                 event_id,

@@ -297,3 +297,13 @@ pub fn table_plan_pdf(id: impl IdOf<EventId>) -> String {
 pub fn event_standby(id: impl IdOf<EventId>, meeting: i64) -> String {
     format!("/events/{}/day/meetings/{meeting}/standby", id.raw())
 }
+
+/// A participant's follow-up form (organisers name the participant).
+pub fn event_follow_up(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/follow-up", id.raw())
+}
+
+/// Sending a survey of an event.
+pub fn event_surveys(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/surveys", id.raw())
+}

@@ -421,6 +421,14 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/events/{hidden}/table-plan.pdf"),
                 [404, 404, 404, 404, 200, 404],
             ),
+            (
+                format!("/events/{ev}/follow-up"),
+                [403, 200, 403, 403, 403, 403],
+            ),
+            (
+                format!("/events/{ev}/follow-up?participant={}", w.participants[0]),
+                [403, 200, 403, 200, 200, 403],
+            ),
             // Registration is closed: everyone who sees the event is told so.
             (format!("/events/{ev}/register"), [409; 6]),
             (
@@ -558,6 +566,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             (
                 format!("/events/{ev}/messages"),
                 "participant=&subject=Hallo&body=Text".into(),
+                [403, 403, 403, 422, 422, 403],
+            ),
+            (
+                format!("/events/{ev}/surveys"),
+                "kind=feedback".into(),
                 [403, 403, 403, 422, 422, 403],
             ),
             (

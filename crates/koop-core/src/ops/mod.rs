@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod events;
+pub mod follow_up;
 pub mod mailing;
 pub mod meetings;
 pub mod profiles;

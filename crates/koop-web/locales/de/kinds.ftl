@@ -44,6 +44,7 @@ kind-activity-contact_brokerage = Kontaktvermittlung
 kind-activity-other = Sonstige
 kind-outcome-contact_established = Kontakt hergestellt
 kind-outcome-follow_up_meeting = Folgetreffen
+kind-outcome-negotiation = Verhandlungen aufgenommen
 kind-outcome-cooperation_project = Kooperationsprojekt
 kind-outcome-loi = Absichtserklärung
 kind-outcome-mou = MoU
@@ -98,3 +99,9 @@ kind-size-large = groß (250 und mehr)
 kind-priority-low = niedrige Priorität
 kind-priority-normal = normale Priorität
 kind-priority-high = hohe Priorität
+
+kind-stage-no_further_contact = Kein weiterer Kontakt
+kind-stage-in_contact = Wir stehen in Kontakt
+kind-stage-met_again = Wir haben uns wieder getroffen
+kind-stage-negotiation_started = Verhandlungen aufgenommen
+kind-stage-agreement_reached = Kooperationsvereinbarung erreicht

@@ -19,3 +19,14 @@ mail-see_agenda = Ihr Terminplan, mit Kalender-Abo: { $link }
 mail-event_page = Zur Veranstaltung: { $link }
 mail-meeting_added-subject = Ein neuer Termin für Sie – { $event }
 mail-meeting_added-body = Bei { $event } ist ein Tisch frei geworden, und die Veranstalter haben einen Ihrer gewünschten Termine dorthin gelegt:
+mail-feedback-subject = Wie waren Ihre Gespräche bei { $event }?
+mail-feedback-body = { $count ->
+    [one] Sie hatten bei { $event } ein Gespräch. Wie war es? Ihre Bewertung dauert eine Minute und hilft den Veranstaltern, die nächste Börse zu planen.
+   *[other] Sie hatten bei { $event } { $count } Gespräche. Wie waren sie? Ihre Bewertungen dauern eine Minute und helfen den Veranstaltern, die nächste Börse zu planen.
+}
+mail-follow_up-subject = Was ist aus Ihren Gesprächen bei { $event } geworden?
+mail-follow_up-body = { $count ->
+    [one] Vor einigen Monaten hatten Sie bei { $event } ein Gespräch. Ist etwas daraus geworden: weiterer Kontakt, Verhandlungen, eine Kooperationsvereinbarung?
+   *[other] Vor einigen Monaten hatten Sie bei { $event } { $count } Gespräche. Ist etwas daraus geworden: weiterer Kontakt, Verhandlungen, eine Kooperationsvereinbarung?
+}
+mail-answer_here = Hier antworten: { $link }

@@ -44,6 +44,7 @@ kind-activity-contact_brokerage = Contact brokerage
 kind-activity-other = Other
 kind-outcome-contact_established = Contact established
 kind-outcome-follow_up_meeting = Follow-up meeting
+kind-outcome-negotiation = Negotiation started
 kind-outcome-cooperation_project = Cooperation project
 kind-outcome-loi = Letter of intent
 kind-outcome-mou = MoU
@@ -98,3 +99,9 @@ kind-size-large = large (250 and more)
 kind-priority-low = low priority
 kind-priority-normal = normal priority
 kind-priority-high = high priority
+
+kind-stage-no_further_contact = No further contact
+kind-stage-in_contact = We are in contact
+kind-stage-met_again = We met again
+kind-stage-negotiation_started = Negotiation started
+kind-stage-agreement_reached = Cooperation agreement reached

@@ -19,3 +19,14 @@ mail-see_agenda = Your agenda, with its calendar feed: { $link }
 mail-event_page = The event: { $link }
 mail-meeting_added-subject = A new meeting for you now – { $event }
 mail-meeting_added-body = A table became free at { $event }, and the organisers have placed a meeting you asked for in it:
+mail-feedback-subject = How were your meetings at { $event }?
+mail-feedback-body = { $count ->
+    [one] You had one meeting at { $event }. How was it? Your rating takes a minute and helps the organisers plan the next exchange.
+   *[other] You had { $count } meetings at { $event }. How were they? Your ratings take a minute and help the organisers plan the next exchange.
+}
+mail-follow_up-subject = What came of your meetings at { $event }?
+mail-follow_up-body = { $count ->
+    [one] Some months ago you had one meeting at { $event }. Did anything come of it: further contact, a negotiation, a cooperation agreement?
+   *[other] Some months ago you had { $count } meetings at { $event }. Did anything come of them: further contact, a negotiation, a cooperation agreement?
+}
+mail-answer_here = Answer here: { $link }

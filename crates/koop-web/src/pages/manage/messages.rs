@@ -21,7 +21,9 @@ use koop_core::ops::mailing::Recipients;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/events/{id}/messages", get(show_form).post(send))
+    Router::new()
+        .route("/events/{id}/messages", get(show_form).post(send))
+        .route("/events/{id}/surveys", axum::routing::post(send_survey))
 }
 
 #[derive(Template)]
@@ -145,6 +147,52 @@ async fn send(
         Err(e) => {
             let ctx = Ctx::new(&v);
             let form = form.with_problems(ctx.texts(), e)?;
+            let page = render(page(&s, &v, event, form, None).await?)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct SurveyChoice {
+    kind: String,
+}
+
+async fn send_survey(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<SurveyChoice>,
+) -> Result<Response, AppError> {
+    use koop_core::ops::follow_up::Survey;
+    let survey = match f.kind.as_str() {
+        "feedback" => Survey::Feedback,
+        "follow_up" => Survey::FollowUp,
+        other => {
+            return Err(CoreError::field(
+                koop_core::domain::DomainError::new(
+                    "kind",
+                    "invalid_choice",
+                    format!("'{other}' is not feedback or follow_up"),
+                )
+                .with("value", other)
+                .with("choices", "feedback, follow_up"),
+            )
+            .into());
+        }
+    };
+    let event = EventId(id);
+    match s.core.send_survey(&v.actor, event, survey).await {
+        Ok(n) => {
+            let done = v
+                .lang
+                .texts()
+                .with("survey-sent", vec![("count", Arg::from(n))]);
+            Ok(render(page(&s, &v, event, FormState::new([]), Some(done)).await?)?.into_response())
+        }
+        Err(e) => {
+            let ctx = Ctx::new(&v);
+            let form = FormState::new([]).with_problems(ctx.texts(), e)?;
             let page = render(page(&s, &v, event, form, None).await?)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

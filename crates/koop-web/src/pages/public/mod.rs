@@ -11,6 +11,7 @@ pub mod agreements;
 pub mod cities;
 pub mod clusters;
 pub mod events;
+pub mod follow_up;
 pub mod generic;
 pub mod home;
 pub mod inbox;
@@ -40,4 +41,5 @@ pub fn routes() -> Router<AppState> {
         .merge(clusters::routes())
         .merge(registration::routes())
         .merge(profile_edit::routes())
+        .merge(follow_up::routes())
 }
