@@ -24,7 +24,11 @@ impl Core {
             let mut r = self.reader(actor).await?;
             let me = r.participant(participant).await?;
             let ev = r.event(event).await?;
-            let org = r.org(me.org_id).await.ok();
+            // The organisation they registered for is theirs to see even while it is
+            // unpublished (a self-registered one is, until the organisers publish it).
+            let org = koop_db::org::get(r.conn(), Viewer::Platform, me.org_id)
+                .await
+                .ok();
             let person = match me.person_id {
                 Some(p) => Some(koop_db::person::get_own(r.conn(), p).await?),
                 None => None,

@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{TestApp, select};
+use common::{Session, TestApp, select};
 use koop_core::domain::account::Role;
-use koop_core::testing::{TestAgency, fresh_databases};
+use koop_core::testing::{TestAgency, TestEvent, fresh_databases};
 
 fn field(html: &str, name: &str) -> Vec<String> {
     select(html, &format!("label:has([name=\"{name}\"]) .field-error"))
@@ -15,21 +15,30 @@ fn field(html: &str, name: &str) -> Vec<String> {
 const GOOD: &str = "kind=BO&language=de&title=Lohnfertigung+Blech&summary=Wir+lasern+und+kanten+Bleche+bis+20+mm.\
 &description=&keywords=Laserschneiden%2C+Kanten&nace=25.62&countries_sought=PL%2C+LV&languages=de%2C+en&deadline=2027-12-31";
 
+/// An event of `n` participants, with the first two logged in as Alice and Bob.
+async fn alice_and_bob(
+    core: &koop_core::Core,
+    n: usize,
+) -> (TestAgency, TestEvent, TestApp, Session, Session) {
+    let a = TestAgency::create(core, "a").await;
+    let ev = a.event("Börse").participants(n).create().await;
+    let p = &ev.participants;
+    let (_, alice) = a
+        .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
+        .await;
+    let (_, bob) = a
+        .login("bob", Role::Participant, Some(ev.id), Some(p[1]))
+        .await;
+    let app = TestApp::new(core.clone());
+    let (alice, bob) = (app.login_as(&alice).await, app.login_as(&bob).await);
+    (a, ev, app, alice, bob)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_participant_writes_edits_and_withdraws_a_cooperation_profile() {
     for (backend, url) in fresh_databases().await {
         let core = koop_core::Core::open(&url).await.unwrap();
-        let a = TestAgency::create(&core, "a").await;
-        let ev = a.event("Börse").participants(2).create().await;
-        let p = &ev.participants;
-        let (_, alice) = a
-            .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
-            .await;
-        let (_, bob) = a
-            .login("bob", Role::Participant, Some(ev.id), Some(p[1]))
-            .await;
-        let app = TestApp::new(core.clone());
-        let (alice, bob) = (app.login_as(&alice).await, app.login_as(&bob).await);
+        let (a, ev, app, alice, bob) = alice_and_bob(&core, 2).await;
         let e = ev.id.0;
 
         // Without a profile, the start page and the event page say so and lead to the form.
@@ -185,6 +194,81 @@ async fn a_participant_writes_edits_and_withdraws_a_cooperation_profile() {
             "profile.status_changed",
         ] {
             assert!(actions.contains(&a), "{backend}: {a} in {actions:?}");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_requests_a_meeting_from_the_marketplace_and_returns_to_the_search() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let (_agency, ev, app, alice, bob) = alice_and_bob(&core, 5).await;
+        let p = &ev.participants;
+        let e = ev.id.0;
+        let saved = app
+            .post_form(&format!("/events/{e}/profiles/new"), GOOD, Some(&bob))
+            .await;
+        assert_eq!(saved.status, 303, "{backend}: {}", saved.body);
+
+        // Bob's own profile has no request button; Alice sees one on it.
+        let market = app
+            .get(&format!("/events/{e}/profiles?q=blech"), Some(&bob))
+            .await;
+        assert!(select(&market.body, "form.ask").is_empty(), "{backend}");
+        let search = format!("/events/{e}/profiles?q=blech");
+        let market = app.get(&search, Some(&alice)).await;
+        assert_eq!(
+            select(&market.body, "form.ask button"),
+            vec!["Gespräch anfragen"],
+            "{backend}"
+        );
+
+        // A request names where to return; only this event's marketplace is accepted.
+        let ask = |receiver, back: &str| {
+            format!(
+                "requester={}&receiver={receiver}&message=Hallo&back={}",
+                p[0],
+                form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
+            )
+        };
+        let sent = app
+            .post_form(
+                &format!("/events/{e}/requests"),
+                &ask(p[1], &search),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(sent.status, 303, "{backend}: {}", sent.body);
+        assert_eq!(sent.location.as_deref(), Some(search.as_str()), "{backend}");
+        let market = app.get(&search, Some(&alice)).await;
+        assert!(
+            select(&market.body, "form.ask").is_empty(),
+            "{backend}: asked"
+        );
+        assert_eq!(
+            select(&market.body, "article.profile p.muted").len(),
+            1,
+            "{backend}: the card says the request is open"
+        );
+
+        for (to, elsewhere) in [
+            (p[2], "https://evil.example/".to_owned()),
+            (p[3], format!("/events/{e}/profilesX")),
+            (p[4], format!("/events/{e}/profiles/../../admin")),
+        ] {
+            let sent = app
+                .post_form(
+                    &format!("/events/{e}/requests"),
+                    &ask(to, &elsewhere),
+                    Some(&alice),
+                )
+                .await;
+            assert_eq!(sent.status, 303, "{backend}: {}", sent.body);
+            let location = sent.location.unwrap_or_default();
+            assert!(
+                location.starts_with(&format!("/events/{e}/recommendations")),
+                "{backend}: {elsewhere} led to {location}"
+            );
         }
     }
 }

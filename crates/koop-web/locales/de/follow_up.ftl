@@ -15,3 +15,5 @@ survey-sent = { $count ->
    *[other] Die Umfrage ging an { $count } Teilnehmende.
 }
 error-follow_up_not_held = Nur ein geführtes Gespräch hat eine Nachbefragung.
+follow-send = Antwort senden
+follow-change = Antwort ändern

@@ -15,3 +15,5 @@ survey-sent = { $count ->
    *[other] The survey went to { $count } participants.
 }
 error-follow_up_not_held = Only a meeting that was held has a follow-up.
+follow-send = Send the answer
+follow-change = Change the answer

@@ -29,6 +29,9 @@ pub struct Answer {
     /// The body as sent (a PDF is not text).
     #[allow(dead_code)]
     pub bytes: Vec<u8>,
+    /// Where a redirect leads.
+    #[allow(dead_code)]
+    pub location: Option<String>,
 }
 
 impl TestApp {
@@ -42,11 +45,17 @@ impl TestApp {
     async fn send(&self, req: Request<Body>) -> Answer {
         let resp = self.router.clone().oneshot(req).await.unwrap();
         let status = resp.status();
+        let location = resp
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let body = to_bytes(resp.into_body(), 10 << 20).await.unwrap();
         Answer {
             status,
             body: String::from_utf8_lossy(&body).into_owned(),
             bytes: body.to_vec(),
+            location,
         }
     }
 

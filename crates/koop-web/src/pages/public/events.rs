@@ -308,6 +308,22 @@ struct MarketQuery {
     language: String,
 }
 
+impl MarketQuery {
+    /// The marketplace with this search, to come back to after a request.
+    fn url(&self, event: i64) -> String {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([
+                ("q", &self.q),
+                ("kind", &self.kind),
+                ("country", &self.country),
+                ("nace", &self.nace),
+                ("language", &self.language),
+            ])
+            .finish();
+        format!("{}?{query}", crate::paths::event_profiles(event))
+    }
+}
+
 /// The marketplace: the event's published profiles, searched and filtered.
 async fn list_profiles(
     State(s): State<AppState>,
@@ -318,8 +334,14 @@ async fn list_profiles(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    let ev = r.event(event).await?;
+    let (ev, access) = r.event_access(event).await?;
     let all = r.event_profiles(event).await?;
+    // A participant asks for a meeting from the card; one who already asked sees how
+    // that request stands.
+    let me = match access {
+        EventAccess::Attend(me) => Some((me, r.requests_of(me).await?)),
+        _ => None,
+    };
     drop(r);
     let kind = match q.kind.as_str() {
         "" => None,
@@ -341,9 +363,25 @@ async fn list_profiles(
         .into_iter()
         .map(|(i, n, _)| (i, n))
         .collect();
+    let back = q.url(id);
     let profiles = found
         .iter()
-        .map(|p| rows::profile(&ctx, p, names.get(&p.org_id).cloned()))
+        .map(|p| {
+            let mut card = rows::profile(&ctx, p, names.get(&p.org_id).cloned());
+            if let (Some((me, asked)), Some(other)) = (&me, p.participant_id) {
+                card.ask = (other != *me).then(|| rows::Ask {
+                    action: crate::paths::event_requests(id),
+                    requester: me.0,
+                    receiver: other.0,
+                    back: back.clone(),
+                    status: asked
+                        .iter()
+                        .find(|(with, _)| *with == other)
+                        .map(|(_, st)| ctx.kind("request", st.as_str())),
+                });
+            }
+            card
+        })
         .collect();
     let mut languages: Vec<String> = all
         .iter()

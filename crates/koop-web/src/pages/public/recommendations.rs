@@ -143,6 +143,9 @@ struct RequestForm {
     receiver: i64,
     #[serde(default)]
     message: String,
+    /// The marketplace search the request was sent from, to return to.
+    #[serde(default)]
+    back: String,
 }
 
 /// A meeting request from the recommendations; core checks that a participant asks for themselves.
@@ -162,8 +165,11 @@ async fn request_meeting(
             &f.message,
         )
         .await?;
-    Ok(see_other_with_flash(
-        &crate::paths::event_recommendations(id, Some(f.requester)),
-        "flash-request_sent",
-    ))
+    // Only a page of this event's marketplace is a place to return to.
+    let marketplace = crate::paths::event_profiles(id);
+    let back = match f.back.strip_prefix(&marketplace) {
+        Some(rest) if rest.is_empty() || rest.starts_with('?') => f.back.clone(),
+        _ => crate::paths::event_recommendations(id, Some(f.requester)),
+    };
+    Ok(see_other_with_flash(&back, "flash-request_sent"))
 }

@@ -141,6 +141,20 @@ pub struct ProfileCard {
     pub nace: Vec<String>,
     pub seeks: String,
     pub org: Option<(i64, String)>,
+    /// A meeting request the viewer may send from the card.
+    pub ask: Option<Ask>,
+}
+
+/// A participant's request to the profile's owner, or how an earlier one stands.
+pub struct Ask {
+    /// Where the request goes.
+    pub action: String,
+    pub requester: i64,
+    pub receiver: i64,
+    /// Where to come back to after sending.
+    pub back: String,
+    /// The status of the request between the two, translated, if there is one.
+    pub status: Option<String>,
 }
 
 pub fn profile(ctx: &Ctx, p: &Profile, org_name: Option<String>) -> ProfileCard {
@@ -159,5 +173,6 @@ pub fn profile(ctx: &Ctx, p: &Profile, org_name: Option<String>) -> ProfileCard 
             .collect::<Vec<_>>()
             .join(", "),
         org: org_name.map(|n| (p.org_id.0, n)),
+        ask: None,
     }
 }
