@@ -21,7 +21,7 @@ enum Command {
     /// Serve koop on the configured database.
     Serve(commands::serve::ServeArgs),
     /// Load the demo world into an embedded SQLite database and serve it.
-    Demo(commands::serve::ServeArgs),
+    Demo(commands::serve::DemoArgs),
     /// Apply pending database migrations.
     Migrate(commands::serve::MigrateArgs),
     /// Import organisations or contacts from CSV or XLSX (all or nothing).
@@ -36,6 +36,8 @@ enum Command {
     Schedule(commands::schedule::ScheduleArgs),
     /// Partner recommendations: benchmarks of the matchmaking engine.
     Match(commands::matching::MatchArgs),
+    /// Serve the demo exchange at a multiple of its size and read it with concurrent clients.
+    LoadTest(commands::load_test::LoadTestArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -50,5 +52,6 @@ fn main() -> anyhow::Result<()> {
         Command::User(args) => commands::admin::user(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Match(args) => commands::matching::run(args),
+        Command::LoadTest(args) => commands::load_test::run(args),
     }
 }

@@ -26,12 +26,22 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 impl Core {
+    /// The installation's feed secret: created once in the database, then kept by each
+    /// node (it never changes, and every agenda page needs it).
     async fn feed_secret(&self) -> CoreResult<String> {
-        let mut fresh = [0u8; 32];
-        getrandom::fill(&mut fresh)
-            .map_err(|e| CoreError::Internal(format!("no randomness: {e}")))?;
-        let mut conn = self.db.conn().await?;
-        Ok(koop_db::secret::get_or_create(&mut conn, SECRET, &hex::encode(fresh)).await?)
+        let secret = self
+            .feed_secret
+            .get_or_try_init(async || {
+                let mut fresh = [0u8; 32];
+                getrandom::fill(&mut fresh)
+                    .map_err(|e| CoreError::Internal(format!("no randomness: {e}")))?;
+                let mut conn = self.db.conn().await?;
+                CoreResult::Ok(
+                    koop_db::secret::get_or_create(&mut conn, SECRET, &hex::encode(fresh)).await?,
+                )
+            })
+            .await?;
+        Ok(secret.clone())
     }
 
     /// The feed token of `participant`, for those who see their agenda (the participant

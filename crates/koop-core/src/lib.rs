@@ -20,6 +20,7 @@ pub mod feeds;
 pub mod import;
 pub mod jobs;
 pub mod mail;
+mod match_cache;
 pub mod matching;
 pub mod ops;
 pub mod own_data;
@@ -62,6 +63,12 @@ pub struct Core {
     wake: std::sync::Arc<tokio::sync::Notify>,
     /// Sends mail; without it, no mail is queued.
     mailer: Option<std::sync::Arc<mail::Mailer>>,
+    /// This node's match indexes of events, current as the database says.
+    match_cache: std::sync::Arc<match_cache::IndexCache<matching::Built>>,
+    /// This node's marketplace text indexes of events (SQLite), likewise.
+    search_cache: std::sync::Arc<match_cache::IndexCache<search::TextIndex>>,
+    /// The calendar feeds' secret, once read.
+    feed_secret: std::sync::Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl std::fmt::Debug for Core {
@@ -113,6 +120,9 @@ impl Core {
             embedder: None,
             wake: std::sync::Arc::new(tokio::sync::Notify::new()),
             mailer: None,
+            match_cache: std::sync::Arc::default(),
+            search_cache: std::sync::Arc::default(),
+            feed_secret: std::sync::Arc::default(),
         })
     }
 

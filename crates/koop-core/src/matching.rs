@@ -2,17 +2,20 @@
 //! organisations and cluster memberships are mapped onto the matchmaking engine's input,
 //! and its recommendations come back with reasons in the visitor's language.
 //!
-//! The index is built per call: an exchange has tens to a few thousand profiles, which
-//! the engine indexes in milliseconds, and nothing has to be kept in sync.
+//! The index is kept between calls and built again when the database says something
+//! changed (`match_cache`).
 
+use crate::match_cache::Stamp;
 use crate::read::Reader;
 use crate::{Actor, Core, CoreError, CoreResult};
+use koop_domain::account::Viewer;
 use koop_domain::ids::{EventId, OrgId, ParticipantId, ProfileId};
 use koop_domain::org::{OrgKind, Organisation};
 use koop_domain::profile::{Profile, ProfileKind};
 use koop_domain::values::{LanguageCode, NaceCode};
 use koop_match as m;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use koop_match::{Locale, Reason};
 
@@ -54,7 +57,7 @@ pub(crate) fn internal(e: m::MatchError) -> CoreError {
     CoreError::Internal(format!("matching: {e}"))
 }
 
-struct Built {
+pub(crate) struct Built {
     index: m::MatchIndex,
     profiles: Vec<Profile>,
     names: HashMap<OrgId, (String, String)>,
@@ -94,12 +97,22 @@ pub(crate) fn fingerprint(p: &m::Profile) -> String {
     format!("{:016x}", m::embed::text_fingerprint(p))
 }
 
+/// The event's index, built again only when something changed since the kept one. The
+/// caller has checked that the viewer may see the event.
+async fn index(core: &Core, r: &mut Reader, event: EventId) -> CoreResult<Arc<Built>> {
+    let model = core.embedding_model();
+    let stamp = Stamp::read(r, event, model).await?;
+    core.match_cache
+        .get(event, stamp, async || build(r, event, model).await)
+        .await
+}
+
 async fn build(r: &mut Reader, event: EventId, model: Option<&str>) -> CoreResult<Built> {
     let mut e = event_input(r, event).await?;
     // Vectors are used only when they come from the configured model and the current text:
     // a query vector and a candidate vector must be comparable.
     if let Some(model) = model {
-        let stored = r.profile_embeddings(event).await?;
+        let stored = koop_db::profile::embeddings_for_event(r.conn(), event).await?;
         for p in &mut e.input.profiles {
             p.embedding = stored
                 .iter()
@@ -118,26 +131,39 @@ async fn build(r: &mut Reader, event: EventId, model: Option<&str>) -> CoreResul
     })
 }
 
+/// The engine's input: what every visitor who may see the event sees, whoever asks, so
+/// that one index serves them all (`match_cache`). Organisations are those of the
+/// event's published profiles, whose names the marketplace shows; groups count only
+/// when published.
 async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
-    let profiles = r.event_profiles(event).await?;
-    let mut names = HashMap::new();
-    let mut organisations = Vec::new();
-    let mut cluster_names: HashMap<u32, String> = HashMap::new();
+    let profiles = koop_db::profile::for_event(r.conn(), event).await?;
+    // The organisations in the order their first profile comes, read in two queries.
+    let mut order: Vec<OrgId> = Vec::new();
     for p in &profiles {
-        if names.contains_key(&p.org_id) {
-            continue;
+        if !order.contains(&p.org_id) {
+            order.push(p.org_id);
         }
-        let o = r.org(p.org_id).await?;
-        let clusters: Vec<m::profile::ClusterId> = r
-            .memberships(o.id)
+    }
+    let mut orgs: HashMap<OrgId, Organisation> =
+        koop_db::org::many(r.conn(), Viewer::Platform, &order)
             .await?
             .into_iter()
-            .filter(|ms| ms.member_id == o.id)
-            .map(|ms| {
-                cluster_names.insert(ms.group_id.0 as u32, ms.group_name.clone());
-                cluster_id(ms.group_id)
-            })
+            .map(|o| (o.id, o))
             .collect();
+    let mut groups: HashMap<OrgId, Vec<m::profile::ClusterId>> = HashMap::new();
+    let mut cluster_names: HashMap<u32, String> = HashMap::new();
+    for ms in koop_db::membership::of_members(r.conn(), Viewer::Anonymous, &order).await? {
+        cluster_names.insert(ms.group_id.0 as u32, ms.group_name.clone());
+        groups
+            .entry(ms.member_id)
+            .or_default()
+            .push(cluster_id(ms.group_id));
+    }
+    let mut names = HashMap::new();
+    let mut organisations = Vec::new();
+    for id in order {
+        let o = orgs.remove(&id).ok_or(CoreError::NotFound)?;
+        let clusters = groups.remove(&id).unwrap_or_default();
         organisations.push(engine_organisation(&o, clusters)?);
         names.insert(o.id, (o.data.name.clone(), o.data.country.to_string()));
     }
@@ -185,8 +211,7 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
         });
     }
     // Clusters their managers declared complementary give their members a bonus.
-    let complementary = r
-        .complements()
+    let complementary = koop_db::complement::list(r.conn(), Viewer::Anonymous)
         .await?
         .into_iter()
         .map(|c| (cluster_id(c.cluster_a), cluster_id(c.cluster_b), 1.0))
@@ -272,7 +297,8 @@ impl Core {
         k: usize,
     ) -> CoreResult<Vec<RecommendationView>> {
         let mut r = self.reader(actor).await?;
-        let built = build(&mut r, event, self.embedding_model()).await?;
+        r.access(event).await?;
+        let built = index(self, &mut r, event).await?;
         let recs = built
             .index
             .recommend(m::ProfileId(profile.0 as u64), k)
@@ -308,7 +334,8 @@ impl Core {
     ) -> CoreResult<Option<Profile>> {
         let mut r = self.reader(actor).await?;
         let p = r.participant(participant).await?;
-        let profiles = r.event_profiles(p.event_id).await?;
+        // The kept index holds the event's published profiles.
+        let profiles = &index(self, &mut r, p.event_id).await?.profiles;
         Ok(profiles
             .iter()
             .find(|x| x.participant_id == Some(participant))
@@ -326,7 +353,7 @@ impl Core {
     ) -> CoreResult<Vec<Coverage>> {
         let mut r = self.reader(actor).await?;
         r.require_manage(event).await?;
-        let built = build(&mut r, event, self.embedding_model()).await?;
+        let built = index(self, &mut r, event).await?;
         Ok(built
             .index
             .good_match_counts(min_score, cap)

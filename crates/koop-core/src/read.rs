@@ -28,11 +28,18 @@ use crate::views::*;
 pub struct Reader {
     conn: PoolConnection<sqlx::Any>,
     viewer: Viewer,
+    /// The viewer's access to events asked about before: a page asks several times,
+    /// and a reader lives for one page.
+    known: Vec<(EventId, EventAccess)>,
 }
 
 impl Reader {
     pub(crate) fn new(conn: PoolConnection<sqlx::Any>, viewer: Viewer) -> Self {
-        Reader { conn, viewer }
+        Reader {
+            conn,
+            viewer,
+            known: Vec::new(),
+        }
     }
 
     /// The viewer.
@@ -168,9 +175,14 @@ impl Reader {
     }
 
     /// The viewer's access to an event; `NotFound` when they may not see it.
-    async fn access(&mut self, id: EventId) -> CoreResult<EventAccess> {
+    pub(crate) async fn access(&mut self, id: EventId) -> CoreResult<EventAccess> {
+        if let Some((_, known)) = self.known.iter().find(|(e, _)| *e == id) {
+            return Ok(*known);
+        }
         let scope = event::scope(&mut self.conn, id).await?;
-        policy::event_access(self.viewer, &scope).ok_or(CoreError::NotFound)
+        let access = policy::event_access(self.viewer, &scope).ok_or(CoreError::NotFound)?;
+        self.known.push((id, access));
+        Ok(access)
     }
 
     /// Succeeds for `participant` themselves and the event's organisers.

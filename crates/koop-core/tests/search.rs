@@ -115,6 +115,7 @@ async fn the_marketplace_finds_by_stem_and_word_beginning_in_every_script_with_f
             core.search_profiles(&a.staff, e, &q)
                 .await
                 .unwrap()
+                .found
                 .into_iter()
                 .map(|p| p.id)
                 .collect()
@@ -160,5 +161,22 @@ async fn the_marketplace_finds_by_stem_and_word_beginning_in_every_script_with_f
             find(only(|q| q.language = Some("en".into()))).await,
             vec![battery]
         );
+
+        // The kept index follows a change at once: an edited text is found by its new
+        // words and no longer by its old ones.
+        let mut data = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .editable_profile(battery)
+            .await
+            .unwrap()
+            .data;
+        data.title = "Lithium reclaim partners".into();
+        data.summary = data.title.clone();
+        data.keywords = vec!["lithium".into()];
+        core.update_profile(&a.staff, battery, data).await.unwrap();
+        assert_eq!(find(text("lithium")).await, vec![battery], "{backend}");
+        assert_eq!(find(text("Battery")).await, vec![], "{backend}");
     }
 }

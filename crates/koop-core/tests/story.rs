@@ -434,6 +434,22 @@ async fn every_recommendation_at_the_demo_exchange_has_a_reason_a_person_can_rea
         recs.iter().map(|r| &r.org_name).collect::<Vec<_>>()
     );
 
+    // The kept index follows changes: a profile taken off the marketplace is no longer
+    // recommended, and comes back when it is published again.
+    let elbe = recs[0].profile_id;
+    let ranked = async || -> Vec<_> {
+        core.recommendations(&sys, world.exchange, ural.id, 5)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.profile_id)
+            .collect()
+    };
+    core.set_profile_published(&sys, elbe, false).await.unwrap();
+    assert!(!ranked().await.contains(&elbe), "withdrawn");
+    core.set_profile_published(&sys, elbe, true).await.unwrap();
+    assert_eq!(ranked().await.first(), Some(&elbe), "published again");
+
     // Organisers see who has few good matches; participants may not.
     let coverage = core
         .match_coverage(&sys, world.exchange, 3.0, 20)
@@ -533,11 +549,40 @@ async fn with_an_embedding_service_profile_vectors_are_stored_kept_current_and_u
         .with_embeddings(&service, "multilingual-e5-small")
         .unwrap();
     let sys = Actor::system();
+    // An index kept from before the vectors existed is built again when they arrive
+    // (vectors are not audited; the index's stamp counts them).
+    let ids: Vec<_> = core
+        .reader(&sys)
+        .await
+        .unwrap()
+        .event_profiles(world.exchange)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let semantic_reasons = async || {
+        let mut n = 0;
+        for id in &ids {
+            let recs = core
+                .recommendations(&sys, world.exchange, *id, 10)
+                .await
+                .unwrap();
+            n += recs
+                .iter()
+                .flat_map(|r| &r.reasons)
+                .filter(|x| x.text(Locale::De).contains("inhaltlich ähnlich"))
+                .count();
+        }
+        n
+    };
+    assert_eq!(semantic_reasons().await, 0, "no vectors yet");
     assert_eq!(
         core.refresh_embeddings(&sys, world.exchange).await.unwrap(),
         61,
         "one batch embeds every profile"
     );
+    assert!(semantic_reasons().await > 0, "the vectors are used at once");
     let stored = core
         .reader(&sys)
         .await

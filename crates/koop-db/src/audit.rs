@@ -30,6 +30,16 @@ pub async fn append(
     Ok(AuditId(id))
 }
 
+/// The id of the newest entry (0 when there is none). Every change of state appends
+/// one entry, so the value changes whenever anything was written: caches of derived
+/// data compare it to know that they are still current.
+pub async fn last_id(conn: &mut Conn) -> DbResult<i64> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM audit_entry")
+        .fetch_one(conn)
+        .await?;
+    Ok(id.unwrap_or(0))
+}
+
 /// Number of entries (tests use it to check that a failed operation left none).
 pub async fn count(conn: &mut Conn) -> DbResult<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_entry")

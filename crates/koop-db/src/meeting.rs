@@ -160,9 +160,12 @@ pub async fn meetings(
     let people: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
         "SELECT x.meeting_id, p.id, o.id, o.name, o.country FROM meeting_participant x \
          JOIN meeting m ON m.id = x.meeting_id JOIN participant p ON p.id = x.participant_id \
-         JOIN organisation o ON o.id = p.org_id WHERE m.event_id = $1 ORDER BY x.meeting_id, o.name",
+         JOIN organisation o ON o.id = p.org_id WHERE m.event_id = $1 AND ($2 < 0 OR x.meeting_id IN \
+         (SELECT y.meeting_id FROM meeting_participant y WHERE y.participant_id = $2)) \
+         ORDER BY x.meeting_id, o.name",
     )
     .bind(event.0)
+    .bind(participant.map_or(-1, |p| p.0))
     .fetch_all(&mut *conn)
     .await?;
     let mut by_meeting: std::collections::HashMap<i64, Vec<Attendee>> =

@@ -86,6 +86,34 @@ pub async fn for_org(conn: &mut Conn, viewer: Viewer, org: OrgId) -> DbResult<Ve
     rows.into_iter().map(view).collect()
 }
 
+/// The memberships of these organisations as members, in groups the viewer may see.
+pub async fn of_members(
+    conn: &mut Conn,
+    viewer: Viewer,
+    members: &[OrgId],
+) -> DbResult<Vec<MembershipView>> {
+    if members.is_empty() {
+        return Ok(vec![]);
+    }
+    let (a, m) = binds(viewer);
+    let raw: Vec<i64> = members.iter().map(|i| i.0).collect();
+    let sql = format!(
+        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since \
+         FROM membership ms JOIN organisation g ON g.id = ms.group_id \
+         JOIN organisation o ON o.id = ms.member_id \
+         WHERE ms.member_id IN ({}) AND {} ORDER BY g.name, o.name",
+        crate::codec::json_ints(conn, 1),
+        clause("g", "organisation", true, 2)
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(crate::codec::list(&raw))
+        .bind(a)
+        .bind(m)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(view).collect()
+}
+
 /// Every membership in groups of the given kind the viewer may see (for overlaps).
 pub async fn in_groups_of_kind(
     conn: &mut Conn,

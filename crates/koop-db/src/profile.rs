@@ -154,6 +154,24 @@ pub async fn set_embedding(conn: &mut Conn, e: &StoredEmbedding) -> DbResult<()>
     Ok(())
 }
 
+/// How many of an event's profiles have a vector from `model`, and when the newest was
+/// computed. Vectors are written by a job, not audited, so this tells a cache of the
+/// event's index that new ones arrived.
+pub async fn embedding_stamp(
+    conn: &mut Conn,
+    event: EventId,
+    model: &str,
+) -> DbResult<(i64, Option<String>)> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*), MAX(e.computed_at) FROM profile_embedding e \
+         JOIN profile p ON p.id = e.profile_id WHERE p.event_id = $1 AND e.model = $2",
+    )
+    .bind(event.0)
+    .bind(model)
+    .fetch_one(conn)
+    .await?)
+}
+
 /// The stored embeddings of an event's profiles.
 pub async fn embeddings_for_event(
     conn: &mut Conn,
@@ -194,12 +212,12 @@ pub async fn search_text(
         .collect::<Vec<_>>()
         .join(" & ");
     let ids: Vec<i64> = sqlx::query_scalar(
-        "WITH p AS (SELECT id, title || ' ' || summary || ' ' || description || ' ' || keywords AS body, \
-         (CASE language WHEN 'de' THEN 'german' WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' \
-          WHEN 'fr' THEN 'french' ELSE 'simple' END)::regconfig AS cfg \
-         FROM profile WHERE event_id = $1 AND status = 'published') \
-         SELECT id FROM p WHERE to_tsvector('simple', body) @@ to_tsquery('simple', $2) \
-         OR to_tsvector(cfg, body) @@ to_tsquery(cfg, $2) ORDER BY id",
+        "SELECT id FROM profile WHERE event_id = $1 AND status = 'published' \
+         AND (search_simple @@ to_tsquery('simple', $2) \
+         OR (language = 'de' AND search_stemmed @@ to_tsquery('german', $2)) \
+         OR (language = 'en' AND search_stemmed @@ to_tsquery('english', $2)) \
+         OR (language = 'ru' AND search_stemmed @@ to_tsquery('russian', $2)) \
+         OR (language = 'fr' AND search_stemmed @@ to_tsquery('french', $2))) ORDER BY id",
     )
     .bind(event.0)
     .bind(query)

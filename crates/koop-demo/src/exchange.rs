@@ -18,12 +18,17 @@ use koop_domain::values::{CountryCode, LanguageCode};
 use std::collections::HashMap;
 
 /// Returns the event, the event id organisers are bound to, and the participant that the
-/// demo participant login acts as.
+/// demo participant login acts as. At `scale` above 1 the exchange has that many copies
+/// of its companies (numbered after the first), tables and requests, for load tests.
 pub(crate) async fn load(
     core: &Core,
     img: AgencyId,
     work: &AgencyWork,
+    scale: usize,
 ) -> CoreResult<(EventId, EventId, ParticipantId)> {
+    let scale = scale.max(1);
+    let n = COMPANIES.len();
+    let company = |g: usize| &COMPANIES[g % n];
     let sys = Actor::system();
     let network = org(
         core,
@@ -289,7 +294,7 @@ pub(crate) async fn load(
                     starts_at: start,
                     ends_at: end,
                     slot_minutes: slot,
-                    tables,
+                    tables: tables.map(|t| t * scale as i64),
                 },
             )
             .await?;
@@ -299,7 +304,12 @@ pub(crate) async fn load(
     // Participants and their profiles.
     let mut participants: Vec<(ParticipantId, usize)> = Vec::new();
     let mut org_of: Vec<OrgId> = Vec::new();
-    for (ci, c) in COMPANIES.iter().enumerate() {
+    for g in 0..scale * n {
+        let (c, copy) = (company(g), g / n);
+        let name = match copy {
+            0 => c.name.to_owned(),
+            _ => format!("{} ({})", c.name, copy + 1),
+        };
         let kind = if c.name.contains("универс")
             || c.name.contains("університет")
             || c.name.contains("Univerzitet")
@@ -326,7 +336,7 @@ pub(crate) async fn load(
             core,
             img,
             O {
-                name: c.name,
+                name: &name,
                 kind,
                 country: c.country,
                 city: c.city,
@@ -349,7 +359,7 @@ pub(crate) async fn load(
             let id = core
                 .register_participant(&sys, event, pid, org_id, role)
                 .await?;
-            participants.push((id, ci));
+            participants.push((id, g));
             first.get_or_insert(id);
         }
         let kind = ProfileKind::parse(c.kind)?;
@@ -399,8 +409,11 @@ pub(crate) async fn load(
     let first_of: HashMap<usize, ParticipantId> =
         participants.iter().rev().map(|(p, c)| (*c, *p)).collect();
     let mut accepted = Vec::new();
-    for (a, ca) in COMPANIES.iter().enumerate() {
-        for (b, cb) in COMPANIES.iter().enumerate() {
+    // Each copy of the companies asks within itself, so requests grow with the scale.
+    let pairs = (0..scale * n).flat_map(|a| (a / n * n..(a / n + 1) * n).map(move |b| (a, b)));
+    for (a, b) in pairs {
+        let (ca, cb) = (company(a), company(b));
+        {
             if a == b || ca.country == cb.country || !complementary(ca, cb) {
                 continue;
             }
@@ -514,8 +527,9 @@ pub(crate) async fn load(
         )
         .await?,
     );
-    for (i, (p, ci)) in participants.iter().enumerate() {
-        if COMPANIES[*ci].country != "DE" && i % 2 == 0 {
+    // Bookings come from the first copy only: the visits' capacity does not scale.
+    for (i, (p, g)) in participants.iter().enumerate() {
+        if *g < n && company(*g).country != "DE" && i % 2 == 0 {
             core.book_visit(&sys, offers[i % offers.len()], *p).await?;
         }
     }
@@ -586,7 +600,7 @@ pub(crate) async fn load(
     // The demo participant login acts as the first Russian delegate.
     let demo_participant = participants
         .iter()
-        .find(|(_, c)| COMPANIES[*c].country == "RU")
+        .find(|(_, g)| company(*g).country == "RU")
         .map_or(participants[0].0, |p| p.0);
     Ok((event, event, demo_participant))
 }

@@ -60,6 +60,12 @@ pub fn logins() -> Vec<(&'static str, &'static str)> {
 
 /// Loads the demo world into an empty database.
 pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
+    load_scaled(core, 1).await
+}
+
+/// Loads the demo world with its exchange at `scale` times its size (80 participants
+/// each): the same companies again, numbered, with as many tables and requests.
+pub async fn load_scaled(core: &Core, scale: usize) -> CoreResult<DemoWorld> {
     let sys = Actor::system();
     let img = core
         .create_agency(
@@ -92,7 +98,8 @@ pub async fn load(core: &Core) -> CoreResult<DemoWorld> {
 
     let work = agency_work::load(core, img).await?;
     city_office::load(core, magdeburg).await?;
-    let (exchange, organiser_event, demo_participant) = exchange::load(core, img, &work).await?;
+    let (exchange, organiser_event, demo_participant) =
+        exchange::load(core, img, &work, scale).await?;
     let trip = trip::load(core, leg).await?;
     clusters::load(core, region).await?;
 

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod config;
 pub mod data;
+pub mod load_test;
 pub mod matching;
 pub mod schedule;
 pub mod serve;

@@ -15,6 +15,17 @@ pub struct ServeArgs {
     pub bind: Option<String>,
 }
 
+/// Arguments of `koop demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// The exchange at this many times its size (80 participants each), for trying
+    /// koop at the size of a large event.
+    #[arg(long, default_value_t = 1)]
+    pub scale: usize,
+}
+
 /// Arguments of `koop migrate`.
 #[derive(Debug, clap::Args)]
 pub struct MigrateArgs {
@@ -54,11 +65,12 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Loads the demo world (when the database is empty) and serves it.
-pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
+pub fn demo(args: DemoArgs) -> anyhow::Result<()> {
     let defaults = Settings {
         db: "sqlite://koop-demo.db".into(),
         ..Settings::default()
     };
+    let (scale, args) = (args.scale, args.serve);
     let settings = config::load(&args.db, args.bind.as_deref(), defaults)?;
     config::init_logging(&settings.log);
     let addr = parse_bind(&settings.bind)?;
@@ -76,7 +88,7 @@ pub fn demo(args: ServeArgs) -> anyhow::Result<()> {
                 "Loading the demo world into {} …",
                 koop_core::redact_db_url(&settings.db)
             );
-            koop_demo::load(&core)
+            koop_demo::load_scaled(&core, scale)
                 .await
                 .context("loading the demo world failed")?;
         } else {

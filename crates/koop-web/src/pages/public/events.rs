@@ -335,7 +335,6 @@ async fn list_profiles(
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
     let (ev, access) = r.event_access(event).await?;
-    let all = r.event_profiles(event).await?;
     // A participant asks for a meeting from the card; one who already asked sees how
     // that request stands.
     let me = match access {
@@ -354,7 +353,8 @@ async fn list_profiles(
         kind,
         language: Some(q.language.clone()).filter(|l| !l.is_empty()),
     };
-    let found = s.core.search_profiles(&v.actor, event, &query).await?;
+    let market = s.core.search_profiles(&v.actor, event, &query).await?;
+    let found = market.found;
     let mut r = s.core.reader(&v.actor).await?;
     let ids: Vec<_> = found.iter().map(|p| p.org_id).collect();
     let names: HashMap<_, _> = r
@@ -383,12 +383,7 @@ async fn list_profiles(
             card
         })
         .collect();
-    let mut languages: Vec<String> = all
-        .iter()
-        .map(|p| p.data.language.as_str().to_owned())
-        .collect();
-    languages.sort();
-    languages.dedup();
+    let languages = market.languages;
     let kinds = ProfileKind::ALL
         .iter()
         .map(|k| (k.as_str(), ctx.kind("profile", k.as_str())))
@@ -397,7 +392,7 @@ async fn list_profiles(
         "market-count",
         vec![
             ("found", Arg::from(found.len())),
-            ("total", Arg::from(all.len())),
+            ("total", Arg::from(market.total)),
         ],
     );
     render(Profiles {
