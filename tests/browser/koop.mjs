@@ -89,3 +89,101 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/// A fresh context and page in `locale` at `width` px, collecting page errors.
+export async function openPage(browser, locale, width = 1280) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  return { p, context, errors };
+}
+
+/// Clicks a button (by its exact name, or a locator) and waits for the next page.
+export async function submit(p, what) {
+  const button = typeof what === 'string' ? p.getByRole('button', { name: what, exact: true }) : what;
+  const [resp] = await Promise.all([p.waitForNavigation(), button.click()]);
+  return resp;
+}
+
+/// Asserts that the page needs no sideways scrolling.
+export async function fits(p, what) {
+  const [scroll, client] = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  if (scroll > client) throw new Error(`${what}: ${scroll} px wide in a ${client} px window`);
+}
+
+/// Logs in on koop's own form.
+export async function logIn(p, base, email, password = 'koop-demo') {
+  await p.goto(base + '/login');
+  await p.fill('input[name=email]', email);
+  await p.fill('input[name=password]', password);
+  await submit(p, p.locator('main button[type=submit]'));
+}
+
+/// A company registers for `event` on a phone (English), consents, and writes one
+/// cooperation profile; returns its page with the company's fields.
+export async function register(browser, event, c, password) {
+  const ctx = await openPage(browser, 'en-GB', 390);
+  const p = ctx.p;
+  await p.goto(event + '/register');
+  await p.fill('input[name=org_name]', c.org);
+  await p.fill('input[name=country]', c.country);
+  await p.fill('input[name=given_name]', c.given);
+  await p.fill('input[name=family_name]', c.family);
+  await p.fill('input[name=email]', c.email);
+  await p.fill('input[name=password]', password);
+  await p.check('input[name=consent]');
+  const resp = await submit(p, 'Register');
+  if (resp.status() !== 200) throw new Error(`${c.org} could not register: ${resp.status()}`);
+  await p.getByRole('link', { name: 'Add a cooperation profile' }).click();
+  await p.selectOption('select[name=kind]', c.kind);
+  await p.fill('input[name=language]', 'en');
+  await p.fill('input[name=title]', c.title);
+  await p.fill('textarea[name=summary]', c.summary);
+  await p.fill('input[name=keywords]', c.keywords);
+  const saved = await submit(p, 'Save the profile');
+  if (saved.status() !== 200) throw new Error(`${c.org} could not save a profile: ${saved.status()}`);
+  return { ...c, ...ctx };
+}
+
+/// An organiser (logged in, German UI) creates a one-day event with open registration,
+/// one venue and one B2B session from 10:00 to 11:00, and publishes it; `settings` may
+/// change the settings form before it is saved. Returns the event's address.
+export async function createEvent(o, base, { title, day, venue, city, session }, settings = async () => {}) {
+  await o.goto(base + '/manage/events/new');
+  await o.fill('input[name=title]', title);
+  await o.fill('input[name=start_on]', day);
+  await o.fill('input[name=end_on]', day);
+  await submit(o, 'Veranstaltung anlegen');
+  const event = o.url().split('#')[0].replace(/\/setup$/, '');
+  await o.check('input[name=registration_open]');
+  await o.fill('textarea[name=terms]', 'Ihre Angaben werden für die Börse gespeichert und den Teilnehmenden gezeigt.');
+  await settings(o);
+  await submit(o, o.locator('#settings form.stack button[type=submit]'));
+  await o.fill('#venues input[name=name]', venue);
+  await o.fill('#venues input[name=city]', city);
+  await submit(o, o.locator('#venues form.stack button[type=submit]'));
+  await o.fill('#sessions input[name=title]', session);
+  await o.selectOption('#sessions select[name=venue]', { label: venue });
+  await o.fill('#sessions input[name=starts_at]', `${day}T10:00`);
+  await o.fill('#sessions input[name=ends_at]', `${day}T11:00`);
+  await submit(o, o.locator('#sessions form.stack button[type=submit]'));
+  await submit(o, 'Veranstaltung veröffentlichen');
+  return event;
+}
+
+/// A participant (English UI) searches the marketplace for `word`, finds the profile
+/// titled `title`, and requests a meeting from its card with `message`.
+export async function requestMeeting(p, event, word, title, message) {
+  await p.goto(event + '/profiles');
+  await p.fill('input[name=q]', word);
+  await submit(p, 'Search');
+  const card = p.locator('article.profile', { hasText: title });
+  if (await card.count() !== 1) throw new Error(`"${title}" is not found once by "${word}"`);
+  await fits(p, 'the marketplace');
+  await card.getByText('Message (optional)').click();
+  await card.locator('textarea[name=message]').fill(message);
+  await submit(p, card.getByRole('button', { name: 'Request a meeting' }));
+  const status = await p.locator('[role=status]').innerText();
+  if (!/Meeting request sent/.test(status)) throw new Error(`no confirmation: ${status}`);
+}

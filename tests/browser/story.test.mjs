@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { startDemo, launch, mailsIn, decodeMail, waitForMail } from './koop.mjs';
+import { startDemo, launch, mailsIn, decodeMail, waitForMail, openPage, submit, fits, logIn, register, createEvent, requestMeeting } from './koop.mjs';
 
 let demo, base, browser;
 
@@ -30,25 +30,6 @@ after(async () => {
   await browser?.close();
   demo?.stop();
 });
-
-async function page(locale, width = 1280) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const p = await context.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  return { p, context, errors };
-}
-
-async function submit(p, what) {
-  const button = typeof what === 'string' ? p.getByRole('button', { name: what, exact: true }) : what;
-  const [resp] = await Promise.all([p.waitForNavigation(), button.click()]);
-  return resp;
-}
-
-async function fits(p, what) {
-  const [scroll, client] = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scroll <= client, `${what}: ${scroll} px wide in a ${client} px window`);
-}
 
 /// Statistics as { chart title: { label: value } }, from the charts' data tables.
 async function figures(p, event) {
@@ -70,55 +51,17 @@ const companies = [
 
 test('the whole story of an exchange, from setup to the follow-up figures', async () => {
   // 1. The organiser sets up the event.
-  const org = await page('de-DE');
+  const org = await openPage(browser, 'de-DE');
   const o = org.p;
-  await o.goto(base + '/login');
-  await o.fill('input[name=email]', 'img@koop.example');
-  await o.fill('input[name=password]', 'koop-demo');
-  await submit(o, o.locator('main button[type=submit]'));
-  await o.goto(base + '/manage/events/new');
-  await o.fill('input[name=title]', 'Kooperationsbörse Ostseeküste 2027');
-  await o.fill('input[name=start_on]', '2027-06-08');
-  await o.fill('input[name=end_on]', '2027-06-08');
-  await submit(o, 'Veranstaltung anlegen');
-  const event = o.url().split('#')[0].replace(/\/setup$/, '');
-  await o.check('input[name=registration_open]');
-  await o.fill('textarea[name=terms]', 'Ihre Angaben werden für die Börse gespeichert und den Teilnehmenden gezeigt.');
-  await submit(o, o.locator('#settings form.stack button[type=submit]'));
-  await o.fill('#venues input[name=name]', 'Technologiezentrum Warnemünde');
-  await o.fill('#venues input[name=city]', 'Rostock');
-  await submit(o, o.locator('#venues form.stack button[type=submit]'));
-  await o.fill('#sessions input[name=title]', 'Kooperationsgespräche');
-  await o.selectOption('#sessions select[name=venue]', { label: 'Technologiezentrum Warnemünde' });
-  await o.fill('#sessions input[name=starts_at]', '2027-06-08T10:00');
-  await o.fill('#sessions input[name=ends_at]', '2027-06-08T11:00');
-  await submit(o, o.locator('#sessions form.stack button[type=submit]'));
-  await submit(o, 'Veranstaltung veröffentlichen');
+  await logIn(o, base, 'img@koop.example');
+  const event = await createEvent(o, base, {
+    title: 'Kooperationsbörse Ostseeküste 2027', day: '2027-06-08',
+    venue: 'Technologiezentrum Warnemünde', city: 'Rostock', session: 'Kooperationsgespräche',
+  });
 
   // 2. Three companies register on their phones, consent, and write a profile each.
   const people = [];
-  for (const c of companies) {
-    const ctx = await page('en-GB', 390);
-    const p = ctx.p;
-    await p.goto(event + '/register');
-    await p.fill('input[name=org_name]', c.org);
-    await p.fill('input[name=country]', c.country);
-    await p.fill('input[name=given_name]', c.given);
-    await p.fill('input[name=family_name]', c.family);
-    await p.fill('input[name=email]', c.email);
-    await p.fill('input[name=password]', 'salty-harbour-2027');
-    await p.check('input[name=consent]');
-    const resp = await submit(p, 'Register');
-    assert.equal(resp.status(), 200, `${c.org} registers`);
-    await p.getByRole('link', { name: 'Add a cooperation profile' }).click();
-    await p.selectOption('select[name=kind]', c.kind);
-    await p.fill('input[name=language]', 'en');
-    await p.fill('input[name=title]', c.title);
-    await p.fill('textarea[name=summary]', c.summary);
-    await p.fill('input[name=keywords]', c.keywords);
-    assert.equal((await submit(p, 'Save the profile')).status(), 200, `${c.org} saves a profile`);
-    people.push({ ...c, ...ctx });
-  }
+  for (const c of companies) people.push(await register(browser, event, c, 'salty-harbour-2027'));
   await o.goto(event + '/registrations');
   for (let i = 0; i < companies.length; i++) {
     await submit(o, o.locator('#registrations li.card').filter({ has: o.getByRole('button', { name: 'Bestätigen' }) }).first().getByRole('button', { name: 'Bestätigen' }));
@@ -126,19 +69,7 @@ test('the whole story of an exchange, from setup to the follow-up figures', asyn
   assert.doesNotMatch(await o.locator('#registrations').innerText(), /noch kein Profil/);
 
   // 3. The marketplace: search, then request; the other side accepts in the inbox.
-  const request = async (from, word, to, message) => {
-    const p = from.p;
-    await p.goto(event + '/profiles');
-    await p.fill('input[name=q]', word);
-    await submit(p, 'Search');
-    const card = p.locator('article.profile', { hasText: to.title });
-    assert.equal(await card.count(), 1, `${from.org} finds "${to.title}" by "${word}"`);
-    await fits(p, 'the marketplace');
-    await card.getByText('Message (optional)').click();
-    await card.locator('textarea[name=message]').fill(message);
-    await submit(p, card.getByRole('button', { name: 'Request a meeting' }));
-    assert.match(await p.locator('[role=status]').innerText(), /Meeting request sent/);
-  };
+  const request = (from, word, to, message) => requestMeeting(from.p, event, word, to.title, message);
   const accept = async (who, from) => {
     const p = who.p;
     await p.goto(event + '/inbox');

@@ -76,7 +76,7 @@ impl Core {
         }
         let ev = koop_db::event::get(&mut conn, event).await?;
         // An unpublished schedule is an empty calendar, as on the agenda page.
-        let meetings = if ev.schedule.is_published() {
+        let meetings = if ev.agenda_visible() {
             koop_db::meeting::meetings(&mut conn, event, Some(participant)).await?
         } else {
             vec![]

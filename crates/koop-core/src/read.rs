@@ -423,13 +423,9 @@ impl Reader {
     ) -> CoreResult<Vec<MeetingView>> {
         let whose = match self.access(id).await? {
             EventAccess::Manage => participant,
-            // Participants see the schedule once the organisers publish it.
-            EventAccess::Attend(_)
-                if !event::get(&mut self.conn, id)
-                    .await?
-                    .schedule
-                    .is_published() =>
-            {
+            // Participants see the schedule once the organisers publish it (or at once
+            // where they pick the times themselves).
+            EventAccess::Attend(_) if !event::get(&mut self.conn, id).await?.agenda_visible() => {
                 return Ok(vec![]);
             }
             EventAccess::Attend(me) => Some(me),

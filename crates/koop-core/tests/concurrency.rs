@@ -271,3 +271,76 @@ async fn the_database_refuses_a_participant_or_a_table_twice_at_one_time() {
             .unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_partners_picking_the_same_time_never_double_book_a_participant_or_a_table() {
+    use koop_core::domain::settings::{EventSettings, SchedulingMode};
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        // One table: two meetings at one time can never both be placed.
+        let ev = a
+            .event("Börse")
+            .participants(6)
+            .slots(2)
+            .tables(1)
+            .create()
+            .await;
+        let settings = EventSettings {
+            scheduling_mode: SchedulingMode::PartnerPicks,
+            ..EventSettings::default()
+        };
+        core.set_event_settings(&a.staff, ev.id, settings)
+            .await
+            .unwrap();
+        let p = &ev.participants;
+        let ask = async |from: usize, to: usize| {
+            core.request_meeting(&a.staff, ev.id, p[from], p[to], Priority::Normal, "")
+                .await
+                .unwrap()
+        };
+        // The same receiver twice (a participant), then two pairs (the table).
+        for pairs in [[(0, 1), (2, 1)], [(3, 4), (5, 0)]] {
+            let (r1, r2) = (
+                ask(pairs[0].0, pairs[0].1).await,
+                ask(pairs[1].0, pairs[1].1).await,
+            );
+            let first = core
+                .reader(&a.staff)
+                .await
+                .unwrap()
+                .free_slots(r1)
+                .await
+                .unwrap();
+            let slot = first[0].clone();
+            let (x, y) = tokio::join!(
+                core.accept_at(&a.staff, ev.id, r1, slot.session, slot.starts_at),
+                core.accept_at(&a.staff, ev.id, r2, slot.session, slot.starts_at),
+            );
+            let won = [&x, &y].iter().filter(|r| r.is_ok()).count();
+            assert_eq!(won, 1, "{backend}: {x:?} {y:?}");
+            let lost = if x.is_ok() { y } else { x };
+            assert!(
+                matches!(lost, Err(CoreError::Conflict(_))),
+                "{backend}: {lost:?}"
+            );
+            bookings(&core, ev.id, backend).await;
+            // Clear the slot for the next round.
+            for m in core
+                .reader(&a.staff)
+                .await
+                .unwrap()
+                .meetings(ev.id, None)
+                .await
+                .unwrap()
+            {
+                if m.status == MeetingStatus::Cancelled {
+                    continue;
+                }
+                core.set_meeting_status(&a.staff, ev.id, m.id, MeetingStatus::Cancelled)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+}

@@ -348,3 +348,30 @@ pub async fn standby_at(
         .map(|(r, a, b, p)| (MeetingRequestId(r), ParticipantId(a), ParticipantId(b), p))
         .collect())
 }
+
+/// Who is busy when: each (session, start, table, participant) of the event's meetings
+/// that hold a slot (not cancelled, not a no-show), for finding free slots.
+pub async fn busy(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<(SessionId, NaiveDateTime, Option<i64>, ParticipantId)>> {
+    let rows: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT m.session_id, m.starts_at, m.table_no, x.participant_id FROM meeting m \
+         JOIN meeting_participant x ON x.meeting_id = m.id WHERE m.event_id = $1 \
+         AND m.status NOT IN ('cancelled', 'no_show') AND m.session_id IS NOT NULL \
+         AND m.starts_at IS NOT NULL ORDER BY m.id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(s, at, table, p)| {
+            Ok((
+                SessionId(s),
+                parse_datetime("meeting.starts_at", &at)?,
+                table,
+                ParticipantId(p),
+            ))
+        })
+        .collect()
+}

@@ -42,6 +42,15 @@ pub struct Event {
     pub settings: crate::settings::EventSettings,
 }
 
+impl Event {
+    /// Whether participants see their meetings: once the organisers publish the
+    /// schedule, and at once where partners pick the times themselves.
+    pub fn agenda_visible(&self) -> bool {
+        self.schedule.is_published()
+            || self.settings.scheduling_mode == crate::settings::SchedulingMode::PartnerPicks
+    }
+}
+
 text_enum!(
     /// How far the meeting schedule of an event is published to its participants.
     ScheduleState, "schedule" {

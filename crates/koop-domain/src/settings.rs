@@ -1,7 +1,7 @@
 //! How an event's organisers run registration and matchmaking: whether people may
 //! register, the terms they consent to, the questions they answer, and how requests
-//! become meetings. Accepted meetings are placed by the organisers' optimiser runs;
-//! letting the partner pick a free slot when accepting is not built yet.
+//! become meetings: placed by the organisers' optimiser runs, or at a free slot the
+//! partner picks when accepting.
 
 use crate::DomainError;
 use crate::text_enum;
@@ -14,6 +14,17 @@ text_enum!(
         PartnerAccepts = "partner_accepts",
         /// Every request is accepted at once (events where everyone wants every meeting).
         Automatic = "automatic",
+    }
+);
+
+text_enum!(
+    /// How accepted requests get their time and table.
+    SchedulingMode, "scheduling_mode" {
+        /// The organisers run the optimiser over all accepted requests.
+        Optimiser = "optimiser",
+        /// The partner picks a slot both sides have free when accepting; the meeting
+        /// is on both agendas at once, at a free table.
+        PartnerPicks = "partner_picks",
     }
 );
 
@@ -36,6 +47,8 @@ pub struct EventSettings {
     pub questions: Vec<String>,
     /// How requests are answered.
     pub request_mode: RequestMode,
+    /// How accepted requests are placed.
+    pub scheduling_mode: SchedulingMode,
     /// The most requests one participant may send, if limited.
     pub request_limit: Option<i64>,
     /// Days after which an unanswered request expires, if ever.
@@ -50,6 +63,7 @@ impl Default for EventSettings {
             terms_version: 0,
             questions: Vec::new(),
             request_mode: RequestMode::PartnerAccepts,
+            scheduling_mode: SchedulingMode::Optimiser,
             request_limit: None,
             request_expiry_days: None,
         }

@@ -72,13 +72,7 @@ async fn organisers_check_in_and_mark_a_no_show_in_one_tap_each() {
             1,
             "{backend}"
         );
-        let action = page
-            .body
-            .split("action=\"")
-            .find(|s| s.contains("/day/meetings/"))
-            .and_then(|s| s.split('"').next())
-            .unwrap()
-            .to_owned();
+        let action = common::form_action(&page.body, "/day/meetings/");
         assert_eq!(
             app.post_form(&action, "status=no_show", Some(&part))
                 .await

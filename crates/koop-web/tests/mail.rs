@@ -131,13 +131,7 @@ async fn exchange_story(
 
     // Bob accepts in his inbox: Alice is told, in German.
     let inbox = app.get(&format!("/events/{e}/inbox"), Some(&bob_s)).await;
-    let action = inbox
-        .body
-        .split("action=\"")
-        .find(|s| s.contains("/requests/"))
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let action = common::form_action(&inbox.body, "/requests/");
     let accepted = app.post_form(&action, "answer=accept", Some(&bob_s)).await;
     assert_eq!(accepted.status, 303, "{backend}");
     run_jobs(core).await;

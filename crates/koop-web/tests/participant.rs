@@ -55,13 +55,7 @@ async fn a_request_with_a_message_is_answered_in_the_inbox_once_and_reaches_the_
         );
         let buttons = select(&inbox.body, "article.request button");
         assert_eq!(buttons, vec!["Annehmen", "Ablehnen"], "{backend}");
-        let action = inbox
-            .body
-            .split("action=\"")
-            .find(|s| s.contains("/requests/"))
-            .and_then(|s| s.split('"').next())
-            .unwrap()
-            .to_owned();
+        let action = common::form_action(&inbox.body, "/requests/");
 
         // Alice may not answer her own request in Bob's name.
         let forged = app.post_form(&action, "answer=accept", Some(&alice)).await;

@@ -6,6 +6,7 @@ pub mod events;
 pub mod follow_up;
 pub mod mailing;
 pub mod meetings;
+pub mod picking;
 pub mod profiles;
 pub mod registration;
 pub mod setup;

@@ -142,7 +142,7 @@ impl Core {
                 )
                 .await
                 .map_err(booking_conflict)?;
-                self.tell_placed(tx, event, id, [a, b]).await?;
+                self.tell_placed(tx, event, id, &[a, b]).await?;
                 Ok(Change::new(
                     permit,
                     id,
@@ -156,13 +156,13 @@ impl Core {
         Ok(id)
     }
 
-    /// Mails both sides of a meeting placed at short notice where and with whom.
-    async fn tell_placed(
+    /// Mails `sides` of a meeting placed at short notice where and with whom.
+    pub(crate) async fn tell_placed(
         &self,
         tx: &mut koop_db::Conn,
         event: EventId,
         meeting: MeetingId,
-        sides: [ParticipantId; 2],
+        sides: &[ParticipantId],
     ) -> CoreResult<()> {
         if self.mailer.is_none() {
             return Ok(());
@@ -175,7 +175,7 @@ impl Core {
         else {
             return Ok(());
         };
-        for me in sides {
+        for &me in sides {
             let Some(starts_at) = m.starts_at else {
                 continue;
             };

@@ -50,3 +50,7 @@ rating-comment = Anmerkung (freiwillig)
 rating-send = Bewerten
 rating-change = Bewertung ändern
 flash-thanks = Danke für Ihre Bewertung.
+inbox-pick_time = Zeit
+inbox-accept_at = Zu dieser Zeit annehmen
+inbox-slot = { $time } · Tisch { $table }
+flash-meeting_placed = Angenommen. Das Gespräch steht in beiden Terminplänen.

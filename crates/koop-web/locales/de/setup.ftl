@@ -75,3 +75,6 @@ error-terms_changed = Die Teilnahmebedingungen haben sich geändert, während Si
 error-questions_changed = Die Fragen haben sich geändert, während Sie das Formular ausgefüllt haben. Bitte laden Sie die Seite neu.
 error-known_contact = { $field }: Diese Adresse ist den Veranstaltern schon bekannt; bitte lassen Sie sich von ihnen anmelden.
 error-request_limit = Sie haben so viele Gesprächswünsche gesendet, wie diese Veranstaltung zulässt.
+field-scheduling_mode = Termine
+kind-scheduling_mode-optimiser = die Organisatoren planen alle mit dem Optimierer
+kind-scheduling_mode-partner_picks = der Partner wählt beim Annehmen eine freie Zeit

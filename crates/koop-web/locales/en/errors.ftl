@@ -68,3 +68,5 @@ error-out_of_range = { $field }: from { $min } to { $max }.
 error-not_held = Only a meeting that was held can be rated.
 error-schedule_unchanged = The schedule is in this state already.
 error-invalid = The input cannot be used.
+error-slot_taken = This time is no longer free for both of you. Please pick another.
+error-organisers_schedule = At this event the organisers plan the meeting times.

@@ -50,3 +50,7 @@ rating-comment = Comment (optional)
 rating-send = Rate
 rating-change = Change the rating
 flash-thanks = Thank you for your rating.
+inbox-pick_time = Time
+inbox-accept_at = Accept at this time
+inbox-slot = { $time } · table { $table }
+flash-meeting_placed = Accepted. The meeting is on both agendas.

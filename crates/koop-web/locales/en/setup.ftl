@@ -75,3 +75,6 @@ error-terms_changed = The terms changed while you filled in the form. Please rea
 error-questions_changed = The questions changed while you filled in the form. Please reload the page.
 error-known_contact = { $field }: this address is in the organisers' directory already; please ask them to register you.
 error-request_limit = You have sent as many requests as this event allows.
+field-scheduling_mode = Meeting times
+kind-scheduling_mode-optimiser = the organisers plan all with the optimiser
+kind-scheduling_mode-partner_picks = the partner picks a free time when accepting

@@ -163,3 +163,13 @@ pub fn select(html: &str, css: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The first form action on the page that contains `part`.
+#[allow(dead_code)]
+pub fn form_action(html: &str, part: &str) -> String {
+    html.split("action=\"")
+        .find(|s| s.contains(part))
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("no form posting to …{part}… on the page"))
+        .to_owned()
+}

@@ -20,7 +20,7 @@ use koop_core::CoreError;
 use koop_core::domain::event::{Event, EventData, EventKind, SessionData, SessionKind, Venue};
 use koop_core::domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
 use koop_core::domain::org::OrgKind;
-use koop_core::domain::settings::{EventSettings, RequestMode};
+use koop_core::domain::settings::{EventSettings, RequestMode, SchedulingMode};
 use koop_core::views::OrgFilter;
 
 type Pairs = Vec<(String, String)>;
@@ -227,6 +227,7 @@ struct SetupPage {
     session: FormState,
     choices: EventChoices,
     request_modes: Vec<(&'static str, String)>,
+    scheduling_modes: Vec<(&'static str, String)>,
     session_kinds: Vec<(&'static str, String)>,
     /// (id, name) of the venues, for the session form.
     venue_choices: Vec<(String, String)>,
@@ -261,6 +262,7 @@ fn settings_form(s: &EventSettings) -> FormState {
         ("terms".into(), s.terms.clone()),
         ("questions".into(), s.questions.join("\n")),
         ("request_mode".into(), s.request_mode.as_str().into()),
+        ("scheduling_mode".into(), s.scheduling_mode.as_str().into()),
         ("request_limit".into(), num(s.request_limit)),
         ("request_expiry_days".into(), num(s.request_expiry_days)),
     ])
@@ -304,6 +306,10 @@ async fn setup_page(
         .iter()
         .map(|k| (k.as_str(), ctx.kind("request_mode", k.as_str())))
         .collect();
+    let scheduling_modes = SchedulingMode::ALL
+        .iter()
+        .map(|k| (k.as_str(), ctx.kind("scheduling_mode", k.as_str())))
+        .collect();
     let session_kinds = SessionKind::ALL
         .iter()
         .map(|k| (k.as_str(), ctx.kind("session", k.as_str())))
@@ -346,6 +352,7 @@ async fn setup_page(
         session: session_f,
         choices,
         request_modes,
+        scheduling_modes,
         session_kinds,
         venue_choices: venues
             .iter()
@@ -433,11 +440,15 @@ fn settings_of(form: &FormState) -> Result<EventSettings, CoreError> {
         "request_mode",
         RequestMode::parse(form.value("request_mode")),
     );
+    let scheduling_mode = f.choice(
+        "scheduling_mode",
+        SchedulingMode::parse(form.value("scheduling_mode")),
+    );
     let request_limit = f.optional_number("request_limit", form.value("request_limit"));
     let request_expiry_days =
         f.optional_number("request_expiry_days", form.value("request_expiry_days"));
     f.finish()?;
-    let Some(request_mode) = request_mode else {
+    let (Some(request_mode), Some(scheduling_mode)) = (request_mode, scheduling_mode) else {
         return Err(unread());
     };
     Ok(EventSettings {
@@ -447,6 +458,7 @@ fn settings_of(form: &FormState) -> Result<EventSettings, CoreError> {
         terms_version: 0,
         questions: form.value("questions").lines().map(str::to_owned).collect(),
         request_mode,
+        scheduling_mode,
         request_limit,
         request_expiry_days,
     })

@@ -177,7 +177,7 @@ async fn show_agenda(
     };
     render(AgendaPage {
         id,
-        title: ev.data.title,
+        title: ev.data.title.clone(),
         mine: me.is_some(),
         pdf: crate::paths::agenda_pdf(
             id,
@@ -187,7 +187,12 @@ async fn show_agenda(
             },
         ),
         participant: me.map_or(0, |p| p.0),
-        schedule: ev.schedule.as_str(),
+        // Where partners pick the times, the agenda is open from the first meeting.
+        schedule: if ev.agenda_visible() && !ev.schedule.is_published() {
+            "open"
+        } else {
+            ev.schedule.as_str()
+        },
         feed,
         count: meetings.len(),
         days,

@@ -1,8 +1,10 @@
 //! A participant's meeting requests in one inbox: what came in, what went out, and the
-//! answers they can give (accept, decline, withdraw). Organisers open anyone's.
+//! answers they can give (accept, decline, withdraw; where the partner picks the time,
+//! accepting is picking one of the times both have free). Organisers open anyone's.
 
 use crate::error::AppError;
-use crate::pages::{Ctx, date_time_of, render, see_other_with_flash};
+use crate::i18n::Arg;
+use crate::pages::{Ctx, date_time_of, day_time, render, see_other_with_flash};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -10,9 +12,11 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use chrono::NaiveDateTime;
 use koop_core::CoreError;
-use koop_core::domain::ids::{EventId, MeetingRequestId, ParticipantId};
+use koop_core::domain::ids::{EventId, MeetingRequestId, ParticipantId, SessionId};
 use koop_core::domain::meeting::RequestStatus;
+use koop_core::domain::settings::SchedulingMode;
 use koop_core::ops::meetings::RequestAnswer;
 use koop_core::policy::EventAccess;
 use serde::Deserialize;
@@ -35,6 +39,14 @@ struct Item {
     status_code: &'static str,
     /// The answers this side may give, as (action, label).
     answers: Vec<(&'static str, String)>,
+    /// Where the partner picks the time: the free slots of both, by session.
+    slots: Vec<SlotGroup>,
+}
+
+/// A session's free slots, as (value, label).
+struct SlotGroup {
+    session: String,
+    options: Vec<(String, String)>,
 }
 
 /// Received or sent requests.
@@ -90,10 +102,37 @@ async fn show_inbox(
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
     let participant = whose(&mut r, event, q.participant).await?;
-    let title = r.event(event).await?.data.title;
+    let ev = r.event(event).await?;
+    let picks = ev.settings.scheduling_mode == SchedulingMode::PartnerPicks;
+    let title = ev.data.title;
     let (mut received, mut sent) = (Vec::new(), Vec::new());
     for x in r.inbox(participant).await? {
+        let open = !x.sent && x.status == RequestStatus::Proposed;
+        let mut slots: Vec<SlotGroup> = Vec::new();
+        if open && picks {
+            for f in r.free_slots(x.id).await? {
+                let option = (
+                    slot_value(f.session, f.starts_at),
+                    ctx.texts().with(
+                        "inbox-slot",
+                        vec![
+                            ("time", Arg::from(day_time(v.lang, f.starts_at))),
+                            ("table", Arg::from(f.table)),
+                        ],
+                    ),
+                );
+                match slots.last_mut() {
+                    Some(g) if g.session == f.session_title => g.options.push(option),
+                    _ => slots.push(SlotGroup {
+                        session: f.session_title,
+                        options: vec![option],
+                    }),
+                }
+            }
+        }
         let answers: Vec<&'static str> = match (x.sent, x.status) {
+            // With a free time to pick, accepting is picking one.
+            (false, RequestStatus::Proposed) if !slots.is_empty() => vec!["decline"],
             (false, RequestStatus::Proposed) => vec!["accept", "decline"],
             (false, RequestStatus::Accepted) => vec!["decline"],
             (true, RequestStatus::Proposed | RequestStatus::Accepted) => vec!["withdraw"],
@@ -112,6 +151,7 @@ async fn show_inbox(
                 .into_iter()
                 .map(|a| (a, ctx.t(&format!("inbox-{a}"))))
                 .collect(),
+            slots,
         };
         if x.sent {
             sent.push(item);
@@ -140,9 +180,35 @@ async fn show_inbox(
     })
 }
 
+/// A slot as the form sends it: the session and the start, `12@2019-04-03T10:20`.
+fn slot_value(session: SessionId, starts_at: NaiveDateTime) -> String {
+    format!("{}@{}", session.0, starts_at.format("%Y-%m-%dT%H:%M"))
+}
+
+fn parse_slot(value: &str) -> Result<(SessionId, NaiveDateTime), AppError> {
+    value
+        .split_once('@')
+        .and_then(|(s, t)| {
+            Some((
+                SessionId(s.parse().ok()?),
+                NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok()?,
+            ))
+        })
+        .ok_or_else(|| {
+            AppError::bad_request(
+                "slot",
+                "invalid_slot",
+                format!("'{value}' is not one of the times offered"),
+            )
+        })
+}
+
 #[derive(Deserialize)]
 struct AnswerForm {
     answer: String,
+    /// The picked time, for `accept_at`.
+    #[serde(default)]
+    slot: String,
     /// Whose inbox to go back to (organisers answer for participants).
     #[serde(default)]
     participant: Option<i64>,
@@ -156,6 +222,17 @@ async fn answer(
     Path((id, request)): Path<(i64, i64)>,
     Form(f): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
+    let (event, request) = (EventId(id), MeetingRequestId(request));
+    if f.answer == "accept_at" {
+        let (session, starts_at) = parse_slot(&f.slot)?;
+        s.core
+            .accept_at(&v.actor, event, request, session, starts_at)
+            .await?;
+        return Ok(see_other_with_flash(
+            &crate::paths::event_inbox(id, f.participant),
+            "flash-meeting_placed",
+        ));
+    }
     let answer = match f.answer.as_str() {
         "accept" => RequestAnswer::Accept,
         "decline" => RequestAnswer::Decline,
@@ -164,12 +241,12 @@ async fn answer(
             return Err(AppError::bad_request(
                 "answer",
                 "invalid_choice",
-                format!("'{other}' is not accept, decline or withdraw"),
+                format!("'{other}' is not accept, accept_at, decline or withdraw"),
             ));
         }
     };
     s.core
-        .answer_request(&v.actor, EventId(id), MeetingRequestId(request), answer)
+        .answer_request(&v.actor, event, request, answer)
         .await?;
     let flash = match answer {
         RequestAnswer::Accept => "flash-request_accepted",

@@ -1,0 +1,74 @@
+// Where the partner picks the time: the organiser chooses it in the event's settings,
+// the receiver of a request picks one of the times both have free in the inbox on a
+// phone, and the meeting is on both agendas at once; the requester is told by mail.
+//
+//   scripts/with-smtp env KOOP_BIN=target/debug/koop node --test tests/browser/picking.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launch, decodeMail, waitForMail, openPage, submit, fits, logIn, register, createEvent, requestMeeting } from './koop.mjs';
+
+let demo, browser;
+
+before(async () => {
+  demo = await startDemo({ smtp: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  demo?.stop();
+});
+
+test('the partner picks a free time when accepting, and both agendas show the meeting', async () => {
+  const base = demo.base;
+  const org = await openPage(browser, 'de-DE');
+  await logIn(org.p, base, 'img@koop.example');
+  const event = await createEvent(org.p, base, {
+    title: 'Zuliefertag Altmark 2027', day: '2027-09-14',
+    venue: 'Rathaus Stendal', city: 'Stendal', session: 'Gespräche am Tisch',
+  }, (o) => o.selectOption('select[name=scheduling_mode]', 'partner_picks'));
+  await org.p.goto(event + '/setup');
+  assert.equal(await org.p.locator('select[name=scheduling_mode]').inputValue(), 'partner_picks');
+
+  const password = 'quiet-river-2027';
+  const maker = await register(browser, event, {
+    org: 'Altmark Blechbearbeitung GmbH', country: 'DE', given: 'Uwe', family: 'Behrens', email: 'uwe@altmark.example',
+    kind: 'BO', title: 'Laser cutting and bending of sheet metal', summary: 'Laser cutting and bending up to 20 mm.', keywords: 'laser, sheet metal',
+  }, password);
+  const buyer = await register(browser, event, {
+    org: 'Kaunas Agro Machinery UAB', country: 'LT', given: 'Rūta', family: 'Petrauskienė', email: 'ruta@kam.example',
+    kind: 'BR', title: 'Sheet metal parts for seed drills', summary: 'We need laser-cut sheet metal parts for seed drills.', keywords: 'sheet metal, agriculture',
+  }, password);
+
+  await requestMeeting(buyer.p, event, 'laser', maker.title, 'Could we talk about 5,000 parts a year?');
+  const p = maker.p;
+  await p.goto(event + '/inbox');
+  await fits(p, 'the inbox with the times to pick');
+  const card = p.locator('article.request', { hasText: buyer.org });
+  const times = await card.locator('select[name=slot] option').allInnerTexts();
+  // The session runs 10:00–11:00 in 20-minute slots, and nobody has a meeting yet.
+  assert.deepEqual(times.map((t) => t.match(/\d\d:\d\d/)[0]), ['10:00', '10:20', '10:40']);
+  await card.locator('select[name=slot]').selectOption({ index: 1 });
+  await submit(p, card.getByRole('button', { name: 'Accept at this time' }));
+  assert.match(await p.locator('[role=status]').innerText(), /on both agendas/);
+
+  for (const who of [maker, buyer]) {
+    await who.p.goto(event + '/meetings');
+    await fits(who.p, 'the agenda');
+    const meetings = await who.p.locator('article.meeting').allInnerTexts();
+    assert.equal(meetings.length, 1, `${who.org}: ${meetings}`);
+    assert.match(meetings[0], /10:20/);
+    assert.match(meetings[0], who === maker ? /Kaunas Agro Machinery/ : /Altmark Blechbearbeitung/);
+  }
+  const told = decodeMail(await waitForMail(demo.mailDir, (m) => {
+    const d = decodeMail(m);
+    return d.to.includes(buyer.email) && /new meeting/.test(d.subject);
+  }, 'of the picked meeting to the requester'));
+  assert.match(told.body, /10:20/);
+
+  for (const x of [org, maker, buyer]) {
+    assert.deepEqual(x.errors, []);
+    await x.context.close();
+  }
+});
