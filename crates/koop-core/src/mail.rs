@@ -57,13 +57,25 @@ pub enum Notice {
         /// The event (the composer links to its pages).
         event_id: EventId,
     },
-    /// A meeting was placed for the recipient at short notice (a slot freed on the day).
+    /// A meeting was added to the recipient's agenda after the schedule was out.
     MeetingAdded {
         /// The event's title.
         event: String,
         /// The event (the composer links to its pages).
         event_id: EventId,
         /// The meeting.
+        meeting: MeetingLine,
+        /// How it came about (mails queued before this field existed were standby ones).
+        #[serde(default)]
+        why: Added,
+    },
+    /// A meeting on the recipient's agenda was cancelled by the organisers.
+    MeetingCancelled {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// The meeting as it was.
         meeting: MeetingLine,
     },
     /// A survey about the recipient's meetings: feedback, or the follow-up.
@@ -88,6 +100,19 @@ pub enum Notice {
         /// The event (the composer links to its pages).
         event_id: EventId,
     },
+}
+
+/// How a meeting came onto an agenda after the schedule was out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Added {
+    /// A table became free on the day and the organisers placed a standby meeting.
+    #[default]
+    Standby,
+    /// The partner accepted the request at a time they picked.
+    PartnerPicked,
+    /// The organisers' optimiser placed it around the meetings already published.
+    Rescheduled,
 }
 
 /// One meeting in a mail: when (local to its venue), where and with whom.

@@ -2,12 +2,13 @@
 //! tables, accepted requests become meetings to place, and meetings already on the
 //! agenda stay where they are. The new meetings are written in one operation.
 
+use crate::mail::Added;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 use koop_db::meeting::NewMeeting;
 use koop_domain::DomainError;
 use koop_domain::event::SessionKind;
-use koop_domain::ids::{EventId, MeetingRequestId, ParticipantId, SessionId};
+use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId};
 use koop_domain::meeting::{Priority, RequestStatus};
 use koop_schedule as s;
 use serde::{Deserialize, Serialize};
@@ -302,20 +303,33 @@ impl Core {
         let mut report = self
             .write(actor, "event.scheduled", async |tx| {
                 let permit = policy::manage_event(tx, actor, event).await?;
+                let mut placed = Vec::new();
                 for m in &new {
                     let Some(req) = m.request else { continue };
                     match place_in_savepoint(tx, m, req).await? {
-                        Placement::Placed => report.placed += 1,
+                        Placement::Placed(id) => {
+                            report.placed += 1;
+                            placed.push((id, m.participants.clone()));
+                        }
                         Placement::NoLongerAccepted => {}
                         Placement::SlotTaken => report
                             .unplaced
                             .push((req, "slot_taken_meanwhile".to_owned())),
                     }
                 }
+                // Once participants see the schedule, a run only adds meetings around
+                // the published ones; only the two sides of each new one are told.
+                if koop_db::event::get(tx, event).await?.agenda_visible() {
+                    for (id, sides) in &placed {
+                        self.tell_placed(tx, event, *id, sides, Added::Rescheduled)
+                            .await?;
+                    }
+                }
                 let summary = serde_json::to_value(&report).unwrap_or_default();
                 Ok(Change::new(permit, report, "event", event.0, summary))
             })
             .await?;
+        self.wake_worker();
         report.unplaced.sort_by_key(|u| u.0);
         Ok(report)
     }
@@ -416,7 +430,7 @@ impl Core {
 
 /// What became of one meeting the solver placed.
 enum Placement {
-    Placed,
+    Placed(MeetingId),
     NoLongerAccepted,
     SlotTaken,
 }
@@ -437,9 +451,9 @@ async fn place_in_savepoint(
         return Ok(Placement::NoLongerAccepted);
     }
     match koop_db::meeting::insert_meeting(&mut sp, m).await {
-        Ok(_) => {
+        Ok(id) => {
             sp.commit().await.map_err(koop_db::DbError::from)?;
-            Ok(Placement::Placed)
+            Ok(Placement::Placed(id))
         }
         Err(koop_db::DbError::DoubleBooking(_)) => Ok(Placement::SlotTaken),
         Err(e) => Err(e.into()),

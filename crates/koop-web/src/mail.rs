@@ -4,7 +4,7 @@
 
 use crate::i18n::{Arg, Lang, Texts};
 use crate::paths;
-use koop_core::mail::{Composed, Composer, Mail, MeetingLine, Notice};
+use koop_core::mail::{Added, Composed, Composer, Mail, MeetingLine, Notice};
 
 /// koop's composer, for [`koop_core::Core::with_mail`].
 pub fn composer() -> std::sync::Arc<dyn Composer> {
@@ -144,19 +144,24 @@ impl Composer for CatalogueComposer {
                 event,
                 event_id,
                 meeting,
-            } => (
-                text(t, "mail-meeting_added-subject", &[("event", event)]),
-                format!(
-                    "{}\n\n{}\n\n{}",
-                    text(t, "mail-meeting_added-body", &[("event", event)]),
-                    meeting_line(lang, meeting),
-                    text(
-                        t,
-                        "mail-see_agenda",
-                        &[("link", &link(paths::event_meetings(*event_id)))]
-                    )
-                ),
-            ),
+                why,
+            } => {
+                let key = match why {
+                    Added::Standby => "meeting_added",
+                    Added::PartnerPicked => "meeting_picked",
+                    Added::Rescheduled => "meeting_rescheduled",
+                };
+                let agenda = link(paths::event_meetings(*event_id));
+                one_meeting(lang, key, event, &agenda, meeting)
+            }
+            Notice::MeetingCancelled {
+                event,
+                event_id,
+                meeting,
+            } => {
+                let agenda = link(paths::event_meetings(*event_id));
+                one_meeting(lang, "meeting_cancelled", event, &agenda, meeting)
+            }
             Notice::Survey {
                 event,
                 event_id,
@@ -206,6 +211,27 @@ impl Composer for CatalogueComposer {
             text: format!("{greeting}\n\n{body}\n\n-- \n{}\n", t.get("mail-signature")),
         }
     }
+}
+
+/// Subject and body of a mail about one meeting: `mail-{key}-subject`, then
+/// `mail-{key}-body`, the meeting, and the link to the agenda.
+fn one_meeting(
+    lang: Lang,
+    key: &str,
+    event: &str,
+    agenda: &str,
+    meeting: &MeetingLine,
+) -> (String, String) {
+    let t = lang.texts();
+    (
+        text(t, &format!("mail-{key}-subject"), &[("event", event)]),
+        format!(
+            "{}\n\n{}\n\n{}",
+            text(t, &format!("mail-{key}-body"), &[("event", event)]),
+            meeting_line(lang, meeting),
+            text(t, "mail-see_agenda", &[("link", agenda)])
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -276,3 +276,104 @@ async fn mail_goes_through_a_real_smtp_server() {
     let new = Path::new(&maildir).join("new");
     exchange_story(&core, backend, &|| mails_in(&new)).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_told() {
+    use koop_core::domain::meeting::{MeetingStatus, Priority};
+    use koop_core::ops::meetings::RequestAnswer;
+    for (backend, url) in fresh_databases().await {
+        let dir = tempfile::tempdir().unwrap();
+        let core = Core::open(&url)
+            .await
+            .unwrap()
+            .with_mail(mailer(MailRoute::Folder(dir.path().to_owned())));
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a.event("Börse").participants(4).slots(4).create().await;
+        core.set_schedule_state(&a.staff, ev.id, ScheduleState::Draft)
+            .await
+            .unwrap();
+        let p = &ev.participants;
+        let mut emails = Vec::new();
+        for (i, name) in ["anna", "ben", "cleo", "dan"].iter().enumerate() {
+            emails.push(
+                a.login(name, Role::Participant, Some(ev.id), Some(p[i]))
+                    .await
+                    .1,
+            );
+        }
+        let accepted = async |from: usize, to: usize| {
+            let r = core
+                .request_meeting(&a.staff, ev.id, p[from], p[to], Priority::Normal, "")
+                .await
+                .unwrap();
+            core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
+                .await
+                .unwrap();
+        };
+        accepted(0, 1).await;
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        core.set_schedule_state(&a.staff, ev.id, ScheduleState::Final)
+            .await
+            .unwrap();
+        run_jobs(&core).await;
+        let first = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .meetings(ev.id, None)
+            .await
+            .unwrap();
+        let before = mails_in(dir.path()).len();
+
+        // A late pair, placed around the published meeting: only Cleo and Dan hear of it.
+        accepted(2, 3).await;
+        run_jobs(&core).await;
+        let answered = mails_in(dir.path()).len();
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        run_jobs(&core).await;
+        let mails = mails_in(dir.path());
+        let new: Vec<_> = mails
+            .iter()
+            .filter(|m| m.1.starts_with("Ein neuer Termin in Ihrem Plan"))
+            .collect();
+        assert_eq!(new.len(), 2, "{backend}: {new:?}");
+        assert_eq!(mails.len(), answered + 2, "{backend}: nobody else");
+        for (who, partner) in [(&emails[2], "Börse Firma 4"), (&emails[3], "Börse Firma 3")] {
+            let mine = new.iter().find(|m| m.0.contains(who.as_str())).unwrap();
+            assert!(mine.2.contains(partner), "{backend}: {}", mine.2);
+        }
+        let now = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .meetings(ev.id, None)
+            .await
+            .unwrap();
+        let kept = &now.iter().find(|m| m.id == first[0].id).unwrap();
+        assert_eq!(
+            (kept.starts_at, kept.table_no),
+            (first[0].starts_at, first[0].table_no),
+            "{backend}: the published meeting did not move"
+        );
+        assert!(answered > before, "{backend}: the answer was mailed");
+
+        // Anna and Ben's meeting is cancelled: they are told, and only they.
+        core.set_meeting_status(&a.staff, ev.id, first[0].id, MeetingStatus::Cancelled)
+            .await
+            .unwrap();
+        run_jobs(&core).await;
+        let after = mails_in(dir.path());
+        let cancelled: Vec<_> = after
+            .iter()
+            .filter(|m| m.1.starts_with("Ein Termin wurde abgesagt"))
+            .collect();
+        assert_eq!(cancelled.len(), 2, "{backend}: {cancelled:?}");
+        assert_eq!(after.len(), mails.len() + 2, "{backend}");
+        assert!(cancelled.iter().any(|m| m.0.contains(emails[0].as_str())));
+        assert!(cancelled.iter().any(|m| m.0.contains(emails[1].as_str())));
+    }
+}

@@ -236,6 +236,20 @@ impl Core {
             {
                 return Err(changed_meanwhile("meeting"));
             }
+            // A cancellation on an agenda people see is news to the two sides, and only them.
+            if next == MeetingStatus::Cancelled
+                && koop_db::event::get(tx, event).await?.agenda_visible()
+            {
+                let sides = koop_db::meeting::participants_of(tx, meeting).await?;
+                self.tell_about(tx, event, meeting, &sides, |event, event_id, meeting| {
+                    Notice::MeetingCancelled {
+                        event,
+                        event_id,
+                        meeting,
+                    }
+                })
+                .await?;
+            }
             Ok(Change::new(
                 permit,
                 next,
@@ -245,6 +259,7 @@ impl Core {
             ))
         })
         .await
+        .inspect(|_| self.wake_worker())
     }
 
     /// A participant rates a meeting they had (1 to 5, with an optional comment); a

@@ -6,6 +6,7 @@
 
 use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
+use crate::mail::Added;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Duration, NaiveDateTime};
 use koop_db::Conn;
@@ -169,7 +170,8 @@ impl Core {
                 )
                 .await
                 .map_err(booking_conflict)?;
-                self.tell_placed(tx, event, id, &[requester]).await?;
+                self.tell_placed(tx, event, id, &[requester], Added::PartnerPicked)
+                    .await?;
                 Ok(Change::new(
                     permit,
                     id,

@@ -5,7 +5,7 @@
 
 use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
-use crate::mail::{MeetingLine, Notice};
+use crate::mail::{Added, MeetingLine, Notice};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::meeting::NewMeeting;
 use koop_domain::event::ParticipantStatus;
@@ -142,7 +142,8 @@ impl Core {
                 )
                 .await
                 .map_err(booking_conflict)?;
-                self.tell_placed(tx, event, id, &[a, b]).await?;
+                self.tell_placed(tx, event, id, &[a, b], Added::Standby)
+                    .await?;
                 Ok(Change::new(
                     permit,
                     id,
@@ -156,13 +157,35 @@ impl Core {
         Ok(id)
     }
 
-    /// Mails `sides` of a meeting placed at short notice where and with whom.
+    /// Mails `sides` of a meeting added after the schedule was out where and with whom.
     pub(crate) async fn tell_placed(
         &self,
         tx: &mut koop_db::Conn,
         event: EventId,
         meeting: MeetingId,
         sides: &[ParticipantId],
+        why: Added,
+    ) -> CoreResult<()> {
+        self.tell_about(tx, event, meeting, sides, |event, event_id, meeting| {
+            Notice::MeetingAdded {
+                event,
+                event_id,
+                meeting,
+                why,
+            }
+        })
+        .await
+    }
+
+    /// Mails each of `sides` a notice about `meeting` as that side sees it (the time,
+    /// the place, and the other side as the partner).
+    pub(crate) async fn tell_about(
+        &self,
+        tx: &mut koop_db::Conn,
+        event: EventId,
+        meeting: MeetingId,
+        sides: &[ParticipantId],
+        notice: impl Fn(String, EventId, MeetingLine) -> Notice,
     ) -> CoreResult<()> {
         if self.mailer.is_none() {
             return Ok(());
@@ -175,10 +198,10 @@ impl Core {
         else {
             return Ok(());
         };
+        let Some(starts_at) = m.starts_at else {
+            return Ok(());
+        };
         for &me in sides {
-            let Some(starts_at) = m.starts_at else {
-                continue;
-            };
             let (place, time_zone) = m.venue.clone().unwrap_or_default();
             let line = MeetingLine {
                 starts_at,
@@ -193,10 +216,8 @@ impl Core {
                     .collect::<Vec<_>>()
                     .join(", "),
             };
-            self.queue_mail_to(tx, ev.agency_id, me, || Notice::MeetingAdded {
-                event: ev.data.title.clone(),
-                event_id: event,
-                meeting: line,
+            self.queue_mail_to(tx, ev.agency_id, me, || {
+                notice(ev.data.title.clone(), event, line.clone())
             })
             .await?;
         }

@@ -69,4 +69,4 @@ error-not_held = Nur ein Gespräch, das stattgefunden hat, kann bewertet werden.
 error-schedule_unchanged = Der Zeitplan ist schon in diesem Zustand.
 error-invalid = Die Eingabe ist nicht verwendbar.
 error-slot_taken = Diese Zeit ist nicht mehr für beide frei. Bitte wählen Sie eine andere.
-error-organisers_schedule = Bei dieser Veranstaltung planen die Organisatoren die Gesprächszeiten.
+error-organisers_schedule = Bei dieser Veranstaltung planen die Veranstalter die Gesprächszeiten.

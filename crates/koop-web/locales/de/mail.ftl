@@ -30,3 +30,9 @@ mail-follow_up-body = { $count ->
    *[other] Vor einigen Monaten hatten Sie bei { $event } { $count } Gespräche. Ist etwas daraus geworden: weiterer Kontakt, Verhandlungen, eine Kooperationsvereinbarung?
 }
 mail-answer_here = Hier antworten: { $link }
+mail-meeting_picked-subject = Ein neuer Termin in Ihrem Plan – { $event }
+mail-meeting_picked-body = Ihr Gesprächswunsch bei { $event } wurde angenommen, zu dieser Zeit:
+mail-meeting_rescheduled-subject = Ein neuer Termin in Ihrem Plan – { $event }
+mail-meeting_rescheduled-body = Die Veranstalter von { $event } haben einen weiteren Termin für Sie eingeplant. Ihre anderen Termine bleiben, wie sie waren:
+mail-meeting_cancelled-subject = Ein Termin wurde abgesagt – { $event }
+mail-meeting_cancelled-body = Die Veranstalter von { $event } haben diesen Termin in Ihrem Plan abgesagt:

@@ -76,5 +76,5 @@ error-questions_changed = Die Fragen haben sich geändert, während Sie das Form
 error-known_contact = { $field }: Diese Adresse ist den Veranstaltern schon bekannt; bitte lassen Sie sich von ihnen anmelden.
 error-request_limit = Sie haben so viele Gesprächswünsche gesendet, wie diese Veranstaltung zulässt.
 field-scheduling_mode = Termine
-kind-scheduling_mode-optimiser = die Organisatoren planen alle mit dem Optimierer
+kind-scheduling_mode-optimiser = die Veranstalter planen alle mit dem Optimierer
 kind-scheduling_mode-partner_picks = der Partner wählt beim Annehmen eine freie Zeit

@@ -30,3 +30,9 @@ mail-follow_up-body = { $count ->
    *[other] Some months ago you had { $count } meetings at { $event }. Did anything come of them: further contact, a negotiation, a cooperation agreement?
 }
 mail-answer_here = Answer here: { $link }
+mail-meeting_picked-subject = A new meeting on your agenda – { $event }
+mail-meeting_picked-body = Your meeting request at { $event } was accepted, at this time:
+mail-meeting_rescheduled-subject = A new meeting on your agenda – { $event }
+mail-meeting_rescheduled-body = The organisers of { $event } have placed another meeting for you. Your other meetings stay as they were:
+mail-meeting_cancelled-subject = A meeting was cancelled – { $event }
+mail-meeting_cancelled-body = The organisers of { $event } have cancelled this meeting on your agenda:
