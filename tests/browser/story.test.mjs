@@ -111,6 +111,16 @@ test('the whole story of an exchange, from setup to the follow-up figures', asyn
     assert.match(mail.body, /Technologiezentrum Warnemünde/);
   }
 
+  // The desk prints the table plan (a PDF) before the day begins.
+  await o.goto(event);
+  const [plan] = await Promise.all([
+    o.waitForResponse((r) => r.url().endsWith('/table-plan.pdf')),
+    o.getByRole('button', { name: 'Tischplan und Tischlisten (PDF)' }).click(),
+  ]);
+  // Chromium shows the PDF in its viewer; the Rust tests read the document's text.
+  assert.equal(plan.status(), 200);
+  assert.equal(plan.headers()['content-type'], 'application/pdf');
+
   // 6. Ilze's calendar feed, parsed by ical.js, holds the agenda's two meetings.
   await ilze.p.goto(event + '/meetings');
   const feedHref = await ilze.p.getByRole('link', { name: 'Subscribe to the calendar' }).getAttribute('href');
@@ -147,6 +157,14 @@ test('the whole story of an exchange, from setup to the follow-up figures', asyn
     return d.to.includes(piotr.email) && /new meeting/.test(d.subject);
   }, 'of the standby meeting to Piotr'));
   assert.match(added.body, /Nordlicht Zerspanung GmbH/);
+  // The printed plan is out of date by one meeting, and the desk sees which.
+  await o.goto(event + '/changes');
+  await fits(o, 'the changes since printed');
+  const changed = await o.locator('article.change').allInnerTexts();
+  assert.equal(changed.length, 1, changed.join(' | '));
+  assert.match(changed[0], /neu/);
+  assert.match(changed[0], /Gdańsk Offshore Service/);
+  await o.goto(event + '/day?date=2027-06-08');
   // The new meeting is held; the other one too.
   const open = o.locator('article.meeting').filter({ has: o.getByRole('button', { name: 'Stattgefunden' }) });
   while (await open.count() > 0) await submit(o, open.first().getByRole('button', { name: 'Stattgefunden' }));

@@ -40,11 +40,15 @@ pub async fn fresh_databases() -> Vec<(&'static str, String)> {
 // ---- Builders: small worlds for tests that do not need the demo ----
 
 use crate::ops::directory::AccountInput;
+use crate::ops::meetings::RequestAnswer;
 use crate::{Actor, Core};
 use chrono::{NaiveDate, NaiveDateTime};
 use koop_domain::account::Role;
 use koop_domain::event::{EventData, EventKind, ParticipantRole, SessionData, SessionKind};
-use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId};
+use koop_domain::ids::{
+    AgencyId, EventId, MeetingRequestId, OrgId, ParticipantId, PersonId, SessionId,
+};
+use koop_domain::meeting::Priority;
 use koop_domain::org::{OrgData, OrgKind};
 use koop_domain::person::{Consent, PersonData};
 use koop_domain::values::CountryCode;
@@ -185,6 +189,22 @@ impl TestAgency {
             )
             .await
             .unwrap_or_else(|e| panic!("person {family_name}: {e}"))
+    }
+
+    /// A request from participant `from` to `to` of `ev` (by index), sent and accepted
+    /// by the agency's staff.
+    pub async fn accepted(&self, ev: &TestEvent, from: usize, to: usize) -> MeetingRequestId {
+        let p = &ev.participants;
+        let r = self
+            .core
+            .request_meeting(&self.staff, ev.id, p[from], p[to], Priority::Normal, "")
+            .await
+            .unwrap_or_else(|e| panic!("request {from} → {to}: {e}"));
+        self.core
+            .answer_request(&self.staff, ev.id, r, RequestAnswer::Accept)
+            .await
+            .unwrap_or_else(|e| panic!("accept {from} → {to}: {e}"));
+        r
     }
 
     /// Starts an event of this agency.

@@ -29,6 +29,7 @@ pub mod owner;
 pub mod participant;
 pub mod person;
 mod pool;
+pub mod printout;
 pub mod profile;
 pub mod rate;
 pub mod request;

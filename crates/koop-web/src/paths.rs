@@ -307,3 +307,15 @@ pub fn event_follow_up(id: impl IdOf<EventId>) -> String {
 pub fn event_surveys(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/surveys", id.raw())
 }
+
+pub fn event_printouts(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/printouts", id.raw())
+}
+
+pub fn event_changes(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/changes", id.raw())
+}
+
+pub fn event_changes_pdf(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/changes.pdf", id.raw())
+}

@@ -279,8 +279,7 @@ async fn mail_goes_through_a_real_smtp_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_told() {
-    use koop_core::domain::meeting::{MeetingStatus, Priority};
-    use koop_core::ops::meetings::RequestAnswer;
+    use koop_core::domain::meeting::MeetingStatus;
     for (backend, url) in fresh_databases().await {
         let dir = tempfile::tempdir().unwrap();
         let core = Core::open(&url)
@@ -301,15 +300,7 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
                     .1,
             );
         }
-        let accepted = async |from: usize, to: usize| {
-            let r = core
-                .request_meeting(&a.staff, ev.id, p[from], p[to], Priority::Normal, "")
-                .await
-                .unwrap();
-            core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
-                .await
-                .unwrap();
-        };
+        let accepted = async |from: usize, to: usize| a.accepted(&ev, from, to).await;
         accepted(0, 1).await;
         core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
             .await

@@ -6,8 +6,6 @@ mod common;
 
 use common::{Session, TestApp};
 use koop_core::domain::account::Role;
-use koop_core::domain::meeting::Priority;
-use koop_core::ops::meetings::RequestAnswer;
 use koop_core::testing::{TestAgency, fresh_databases};
 
 /// The PDF's text as poppler reads it, page by page; `None` without pdftotext.
@@ -65,13 +63,7 @@ async fn the_agenda_and_the_table_plan_print_the_scheduled_meetings() {
             .await;
         let p = &ev.participants;
         for (i, j) in [(0, 1), (1, 2)] {
-            let r = core
-                .request_meeting(&a.staff, ev.id, p[i], p[j], Priority::Normal, "")
-                .await
-                .unwrap();
-            core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
-                .await
-                .unwrap();
+            a.accepted(&ev, i, j).await;
         }
         core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
             .await
@@ -160,6 +152,125 @@ async fn the_agenda_and_the_table_plan_print_the_scheduled_meetings() {
         assert!(
             text.contains("Termine · Börse Firma 3"),
             "{backend}: {text}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_changes_since_the_table_plan_was_printed_list_new_and_cancelled_meetings() {
+    use koop_core::domain::meeting::MeetingStatus;
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a
+            .event("Börse")
+            .participants(4)
+            .slots(4)
+            .tables(2)
+            .create()
+            .await;
+        let p = &ev.participants;
+        let accept = async |i: usize, j: usize| a.accepted(&ev, i, j).await;
+        accept(0, 1).await;
+        accept(1, 2).await;
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_as(&a.staff_email).await;
+        let e = ev.id.0;
+        let changes = format!("/events/{e}/changes");
+
+        // Before any printout the page says to print first.
+        let page = app.get(&changes, Some(&staff)).await;
+        assert_eq!(page.status, 200, "{backend}");
+        assert!(page.body.contains("noch nicht gedruckt"), "{backend}");
+
+        // Printing records the plan and hands it out.
+        let printed = app
+            .post_form(&format!("/events/{e}/printouts"), "", Some(&staff))
+            .await;
+        assert_eq!(printed.status, 303, "{backend}: {}", printed.body);
+        assert_eq!(
+            printed.location.as_deref(),
+            Some(format!("/events/{e}/table-plan.pdf").as_str())
+        );
+        let page = app.get(&changes, Some(&staff)).await;
+        assert!(page.body.contains("nichts geändert"), "{backend}");
+
+        // One meeting is cancelled and a late one placed.
+        let first = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .meetings(ev.id, None)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.who().contains("Börse Firma 1"))
+            .unwrap();
+        core.set_meeting_status(&a.staff, ev.id, first.id, MeetingStatus::Cancelled)
+            .await
+            .unwrap();
+        accept(2, 3).await;
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let page = app.get(&changes, Some(&staff)).await;
+        let cards = common::select(&page.body, "article.change");
+        assert_eq!(cards.len(), 2, "{backend}: {cards:?}");
+        assert!(
+            cards
+                .iter()
+                .any(|c| c.contains("neu") && c.contains("Börse Firma 4")),
+            "{backend}: {cards:?}"
+        );
+        assert!(
+            cards
+                .iter()
+                .any(|c| c.contains("abgesagt") && c.contains("Börse Firma 1")),
+            "{backend}: {cards:?}"
+        );
+        assert!(
+            !cards
+                .iter()
+                .any(|c| c.contains("Börse Firma 2 · Börse Firma 3")),
+            "{backend}: the unchanged meeting is not listed: {cards:?}"
+        );
+
+        // The same as a PDF; for organisers only.
+        let (status, pdf) = get_pdf(&app, &format!("/events/{e}/changes.pdf"), Some(&staff)).await;
+        assert_eq!(status, 200, "{backend}");
+        let (_, alice) = a
+            .login("alice", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let alice = app.login_as(&alice).await;
+        assert_eq!(
+            app.get(&changes, Some(&alice)).await.status,
+            403,
+            "{backend}"
+        );
+        let forged = app
+            .post_form(&format!("/events/{e}/printouts"), "", Some(&alice))
+            .await;
+        assert_eq!(forged.status, 403, "{backend}");
+        let Some(pages) = text_of_pdf(&pdf) else {
+            continue;
+        };
+        let text = pages.join("\n");
+        assert!(
+            text.starts_with("Geändert seit dem Druck · Börse"),
+            "{text}"
+        );
+        assert!(text.contains("abgesagt") && text.contains("neu"), "{text}");
+
+        // Printed again, the list starts afresh.
+        app.post_form(&format!("/events/{e}/printouts"), "", Some(&staff))
+            .await;
+        let page = app.get(&changes, Some(&staff)).await;
+        assert!(
+            common::select(&page.body, "article.change").is_empty(),
+            "{backend}"
         );
     }
 }

@@ -7,6 +7,7 @@ pub mod follow_up;
 pub mod mailing;
 pub mod meetings;
 pub mod picking;
+pub mod printouts;
 pub mod profiles;
 pub mod registration;
 pub mod setup;

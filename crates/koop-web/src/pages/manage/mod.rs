@@ -3,6 +3,7 @@
 //! ask for the operation and show its answer.
 
 mod audit;
+mod changes;
 mod coverage;
 mod day;
 mod messages;
@@ -30,5 +31,6 @@ pub fn routes() -> Router<AppState> {
         .merge(registrations::routes())
         .merge(messages::routes())
         .merge(table_plan::routes())
+        .merge(changes::routes())
         .merge(standby::routes())
 }
