@@ -1,6 +1,7 @@
 // Where the partner picks the time: the organiser chooses it in the event's settings,
 // the receiver of a request picks one of the times both have free in the inbox on a
 // phone, and the meeting is on both agendas at once; the requester is told by mail.
+// Then the organisers move it by hand to another free time, and both sides are told.
 //
 //   scripts/with-smtp env KOOP_BIN=target/debug/koop node --test tests/browser/picking.test.mjs
 
@@ -66,6 +67,25 @@ test('the partner picks a free time when accepting, and both agendas show the me
     return d.to.includes(buyer.email) && /new meeting/.test(d.subject);
   }, 'of the picked meeting to the requester'));
   assert.match(told.body, /10:20/);
+
+  // The organisers move it by hand, on a phone: only free times are offered.
+  const o = org.p;
+  await o.setViewportSize({ width: 390, height: 900 });
+  await o.goto(event + '/meetings');
+  await submit(o, o.locator('article.meeting').first().getByRole('link', { name: 'Verlegen' }));
+  await fits(o, 'the move page');
+  const free = await o.locator('select[name=slot] option').allInnerTexts();
+  assert.deepEqual(free.map((t) => t.match(/\d\d:\d\d/)[0]), ['10:00', '10:40'], 'its own time is no move');
+  await o.selectOption('select[name=slot]', { index: 1 });
+  await submit(o, 'Termin verlegen');
+  assert.match(await o.locator('[role=status]').innerText(), /Verlegt/);
+  await buyer.p.goto(event + '/meetings');
+  assert.match(await buyer.p.locator('article.meeting').innerText(), /10:40/);
+  const movedMail = decodeMail(await waitForMail(demo.mailDir, (m) => {
+    const d = decodeMail(m);
+    return d.to.includes(maker.email) && /was moved/.test(d.subject);
+  }, 'of the move to the maker'));
+  assert.match(movedMail.body, /10:40/);
 
   for (const x of [org, maker, buyer]) {
     assert.deepEqual(x.errors, []);

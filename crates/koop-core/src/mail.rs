@@ -69,6 +69,15 @@ pub enum Notice {
         #[serde(default)]
         why: Added,
     },
+    /// A meeting on the recipient's agenda was moved by the organisers.
+    MeetingMoved {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// The meeting as it is now.
+        meeting: MeetingLine,
+    },
     /// A meeting on the recipient's agenda was cancelled by the organisers.
     MeetingCancelled {
         /// The event's title.

@@ -349,14 +349,23 @@ pub async fn standby_at(
         .collect())
 }
 
-/// Who is busy when: each (session, start, table, participant) of the event's meetings
-/// that hold a slot (not cancelled, not a no-show), for finding free slots.
+/// Who is busy when: each (meeting, session, start, table, participant) of the
+/// event's meetings that hold a slot (not cancelled, not a no-show), for finding free
+/// slots.
 pub async fn busy(
     conn: &mut Conn,
     event: EventId,
-) -> DbResult<Vec<(SessionId, NaiveDateTime, Option<i64>, ParticipantId)>> {
-    let rows: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT m.session_id, m.starts_at, m.table_no, x.participant_id FROM meeting m \
+) -> DbResult<
+    Vec<(
+        MeetingId,
+        SessionId,
+        NaiveDateTime,
+        Option<i64>,
+        ParticipantId,
+    )>,
+> {
+    let rows: Vec<(i64, i64, String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT m.id, m.session_id, m.starts_at, m.table_no, x.participant_id FROM meeting m \
          JOIN meeting_participant x ON x.meeting_id = m.id WHERE m.event_id = $1 \
          AND m.status NOT IN ('cancelled', 'no_show') AND m.session_id IS NOT NULL \
          AND m.starts_at IS NOT NULL ORDER BY m.id",
@@ -365,8 +374,9 @@ pub async fn busy(
     .fetch_all(conn)
     .await?;
     rows.into_iter()
-        .map(|(s, at, table, p)| {
+        .map(|(m, s, at, table, p)| {
             Ok((
+                MeetingId(m),
                 SessionId(s),
                 parse_datetime("meeting.starts_at", &at)?,
                 table,
@@ -374,4 +384,27 @@ pub async fn busy(
             ))
         })
         .collect()
+}
+
+/// Moves a scheduled meeting to another slot and table; false when it is no longer
+/// scheduled. Its participants' slots follow (a trigger), so the booking constraints
+/// refuse a participant or a table taken at the new time.
+pub async fn move_meeting(
+    conn: &mut Conn,
+    id: MeetingId,
+    session: SessionId,
+    starts_at: NaiveDateTime,
+    table: i64,
+) -> DbResult<bool> {
+    let done = sqlx::query(
+        "UPDATE meeting SET session_id = $1, starts_at = $2, table_no = $3 \
+         WHERE id = $4 AND status = 'scheduled'",
+    )
+    .bind(session.0)
+    .bind(datetime(starts_at))
+    .bind(table)
+    .bind(id.0)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -154,6 +154,14 @@ impl Composer for CatalogueComposer {
                 let agenda = link(paths::event_meetings(*event_id));
                 one_meeting(lang, key, event, &agenda, meeting)
             }
+            Notice::MeetingMoved {
+                event,
+                event_id,
+                meeting,
+            } => {
+                let agenda = link(paths::event_meetings(*event_id));
+                one_meeting(lang, "meeting_moved", event, &agenda, meeting)
+            }
             Notice::MeetingCancelled {
                 event,
                 event_id,

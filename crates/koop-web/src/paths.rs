@@ -319,3 +319,7 @@ pub fn event_changes(id: impl IdOf<EventId>) -> String {
 pub fn event_changes_pdf(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/changes.pdf", id.raw())
 }
+
+pub fn meeting_move(id: impl IdOf<EventId>, meeting: i64) -> String {
+    format!("/events/{}/meetings/{meeting}/move", id.raw())
+}

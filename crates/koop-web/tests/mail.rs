@@ -352,6 +352,31 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
         );
         assert!(answered > before, "{backend}: the answer was mailed");
 
+        // Cleo and Dan's meeting moves to a free time: they are told, and only they.
+        let late = now.iter().find(|m| m.id != first[0].id).unwrap();
+        let to = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .free_slots_for_meeting(late.id)
+            .await
+            .unwrap()
+            .remove(0);
+        core.move_meeting(&a.staff, ev.id, late.id, to.session, to.starts_at)
+            .await
+            .unwrap();
+        run_jobs(&core).await;
+        let mails = mails_in(dir.path());
+        let moved: Vec<_> = mails
+            .iter()
+            .filter(|m| m.1.starts_with("Ein Termin wurde verlegt"))
+            .collect();
+        assert_eq!(moved.len(), 2, "{backend}: {moved:?}");
+        assert!(moved.iter().any(|m| m.0.contains(emails[2].as_str())));
+        assert!(moved.iter().any(|m| m.0.contains(emails[3].as_str())));
+        let when = to.starts_at.format("%H:%M").to_string();
+        assert!(moved[0].2.contains(&when), "{backend}: {}", moved[0].2);
+
         // Anna and Ben's meeting is cancelled: they are told, and only they.
         core.set_meeting_status(&a.staff, ev.id, first[0].id, MeetingStatus::Cancelled)
             .await

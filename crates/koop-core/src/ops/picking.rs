@@ -1,18 +1,20 @@
-//! Accepting a request at a time the partner picks (scheduling mode `partner_picks`):
-//! the slots of the event's B2B sessions at which both sides are free and a table is
-//! left, and the answer that accepts the request and places the meeting there in one
-//! transaction. The database's booking constraints decide between two people who pick
-//! the same slot at the same moment: one gets the meeting, the other a conflict.
+//! Free slots, and the two ways a meeting gets one by hand: the partner picks a time
+//! when accepting a request (scheduling mode `partner_picks`), and organisers move a
+//! scheduled meeting to another free time. A slot is free for a pair when neither has
+//! a meeting then and a table of the session is left. Either change is one
+//! transaction, and the database's booking constraints decide between two changes of
+//! one slot at the same moment: one wins, the other gets a conflict.
 
 use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
-use crate::mail::Added;
+use crate::mail::{Added, Notice};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Duration, NaiveDateTime};
 use koop_db::Conn;
 use koop_db::meeting::NewMeeting;
 use koop_domain::event::{Session, SessionKind};
 use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId};
+use koop_domain::meeting::MeetingStatus;
 use koop_domain::settings::SchedulingMode;
 use serde_json::json;
 
@@ -31,14 +33,17 @@ pub struct FreeSlot {
     pub table: i64,
 }
 
-/// The free slots of `sides` in the event's B2B sessions, in time order.
+/// The free slots of `sides` in the event's B2B sessions, in time order, leaving out
+/// the meeting `moving` (which gives up its own slot when it moves).
 async fn free_slots_of(
     conn: &mut Conn,
     event: EventId,
-    sides: [ParticipantId; 2],
+    sides: &[ParticipantId],
+    moving: Option<MeetingId>,
 ) -> CoreResult<Vec<FreeSlot>> {
     let sessions = koop_db::event::sessions(conn, event).await?;
-    let busy = koop_db::meeting::busy(conn, event).await?;
+    let mut busy = koop_db::meeting::busy(conn, event).await?;
+    busy.retain(|(m, ..)| Some(*m) != moving);
     let length = |s: SessionId| {
         sessions
             .iter()
@@ -49,8 +54,8 @@ async fn free_slots_of(
     // What each side is doing, as time intervals, across all sessions.
     let taken: Vec<(NaiveDateTime, NaiveDateTime)> = busy
         .iter()
-        .filter(|(_, _, _, p)| sides.contains(p))
-        .map(|(s, at, _, _)| (*at, *at + Duration::minutes(length(*s).max(1))))
+        .filter(|(_, _, _, _, p)| sides.contains(p))
+        .map(|(_, s, at, _, _)| (*at, *at + Duration::minutes(length(*s).max(1))))
         .collect();
     let mut out = Vec::new();
     for s in sessions.iter().filter(|s| is_b2b(s)) {
@@ -65,8 +70,8 @@ async fn free_slots_of(
             }
             let used: Vec<i64> = busy
                 .iter()
-                .filter(|(x, at, _, _)| *x == s.id && *at == start)
-                .filter_map(|(_, _, t, _)| *t)
+                .filter(|(_, x, at, _, _)| *x == s.id && *at == start)
+                .filter_map(|(_, _, _, t, _)| *t)
                 .collect();
             if let Some(table) = (1..=tables).find(|t| !used.contains(t)) {
                 out.push(FreeSlot {
@@ -105,11 +110,94 @@ impl crate::read::Reader {
         if !picks(self.conn(), event).await? {
             return Ok(vec![]);
         }
-        free_slots_of(self.conn(), event, [requester, receiver]).await
+        free_slots_of(self.conn(), event, &[requester, receiver], None).await
+    }
+}
+
+impl crate::read::Reader {
+    /// The times a scheduled meeting could move to: where all its participants are
+    /// free and a table is left; organisers only.
+    pub async fn free_slots_for_meeting(
+        &mut self,
+        meeting: MeetingId,
+    ) -> CoreResult<Vec<FreeSlot>> {
+        let (event, status) = koop_db::meeting::meeting_state(self.conn(), meeting).await?;
+        self.require_manage(event).await?;
+        if status != MeetingStatus::Scheduled {
+            return Ok(vec![]);
+        }
+        let (session, start, _, sides) = koop_db::meeting::slot_of(self.conn(), meeting).await?;
+        let mut free = free_slots_of(self.conn(), event, &sides, Some(meeting)).await?;
+        // Its own time is no move.
+        free.retain(|f| (Some(f.session), Some(f.starts_at)) != (session, start));
+        Ok(free)
     }
 }
 
 impl Core {
+    /// Moves a scheduled meeting to a free time in a B2B session, at the lowest free
+    /// table, without breaking a rule: all its participants must be free then. Once
+    /// participants see the agenda, they are told (and nobody else). Organisers only.
+    pub async fn move_meeting(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        meeting: MeetingId,
+        session: SessionId,
+        starts_at: NaiveDateTime,
+    ) -> CoreResult<()> {
+        self.write(actor, "meeting.moved", async |tx| {
+            let (of_event, status) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            if of_event != event {
+                return Err(CoreError::NotFound);
+            }
+            let permit = policy::manage_event(tx, actor, event).await?;
+            if status != MeetingStatus::Scheduled {
+                return Err(CoreError::conflict(
+                    "not_movable",
+                    format!("only a scheduled meeting can move; this one is {status}"),
+                ));
+            }
+            let sides = koop_db::meeting::participants_of(tx, meeting).await?;
+            let slot = free_slots_of(tx, event, &sides, Some(meeting))
+                .await?
+                .into_iter()
+                .find(|f| f.session == session && f.starts_at == starts_at)
+                .ok_or_else(|| {
+                    CoreError::conflict(
+                        "slot_not_free",
+                        "at this time a participant of the meeting is busy, or no table is left",
+                    )
+                })?;
+            if !koop_db::meeting::move_meeting(tx, meeting, session, starts_at, slot.table)
+                .await
+                .map_err(booking_conflict)?
+            {
+                return Err(changed_meanwhile("meeting"));
+            }
+            if koop_db::event::get(tx, event).await?.agenda_visible() {
+                self.tell_about(tx, event, meeting, &sides, |event, event_id, meeting| {
+                    Notice::MeetingMoved {
+                        event,
+                        event_id,
+                        meeting,
+                    }
+                })
+                .await?;
+            }
+            Ok(Change::new(
+                permit,
+                (),
+                "meeting",
+                meeting.0,
+                json!({ "session": session, "starts_at": starts_at, "table_no": slot.table }),
+            ))
+        })
+        .await?;
+        self.wake_worker();
+        Ok(())
+    }
+
     /// Accepts a request and places its meeting at `starts_at` in `session`, at the
     /// lowest free table, in one transaction; the requester is told where and when.
     /// For the receiver (or the organisers in their name), when the event lets the
@@ -146,7 +234,7 @@ impl Core {
                 if !koop_db::request::set_request_status(tx, request, current, scheduled).await? {
                     return Err(changed_meanwhile("request"));
                 }
-                let slot = free_slots_of(tx, event, [requester, receiver])
+                let slot = free_slots_of(tx, event, &[requester, receiver], None)
                     .await?
                     .into_iter()
                     .find(|f| f.session == session && f.starts_at == starts_at)

@@ -70,3 +70,5 @@ error-schedule_unchanged = Der Zeitplan ist schon in diesem Zustand.
 error-invalid = Die Eingabe ist nicht verwendbar.
 error-slot_taken = Diese Zeit ist nicht mehr für beide frei. Bitte wählen Sie eine andere.
 error-organisers_schedule = Bei dieser Veranstaltung planen die Veranstalter die Gesprächszeiten.
+error-slot_not_free = Zu dieser Zeit ist ein Teilnehmer des Termins schon verplant, oder kein Tisch ist frei.
+error-not_movable = Nur ein geplanter Termin kann verlegt werden.

@@ -36,3 +36,5 @@ mail-meeting_rescheduled-subject = Ein neuer Termin in Ihrem Plan – { $event }
 mail-meeting_rescheduled-body = Die Veranstalter von { $event } haben einen weiteren Termin für Sie eingeplant. Ihre anderen Termine bleiben, wie sie waren:
 mail-meeting_cancelled-subject = Ein Termin wurde abgesagt – { $event }
 mail-meeting_cancelled-body = Die Veranstalter von { $event } haben diesen Termin in Ihrem Plan abgesagt:
+mail-meeting_moved-subject = Ein Termin wurde verlegt – { $event }
+mail-meeting_moved-body = Die Veranstalter von { $event } haben diesen Termin in Ihrem Plan verlegt. Er ist jetzt:

@@ -70,3 +70,5 @@ error-schedule_unchanged = The schedule is in this state already.
 error-invalid = The input cannot be used.
 error-slot_taken = This time is no longer free for both of you. Please pick another.
 error-organisers_schedule = At this event the organisers plan the meeting times.
+error-slot_not_free = At this time a participant of the meeting is busy, or no table is left.
+error-not_movable = Only a scheduled meeting can be moved.

@@ -36,3 +36,5 @@ mail-meeting_rescheduled-subject = A new meeting on your agenda – { $event }
 mail-meeting_rescheduled-body = The organisers of { $event } have placed another meeting for you. Your other meetings stay as they were:
 mail-meeting_cancelled-subject = A meeting was cancelled – { $event }
 mail-meeting_cancelled-body = The organisers of { $event } have cancelled this meeting on your agenda:
+mail-meeting_moved-subject = A meeting was moved – { $event }
+mail-meeting_moved-body = The organisers of { $event } have moved this meeting on your agenda. It is now:

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod errors;
 mod manage;
 mod public;
+mod slots;
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Texts};

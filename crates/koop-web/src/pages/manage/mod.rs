@@ -7,6 +7,7 @@ mod changes;
 mod coverage;
 mod day;
 mod messages;
+mod moving;
 mod organisations;
 mod registrations;
 mod scheduling;
@@ -32,5 +33,6 @@ pub fn routes() -> Router<AppState> {
         .merge(messages::routes())
         .merge(table_plan::routes())
         .merge(changes::routes())
+        .merge(moving::routes())
         .merge(standby::routes())
 }

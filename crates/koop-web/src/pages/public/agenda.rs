@@ -62,6 +62,8 @@ struct AgendaPage {
     title: String,
     /// Whose agenda, when it is one participant's.
     mine: bool,
+    /// Whether the visitor organises the event (and may move meetings).
+    manages: bool,
     /// The calendar feed of that participant, to subscribe to.
     feed: Option<String>,
     /// Their agenda as PDF.
@@ -179,6 +181,7 @@ async fn show_agenda(
         id,
         title: ev.data.title.clone(),
         mine: me.is_some(),
+        manages: access == EventAccess::Manage,
         pdf: crate::paths::agenda_pdf(
             id,
             match access {

@@ -3,8 +3,7 @@
 //! accepting is picking one of the times both have free). Organisers open anyone's.
 
 use crate::error::AppError;
-use crate::i18n::Arg;
-use crate::pages::{Ctx, date_time_of, day_time, render, see_other_with_flash};
+use crate::pages::{Ctx, date_time_of, render, see_other_with_flash, slots};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -12,9 +11,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::NaiveDateTime;
 use koop_core::CoreError;
-use koop_core::domain::ids::{EventId, MeetingRequestId, ParticipantId, SessionId};
+use koop_core::domain::ids::{EventId, MeetingRequestId, ParticipantId};
 use koop_core::domain::meeting::RequestStatus;
 use koop_core::domain::settings::SchedulingMode;
 use koop_core::ops::meetings::RequestAnswer;
@@ -40,13 +38,7 @@ struct Item {
     /// The answers this side may give, as (action, label).
     answers: Vec<(&'static str, String)>,
     /// Where the partner picks the time: the free slots of both, by session.
-    slots: Vec<SlotGroup>,
-}
-
-/// A session's free slots, as (value, label).
-struct SlotGroup {
-    session: String,
-    options: Vec<(String, String)>,
+    slots: Vec<slots::SlotGroup>,
 }
 
 /// Received or sent requests.
@@ -108,28 +100,11 @@ async fn show_inbox(
     let (mut received, mut sent) = (Vec::new(), Vec::new());
     for x in r.inbox(participant).await? {
         let open = !x.sent && x.status == RequestStatus::Proposed;
-        let mut slots: Vec<SlotGroup> = Vec::new();
-        if open && picks {
-            for f in r.free_slots(x.id).await? {
-                let option = (
-                    slot_value(f.session, f.starts_at),
-                    ctx.texts().with(
-                        "inbox-slot",
-                        vec![
-                            ("time", Arg::from(day_time(v.lang, f.starts_at))),
-                            ("table", Arg::from(f.table)),
-                        ],
-                    ),
-                );
-                match slots.last_mut() {
-                    Some(g) if g.session == f.session_title => g.options.push(option),
-                    _ => slots.push(SlotGroup {
-                        session: f.session_title,
-                        options: vec![option],
-                    }),
-                }
-            }
-        }
+        let slots = if open && picks {
+            slots::groups(&ctx, v.lang, r.free_slots(x.id).await?)
+        } else {
+            vec![]
+        };
         let answers: Vec<&'static str> = match (x.sent, x.status) {
             // With a free time to pick, accepting is picking one.
             (false, RequestStatus::Proposed) if !slots.is_empty() => vec!["decline"],
@@ -180,29 +155,6 @@ async fn show_inbox(
     })
 }
 
-/// A slot as the form sends it: the session and the start, `12@2019-04-03T10:20`.
-fn slot_value(session: SessionId, starts_at: NaiveDateTime) -> String {
-    format!("{}@{}", session.0, starts_at.format("%Y-%m-%dT%H:%M"))
-}
-
-fn parse_slot(value: &str) -> Result<(SessionId, NaiveDateTime), AppError> {
-    value
-        .split_once('@')
-        .and_then(|(s, t)| {
-            Some((
-                SessionId(s.parse().ok()?),
-                NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok()?,
-            ))
-        })
-        .ok_or_else(|| {
-            AppError::bad_request(
-                "slot",
-                "invalid_slot",
-                format!("'{value}' is not one of the times offered"),
-            )
-        })
-}
-
 #[derive(Deserialize)]
 struct AnswerForm {
     answer: String,
@@ -224,7 +176,7 @@ async fn answer(
 ) -> Result<Response, AppError> {
     let (event, request) = (EventId(id), MeetingRequestId(request));
     if f.answer == "accept_at" {
-        let (session, starts_at) = parse_slot(&f.slot)?;
+        let (session, starts_at) = slots::parse(&f.slot)?;
         s.core
             .accept_at(&v.actor, event, request, session, starts_at)
             .await?;
