@@ -202,3 +202,36 @@ test('a cluster manager names a complementary cluster and sees which members sho
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a participant wishes company visits on a phone and the organisers give out the seats', async () => {
+  const { openPage, submit, fits, logIn } = await import('./koop.mjs');
+  const me = await openPage(browser, 'en-GB', 390);
+  await logIn(me.p, base, 'participant@koop.example');
+  await me.p.goto(base + '/events/1');
+  await submit(me.p, me.p.getByRole('link', { name: /Company visits/ }));
+  await fits(me.p, 'the visits page');
+  // A seat booked directly in the demo is given back first, to wish again.
+  const giveBack = me.p.getByRole('button', { name: 'Give the seat back' });
+  if (await giveBack.count() > 0) await submit(me.p, giveBack);
+  const offers = await me.p.locator('select[name=wish1] option').allInnerTexts();
+  assert.ok(offers.length >= 4, `the demo's visits are offered: ${offers}`);
+  await me.p.selectOption('select[name=wish1]', { index: 1 });
+  await me.p.selectOption('select[name=wish2]', { index: 2 });
+  await submit(me.p, 'Save my wishes');
+  assert.match(await me.p.locator('[role=status]').innerText(), /Saved/);
+  assert.equal(await me.p.locator('ol.wishes li').count(), 2);
+
+  const org = await openPage(browser, 'de-DE');
+  await logIn(org.p, base, 'img@koop.example');
+  await org.p.goto(base + '/events/1/visits');
+  assert.match(await org.p.locator('main').innerText(), /offene Wünsche: 1/);
+  await submit(org.p, 'Plätze fair vergeben');
+  assert.match(await org.p.locator('[role=status]').innerText(), /vergeben/);
+
+  await me.p.goto(base + '/events/1/visits');
+  assert.match(await me.p.locator('#my-visit').innerText(), /you have a seat|on the waiting list/);
+  for (const x of [me, org]) {
+    assert.deepEqual(x.errors, []);
+    await x.context.close();
+  }
+});

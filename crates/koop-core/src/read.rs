@@ -440,6 +440,37 @@ impl Reader {
         Ok(visit::visits(&mut self.conn, id).await?)
     }
 
+    /// A participant's visit bookings and wishes: (booking, offer, status, rank); for
+    /// the participant and the event's organisers.
+    pub async fn visit_bookings_of(
+        &mut self,
+        event: EventId,
+        participant: ParticipantId,
+    ) -> CoreResult<
+        Vec<(
+            koop_domain::ids::VisitBookingId,
+            koop_domain::ids::VisitOfferId,
+            koop_domain::visit::BookingStatus,
+            Option<i64>,
+        )>,
+    > {
+        self.require_own(event, participant).await?;
+        Ok(visit::bookings_of(&mut self.conn, event, participant).await?)
+    }
+
+    /// How many open wishes each visit has; organisers only.
+    pub async fn visit_wish_counts(
+        &mut self,
+        event: EventId,
+    ) -> CoreResult<std::collections::HashMap<koop_domain::ids::VisitOfferId, usize>> {
+        self.require_manage(event).await?;
+        let mut out = std::collections::HashMap::new();
+        for (_, _, offer, _) in visit::wishes(&mut self.conn, event).await? {
+            *out.entry(offer).or_insert(0) += 1;
+        }
+        Ok(out)
+    }
+
     /// The event of a visit offer.
     pub async fn visit_event(&mut self, offer: VisitOfferId) -> CoreResult<EventId> {
         let (event, _, _) = visit::visit_load(&mut self.conn, offer).await?;

@@ -90,6 +90,8 @@ pub enum EventChild {
     Meeting,
     /// `visit_offer`.
     VisitOffer,
+    /// `visit_booking`.
+    VisitBooking,
 }
 
 impl EventChild {
@@ -101,6 +103,9 @@ impl EventChild {
             EventChild::Request => "SELECT event_id FROM meeting_request WHERE id = $1",
             EventChild::Meeting => "SELECT event_id FROM meeting WHERE id = $1",
             EventChild::VisitOffer => "SELECT event_id FROM visit_offer WHERE id = $1",
+            EventChild::VisitBooking => {
+                "SELECT v.event_id FROM visit_booking b JOIN visit_offer v ON v.id = b.offer_id WHERE b.id = $1"
+            }
         }
     }
 }

@@ -122,3 +122,144 @@ pub async fn insert_booking(
     .await?;
     Ok(VisitBookingId(id))
 }
+
+/// A participant's bookings and wishes at an event: (booking, offer, status, rank).
+pub async fn bookings_of(
+    conn: &mut Conn,
+    event: EventId,
+    participant: ParticipantId,
+) -> DbResult<Vec<(VisitBookingId, VisitOfferId, BookingStatus, Option<i64>)>> {
+    let rows: Vec<(i64, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT b.id, b.offer_id, b.status, b.rank FROM visit_booking b \
+         JOIN visit_offer v ON v.id = b.offer_id WHERE v.event_id = $1 AND b.participant_id = $2 \
+         ORDER BY b.rank, b.id",
+    )
+    .bind(event.0)
+    .bind(participant.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(b, o, s, r)| {
+            Ok((
+                VisitBookingId(b),
+                VisitOfferId(o),
+                crate::codec::parse("visit_booking.status", BookingStatus::parse(&s))?,
+                r,
+            ))
+        })
+        .collect()
+}
+
+/// Removes a participant's open wishes at an event (before they name new ones).
+pub async fn clear_wishes(
+    conn: &mut Conn,
+    event: EventId,
+    participant: ParticipantId,
+) -> DbResult<()> {
+    sqlx::query(
+        "DELETE FROM visit_booking WHERE participant_id = $1 AND status = 'requested' \
+         AND offer_id IN (SELECT id FROM visit_offer WHERE event_id = $2)",
+    )
+    .bind(participant.0)
+    .bind(event.0)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Stores a wish of rank `rank`.
+pub async fn insert_wish(
+    conn: &mut Conn,
+    offer: VisitOfferId,
+    participant: ParticipantId,
+    rank: i64,
+) -> DbResult<VisitBookingId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO visit_booking (offer_id, participant_id, status, created_at, rank) \
+         VALUES ($1, $2, 'requested', $3, $4) RETURNING id",
+    )
+    .bind(offer.0)
+    .bind(participant.0)
+    .bind(now())
+    .bind(rank)
+    .fetch_one(conn)
+    .await?;
+    Ok(VisitBookingId(id))
+}
+
+/// Every open wish at an event: (booking, participant, offer, rank).
+pub async fn wishes(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<(VisitBookingId, ParticipantId, VisitOfferId, i64)>> {
+    let rows: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT b.id, b.participant_id, b.offer_id, b.rank FROM visit_booking b \
+         JOIN visit_offer v ON v.id = b.offer_id WHERE v.event_id = $1 AND b.status = 'requested' \
+         ORDER BY b.id",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(b, p, o, r)| {
+            (
+                VisitBookingId(b),
+                ParticipantId(p),
+                VisitOfferId(o),
+                r.unwrap_or(1),
+            )
+        })
+        .collect())
+}
+
+/// Sets a booking's status if it is still `from`; returns whether it was.
+pub async fn set_booking_status(
+    conn: &mut Conn,
+    id: VisitBookingId,
+    from: BookingStatus,
+    to: BookingStatus,
+) -> DbResult<bool> {
+    crate::codec::set_status_if(
+        conn,
+        "UPDATE visit_booking SET status = $3 WHERE id = $1 AND status = $2",
+        id.0,
+        from.as_str(),
+        to.as_str(),
+    )
+    .await
+}
+
+/// A booking's offer, participant and status.
+pub async fn booking(
+    conn: &mut Conn,
+    id: VisitBookingId,
+) -> DbResult<(VisitOfferId, ParticipantId, BookingStatus)> {
+    let (o, p, s): (i64, i64, String) =
+        sqlx::query_as("SELECT offer_id, participant_id, status FROM visit_booking WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?;
+    Ok((
+        VisitOfferId(o),
+        ParticipantId(p),
+        crate::codec::parse("visit_booking.status", BookingStatus::parse(&s))?,
+    ))
+}
+
+/// The waiting list of a visit: (booking, participant).
+pub async fn waiting_for(
+    conn: &mut Conn,
+    offer: VisitOfferId,
+) -> DbResult<Vec<(VisitBookingId, ParticipantId)>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT id, participant_id FROM visit_booking WHERE offer_id = $1 AND status = 'waitlisted' ORDER BY id",
+    )
+    .bind(offer.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(b, p)| (VisitBookingId(b), ParticipantId(p)))
+        .collect())
+}

@@ -323,3 +323,19 @@ pub fn event_changes_pdf(id: impl IdOf<EventId>) -> String {
 pub fn meeting_move(id: impl IdOf<EventId>, meeting: i64) -> String {
     format!("/events/{}/meetings/{meeting}/move", id.raw())
 }
+
+pub fn event_visits(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/visits", id.raw())
+}
+
+pub fn visit_wishes(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/visits/wishes", id.raw())
+}
+
+pub fn visit_assign(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/visits/assign", id.raw())
+}
+
+pub fn visit_give_back(id: impl IdOf<EventId>, booking: i64) -> String {
+    format!("/events/{}/visits/bookings/{booking}/give-back", id.raw())
+}

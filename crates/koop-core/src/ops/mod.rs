@@ -12,4 +12,5 @@ pub mod profiles;
 pub mod registration;
 pub mod setup;
 pub mod standby;
+pub mod visits;
 pub mod work;

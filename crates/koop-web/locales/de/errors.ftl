@@ -72,3 +72,5 @@ error-slot_taken = Diese Zeit ist nicht mehr für beide frei. Bitte wählen Sie 
 error-organisers_schedule = Bei dieser Veranstaltung planen die Veranstalter die Gesprächszeiten.
 error-slot_not_free = Zu dieser Zeit ist ein Teilnehmer des Termins schon verplant, oder kein Tisch ist frei.
 error-not_movable = Nur ein geplanter Termin kann verlegt werden.
+error-visit_assigned = Sie haben schon einen Besuch; geben Sie ihn zuerst zurück.
+error-twice = Jeden Besuch können Sie nur einmal wünschen.

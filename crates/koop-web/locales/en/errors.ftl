@@ -72,3 +72,5 @@ error-slot_taken = This time is no longer free for both of you. Please pick anot
 error-organisers_schedule = At this event the organisers plan the meeting times.
 error-slot_not_free = At this time a participant of the meeting is busy, or no table is left.
 error-not_movable = Only a scheduled meeting can be moved.
+error-visit_assigned = You have a visit already; give it back first.
+error-twice = Each visit can be wished once.

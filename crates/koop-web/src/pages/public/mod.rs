@@ -20,6 +20,7 @@ pub mod profile_edit;
 pub mod recommendations;
 pub mod registration;
 pub mod rows;
+pub mod visits;
 
 use crate::state::AppState;
 use axum::Router;
@@ -42,4 +43,5 @@ pub fn routes() -> Router<AppState> {
         .merge(registration::routes())
         .merge(profile_edit::routes())
         .merge(follow_up::routes())
+        .merge(visits::routes())
 }
