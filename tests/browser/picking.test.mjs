@@ -31,6 +31,15 @@ test('the partner picks a free time when accepting, and both agendas show the me
   }, (o) => o.selectOption('select[name=scheduling_mode]', 'partner_picks'));
   await org.p.goto(event + '/setup');
   assert.equal(await org.p.locator('select[name=scheduling_mode]').inputValue(), 'partner_picks');
+  // A second venue, and the travel time between the two.
+  await org.p.fill('#venues input[name=name]', 'Messe Magdeburg');
+  await org.p.fill('#venues input[name=city]', 'Magdeburg');
+  await submit(org.p, org.p.locator('#venues form.stack button[type=submit]').last());
+  const travel = org.p.locator('form.travel input[type=number]');
+  assert.equal(await travel.count(), 1, 'one pair of venues');
+  await travel.fill('45');
+  await submit(org.p, org.p.locator('form.travel button[type=submit]'));
+  assert.equal(await org.p.locator('form.travel input[type=number]').inputValue(), '45');
 
   const password = 'quiet-river-2027';
   const maker = await register(browser, event, {

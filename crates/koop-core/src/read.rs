@@ -223,6 +223,15 @@ impl Reader {
         Ok(event::venues(&mut self.conn, id).await?)
     }
 
+    /// The travel times between an event's venues (a < b, minutes); organisers only.
+    pub async fn travel_times(
+        &mut self,
+        id: EventId,
+    ) -> CoreResult<Vec<(koop_domain::ids::VenueId, koop_domain::ids::VenueId, i64)>> {
+        self.require_manage(id).await?;
+        Ok(event::travel(&mut self.conn, id).await?)
+    }
+
     /// Sessions of an event.
     pub async fn sessions(&mut self, id: EventId) -> CoreResult<Vec<Session>> {
         self.access(id).await?;

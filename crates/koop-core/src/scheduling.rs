@@ -3,6 +3,7 @@
 //! agenda stay where they are. The new meetings are written in one operation.
 
 use crate::mail::Added;
+use crate::ops::setup::Travel;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 use koop_db::meeting::NewMeeting;
@@ -108,13 +109,29 @@ impl Core {
         let venues = r.venues(event).await?;
         let venue_index: HashMap<_, _> =
             venues.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
+        // The scheduler leaves the travel time between a participant's meetings at two
+        // venues; without any time set, none.
+        let times = Travel::new(koop_db::event::travel(r.conn(), event).await?);
+        let travel: Vec<Vec<u32>> = venues
+            .iter()
+            .map(|a| {
+                venues
+                    .iter()
+                    .map(|b| times.minutes(Some(a.id), Some(b.id)) as u32)
+                    .collect()
+            })
+            .collect();
         let mut problem = s::Problem {
             venues: if venues.is_empty() {
                 vec!["–".into()]
             } else {
                 venues.iter().map(|v| v.name.clone()).collect()
             },
-            travel: vec![],
+            travel: if travel.iter().flatten().all(|m| *m == 0) {
+                vec![]
+            } else {
+                travel
+            },
             sessions: vec![],
             slots: vec![],
             participants: vec![],

@@ -396,3 +396,41 @@ pub async fn all_settings(
         })
         .collect()
 }
+
+/// The travel times between an event's venues: (venue a, venue b, minutes), a < b.
+pub async fn travel(conn: &mut Conn, event: EventId) -> DbResult<Vec<(VenueId, VenueId, i64)>> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT venue_a, venue_b, minutes FROM venue_travel WHERE event_id = $1 ORDER BY venue_a, venue_b",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, b, m)| (VenueId(a), VenueId(b), m))
+        .collect())
+}
+
+/// Replaces the travel times of an event (pairs with a < b).
+pub async fn set_travel(
+    conn: &mut Conn,
+    event: EventId,
+    pairs: &[(VenueId, VenueId, i64)],
+) -> DbResult<()> {
+    sqlx::query("DELETE FROM venue_travel WHERE event_id = $1")
+        .bind(event.0)
+        .execute(&mut *conn)
+        .await?;
+    for (a, b, m) in pairs {
+        sqlx::query(
+            "INSERT INTO venue_travel (event_id, venue_a, venue_b, minutes) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(event.0)
+        .bind(a.0)
+        .bind(b.0)
+        .bind(m)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

@@ -339,3 +339,7 @@ pub fn visit_assign(id: impl IdOf<EventId>) -> String {
 pub fn visit_give_back(id: impl IdOf<EventId>, booking: i64) -> String {
     format!("/events/{}/visits/bookings/{booking}/give-back", id.raw())
 }
+
+pub fn event_travel(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/setup/travel", id.raw())
+}

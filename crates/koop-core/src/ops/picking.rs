@@ -8,12 +8,13 @@
 use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
 use crate::mail::{Added, Notice};
+use crate::ops::setup::Travel;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Duration, NaiveDateTime};
 use koop_db::Conn;
 use koop_db::meeting::NewMeeting;
 use koop_domain::event::{Session, SessionKind};
-use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId};
+use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId, VenueId};
 use koop_domain::meeting::MeetingStatus;
 use koop_domain::settings::SchedulingMode;
 use serde_json::json;
@@ -51,11 +52,13 @@ async fn free_slots_of(
             .and_then(|x| x.data.slot_minutes)
             .unwrap_or(0)
     };
-    // What each side is doing, as time intervals, across all sessions.
-    let taken: Vec<(NaiveDateTime, NaiveDateTime)> = busy
+    let venue = |s: SessionId| sessions.iter().find(|x| x.id == s).and_then(|x| x.venue_id);
+    let travel = Travel::new(koop_db::event::travel(conn, event).await?);
+    // What each side is doing, as time intervals at a venue, across all sessions.
+    let taken: Vec<(NaiveDateTime, NaiveDateTime, Option<VenueId>)> = busy
         .iter()
         .filter(|(_, _, _, _, p)| sides.contains(p))
-        .map(|(_, s, at, _, _)| (*at, *at + Duration::minutes(length(*s).max(1))))
+        .map(|(_, s, at, _, _)| (*at, *at + Duration::minutes(length(*s).max(1)), venue(*s)))
         .collect();
     let mut out = Vec::new();
     for s in sessions.iter().filter(|s| is_b2b(s)) {
@@ -65,7 +68,11 @@ async fn free_slots_of(
         for i in 0..s.data.slot_count() {
             let start = s.data.starts_at + Duration::minutes(i * minutes);
             let end = start + Duration::minutes(minutes);
-            if taken.iter().any(|(a, b)| *a < end && start < *b) {
+            // Busy then, or too close to get from or to another venue.
+            if taken.iter().any(|(a, b, at)| {
+                let gap = Duration::minutes(travel.minutes(*at, s.venue_id));
+                *a < end + gap && start < *b + gap
+            }) {
                 continue;
             }
             let used: Vec<i64> = busy

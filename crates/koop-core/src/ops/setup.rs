@@ -161,3 +161,77 @@ impl Core {
         .await
     }
 }
+
+/// The longest travel time between two venues, in minutes (a day).
+pub const MAX_TRAVEL_MINUTES: i64 = 24 * 60;
+
+impl Core {
+    /// Replaces the travel times between the event's venues (minutes, the same both
+    /// ways; 0 or a missing pair means none). Organisers only.
+    pub async fn set_travel_times(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        pairs: Vec<(VenueId, VenueId, i64)>,
+    ) -> CoreResult<()> {
+        let mut problems = Vec::new();
+        let mut stored = Vec::new();
+        for (a, b, minutes) in pairs {
+            if !(0..=MAX_TRAVEL_MINUTES).contains(&minutes) {
+                problems.push(
+                    FieldError::new(
+                        &format!("travel-{}-{}", a.0.min(b.0), a.0.max(b.0)),
+                        "out_of_range",
+                        format!("{minutes} minutes is not between 0 and {MAX_TRAVEL_MINUTES}"),
+                    )
+                    .with("min", 0)
+                    .with("max", MAX_TRAVEL_MINUTES),
+                );
+            } else if a != b && minutes > 0 {
+                stored.push((a.min(b), a.max(b), minutes));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::Invalid(problems));
+        }
+        stored.sort();
+        stored.dedup_by_key(|x| (x.0, x.1));
+        self.write(actor, "event.travel_set", async |tx| {
+            let permit = policy::manage_event(tx, actor, event).await?;
+            for (a, b, _) in &stored {
+                policy::belongs_to_event(tx, EventChild::Venue, a.0, event).await?;
+                policy::belongs_to_event(tx, EventChild::Venue, b.0, event).await?;
+            }
+            koop_db::event::set_travel(tx, event, &stored).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "event",
+                event.0,
+                json!({ "travel": stored.iter().map(|(a, b, m)| json!([a, b, m])).collect::<Vec<_>>() }),
+            ))
+        })
+        .await
+    }
+}
+
+/// Travel times between venues, looked up both ways.
+#[derive(Debug, Clone, Default)]
+pub struct Travel(Vec<(VenueId, VenueId, i64)>);
+
+impl Travel {
+    /// From the stored pairs.
+    pub fn new(pairs: Vec<(VenueId, VenueId, i64)>) -> Self {
+        Travel(pairs)
+    }
+
+    /// Minutes from `a` to `b` (0 within a venue or without a time).
+    pub fn minutes(&self, a: Option<VenueId>, b: Option<VenueId>) -> i64 {
+        let (Some(a), Some(b)) = (a, b) else { return 0 };
+        let key = (a.min(b), a.max(b));
+        self.0
+            .iter()
+            .find(|(x, y, _)| (*x, *y) == key)
+            .map_or(0, |t| t.2)
+    }
+}

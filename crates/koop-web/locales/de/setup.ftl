@@ -78,3 +78,5 @@ error-request_limit = Sie haben so viele Gesprächswünsche gesendet, wie diese 
 field-scheduling_mode = Termine
 kind-scheduling_mode-optimiser = die Veranstalter planen alle mit dem Optimierer
 kind-scheduling_mode-partner_picks = der Partner wählt beim Annehmen eine freie Zeit
+setup-travel = Reisezeit zwischen den Orten (Minuten)
+setup-travel_hint = Der Planer und die angebotenen Zeiten lassen so viel Zeit zwischen den Terminen eines Teilnehmers an zwei Orten.

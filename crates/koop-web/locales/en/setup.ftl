@@ -78,3 +78,5 @@ error-request_limit = You have sent as many requests as this event allows.
 field-scheduling_mode = Meeting times
 kind-scheduling_mode-optimiser = the organisers plan all with the optimiser
 kind-scheduling_mode-partner_picks = the partner picks a free time when accepting
+setup-travel = Travel time between the venues (minutes)
+setup-travel_hint = The scheduler and the times offered leave this much time between a participant's meetings at two venues.

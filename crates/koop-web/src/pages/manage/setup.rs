@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/setup/settings", post(save_settings))
         .route("/events/{id}/setup/publication", post(publish))
         .route("/events/{id}/setup/venues", post(add_venue))
+        .route("/events/{id}/setup/travel", post(save_travel))
         .route(
             "/events/{id}/setup/venues/{venue}/remove",
             post(remove_venue),
@@ -233,6 +234,9 @@ struct SetupPage {
     venue_choices: Vec<(String, String)>,
     venues: Vec<VenueRow>,
     sessions: Vec<SessionRow>,
+    /// The travel form: one field per pair of venues, as (field name, label).
+    travel_fields: Vec<(String, String)>,
+    travel: FormState,
 }
 
 /// Which of the page's forms was sent back with problems.
@@ -242,6 +246,7 @@ enum Refused {
     Settings(FormState),
     Venue(FormState),
     Session(FormState),
+    Travel(FormState),
 }
 
 fn event_form(ev: &Event) -> FormState {
@@ -290,7 +295,26 @@ async fn setup_page(
     let ev = r.event(event).await?;
     let venues = r.venues(event).await?;
     let sessions = r.sessions(event).await?;
+    let times = r.travel_times(event).await?;
     drop(r);
+    let mut travel_fields = Vec::new();
+    let mut travel_values = Vec::new();
+    for (i, x) in venues.iter().enumerate() {
+        for y in &venues[i + 1..] {
+            let field = travel_field(x.id, y.id);
+            let minutes = times
+                .iter()
+                .find(|(a, b, _)| (*a, *b) == (x.id.min(y.id), x.id.max(y.id)))
+                .map(|t| t.2.to_string())
+                .unwrap_or_default();
+            travel_values.push((field.clone(), minutes));
+            travel_fields.push((field, format!("{} ↔ {}", x.name, y.name)));
+        }
+    }
+    let travel_f = match &refused {
+        Refused::Travel(f) => f.clone(),
+        _ => FormState::new(travel_values),
+    };
     let (mut event_f, mut settings_f) = (event_form(&ev), settings_form(&ev.settings));
     let mut venue_f = FormState::new([("time_zone".into(), "Europe/Berlin".into())]);
     let mut session_f = session_form(ev.data.start_on);
@@ -300,6 +324,7 @@ async fn setup_page(
         Refused::Settings(f) => settings_f = f,
         Refused::Venue(f) => venue_f = f,
         Refused::Session(f) => session_f = f,
+        Refused::Travel(_) => {}
     }
     let choices = event_choices(s, v, &ctx, &ev.data.organiser_ids).await?;
     let request_modes = RequestMode::ALL
@@ -368,8 +393,44 @@ async fn setup_page(
             })
             .collect(),
         sessions: session_rows,
+        travel_fields,
+        travel: travel_f,
         ctx,
     })
+}
+
+/// The form field of the travel time between two venues.
+fn travel_field(a: VenueId, b: VenueId) -> String {
+    format!("travel-{}-{}", a.0.min(b.0), a.0.max(b.0))
+}
+
+async fn save_travel(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, AppError> {
+    let event = EventId(id);
+    let form = FormState::new(pairs.clone());
+    let mut f = Fields::default();
+    let mut times = Vec::new();
+    for (key, value) in &pairs {
+        let Some((a, b)) = key
+            .strip_prefix("travel-")
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(a, b)| Some((VenueId(a.parse().ok()?), VenueId(b.parse().ok()?))))
+        else {
+            continue;
+        };
+        if let Some(minutes) = f.optional_number(key, value) {
+            times.push((a, b, minutes));
+        }
+    }
+    let outcome = match f.finish() {
+        Ok(()) => s.core.set_travel_times(&v.actor, event, times).await,
+        Err(e) => Err(e),
+    };
+    answer(&s, &v, event, "venues", outcome, form, Refused::Travel).await
 }
 
 async fn show_setup(
