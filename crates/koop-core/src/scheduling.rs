@@ -5,7 +5,7 @@
 use crate::mail::Added;
 use crate::ops::setup::Travel;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
-use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use koop_db::meeting::NewMeeting;
 use koop_domain::DomainError;
 use koop_domain::event::SessionKind;
@@ -150,8 +150,7 @@ impl Core {
                     .unwrap_or(0),
             });
             let minutes = x.data.slot_minutes.unwrap_or(0);
-            for k in 0..x.data.slot_count() {
-                let start = x.data.starts_at + Duration::minutes(minutes * k);
+            for start in x.data.slot_starts() {
                 problem.slots.push(s::Slot {
                     session: si,
                     day: start.date().num_days_from_ce() as u32,

@@ -334,6 +334,7 @@ impl EventBuilder<'_> {
                         ends_at: start + chrono::Duration::minutes(30 * self.slots),
                         slot_minutes: Some(30),
                         tables: Some(self.tables),
+                        breaks: vec![],
                     },
                 )
                 .await

@@ -270,8 +270,8 @@ pub async fn insert_session(
     s: &SessionData,
 ) -> DbResult<SessionId> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO event_session (event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO event_session (event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables, breaks) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(event.0)
     .bind(venue.map(|v| v.0))
@@ -281,6 +281,7 @@ pub async fn insert_session(
     .bind(datetime(s.ends_at))
     .bind(s.slot_minutes)
     .bind(s.tables)
+    .bind(serde_json::to_string(&s.breaks).unwrap_or_else(|_| "[]".into()))
     .fetch_one(conn)
     .await?;
     Ok(SessionId(id))
@@ -296,12 +297,13 @@ type SessionRow = (
     String,
     Option<i64>,
     Option<i64>,
+    String,
 );
 
 /// Sessions of an event in time order (the caller has checked the event is visible).
 pub async fn sessions(conn: &mut Conn, event: EventId) -> DbResult<Vec<Session>> {
     let rows: Vec<SessionRow> = sqlx::query_as(
-        "SELECT id, event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables \
+        "SELECT id, event_id, venue_id, kind, title, starts_at, ends_at, slot_minutes, tables, breaks \
          FROM event_session WHERE event_id = $1 ORDER BY starts_at, id",
     )
     .bind(event.0)
@@ -320,6 +322,7 @@ pub async fn sessions(conn: &mut Conn, event: EventId) -> DbResult<Vec<Session>>
                     ends_at: parse_datetime("event_session.ends_at", &r.6)?,
                     slot_minutes: r.7,
                     tables: r.8,
+                    breaks: parse("event_session.breaks", serde_json::from_str(&r.9))?,
                 },
             })
         })

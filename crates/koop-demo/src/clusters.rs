@@ -387,6 +387,7 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             ends_at: d(2019, 11, 6).and_hms_opt(15, 0, 0).unwrap_or_default(),
             slot_minutes: None,
             tables: None,
+            breaks: vec![],
         },
     )
     .await?;

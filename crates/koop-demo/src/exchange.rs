@@ -295,6 +295,7 @@ pub(crate) async fn load(
                     ends_at: end,
                     slot_minutes: slot,
                     tables: tables.map(|t| t * scale as i64),
+                    breaks: vec![],
                 },
             )
             .await?;

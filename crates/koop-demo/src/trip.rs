@@ -281,6 +281,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             ends_at: d(2019, 6, 12).and_hms_opt(13, 0, 0).unwrap_or_default(),
             slot_minutes: Some(30),
             tables: Some(4),
+            breaks: vec![],
         },
     )
     .await?;
@@ -400,6 +401,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
                     ends_at: end,
                     slot_minutes: slot,
                     tables,
+                    breaks: vec![],
                 },
             )
             .await?,

@@ -3,7 +3,7 @@
 use crate::DomainError;
 use crate::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId, VenueId};
 use crate::text_enum;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 text_enum!(
@@ -217,6 +217,62 @@ pub struct SessionData {
     pub slot_minutes: Option<i64>,
     /// Number of tables (B2B sessions).
     pub tables: Option<i64>,
+    /// Breaks within the session (a coffee break, lunch): no meeting slot overlaps one.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+}
+
+/// A break within a session, as wall-clock times of its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Break {
+    /// Start.
+    pub from: NaiveTime,
+    /// End.
+    pub to: NaiveTime,
+}
+
+impl Break {
+    /// Reads breaks written as `11:00-11:20, 12:30-13:00` (a dash or an en dash);
+    /// an empty text is none.
+    pub fn parse_list(text: &str) -> Result<Vec<Break>, DomainError> {
+        let bad = |part: &str| {
+            DomainError::new(
+                "breaks",
+                "invalid_break",
+                format!("'{part}' is not a break such as 11:00-11:20"),
+            )
+            .with("value", part)
+        };
+        let mut out = Vec::new();
+        for part in text
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let (from, to) = part.split_once(['-', '–']).ok_or_else(|| bad(part))?;
+            let time =
+                |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad(part));
+            let b = Break {
+                from: time(from)?,
+                to: time(to)?,
+            };
+            if b.to <= b.from {
+                return Err(bad(part));
+            }
+            out.push(b);
+        }
+        out.sort_by_key(|b| b.from);
+        Ok(out)
+    }
+
+    /// The breaks written back as the form shows them.
+    pub fn list_text(breaks: &[Break]) -> String {
+        breaks
+            .iter()
+            .map(|b| format!("{}-{}", b.from.format("%H:%M"), b.to.format("%H:%M")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl SessionData {
@@ -245,19 +301,64 @@ impl SessionData {
                     "a B2B session needs at least one table",
                 ));
             }
-            if self.slot_count() == 0 {
+            for b in &self.breaks {
+                let day = self.starts_at.date();
+                if day.and_time(b.from) < self.starts_at || day.and_time(b.to) > self.ends_at {
+                    return Err(DomainError::new(
+                        "breaks",
+                        "break_outside",
+                        format!(
+                            "the break {}-{} is not within the session",
+                            b.from.format("%H:%M"),
+                            b.to.format("%H:%M")
+                        ),
+                    ));
+                }
+            }
+            if self.slots_without_breaks() == 0 {
                 return Err(DomainError::new(
                     "slot_minutes",
                     "slot_too_long",
                     format!("a {slot}-minute slot does not fit into the session"),
                 ));
             }
+            if self.slot_count() == 0 {
+                return Err(DomainError::new(
+                    "breaks",
+                    "no_slot_left",
+                    "the breaks leave no meeting slot in the session",
+                ));
+            }
         }
         Ok(())
     }
 
-    /// How many whole meeting slots fit into the session.
+    /// The starts of the session's meeting slots: whole slots from its start, leaving
+    /// out those that overlap a break.
+    pub fn slot_starts(&self) -> Vec<NaiveDateTime> {
+        let Some(m) = self.slot_minutes.filter(|m| *m > 0) else {
+            return vec![];
+        };
+        let n = (self.ends_at - self.starts_at).num_minutes() / m;
+        (0..n)
+            .map(|k| self.starts_at + chrono::Duration::minutes(k * m))
+            .filter(|start| {
+                let end = *start + chrono::Duration::minutes(m);
+                !self.breaks.iter().any(|b| {
+                    let (bf, bt) = (start.date().and_time(b.from), start.date().and_time(b.to));
+                    bf < end && *start < bt
+                })
+            })
+            .collect()
+    }
+
+    /// How many whole meeting slots fit into the session, around its breaks.
     pub fn slot_count(&self) -> i64 {
+        self.slot_starts().len() as i64
+    }
+
+    /// How many whole meeting slots would fit without breaks.
+    fn slots_without_breaks(&self) -> i64 {
         match self.slot_minutes {
             Some(m) if m > 0 => (self.ends_at - self.starts_at).num_minutes() / m,
             _ => 0,
@@ -383,12 +484,33 @@ mod tests {
             ends_at: day.and_hms_opt(13, 0, 0).unwrap(),
             slot_minutes: minutes,
             tables,
+            breaks: vec![],
         }
     }
 
     #[test]
     fn b2b_sessions_need_slots_and_tables() {
         assert_eq!(b2b(Some(20), Some(12)).slot_count(), 9);
+        let mut with_breaks = b2b(Some(20), Some(12));
+        with_breaks.breaks = Break::parse_list("11:00-11:20, 12:10 – 12:30").unwrap();
+        // 11:00 is the coffee break; 12:00 and 12:20 touch the second one.
+        let starts: Vec<String> = with_breaks
+            .slot_starts()
+            .iter()
+            .map(|t| t.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(
+            starts,
+            ["10:00", "10:20", "10:40", "11:20", "11:40", "12:40"]
+        );
+        assert!(with_breaks.check().is_ok());
+        assert_eq!(
+            Break::list_text(&with_breaks.breaks),
+            "11:00-11:20, 12:10-12:30"
+        );
+        for bad in ["Kaffee", "11:20-11:00", "11-12"] {
+            assert_eq!(Break::parse_list(bad).unwrap_err().field, "breaks", "{bad}");
+        }
         assert!(b2b(Some(20), Some(12)).check().is_ok());
         assert_eq!(
             b2b(None, Some(12)).check().unwrap_err().field,

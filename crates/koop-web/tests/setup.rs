@@ -128,7 +128,7 @@ async fn an_organiser_sets_up_an_event_and_a_company_registers_with_consent() {
             .post_form(
                 &format!("/events/{e}/setup/sessions"),
                 &format!(
-                    "title=Kooperationsgespr%C3%A4che&kind=b2b_meetings&venue={venue_id}&starts_at=2027-04-20T10%3A00&ends_at=2027-04-20T13%3A00&slot_minutes=20&tables=12"
+                    "title=Kooperationsgespr%C3%A4che&kind=b2b_meetings&venue={venue_id}&starts_at=2027-04-20T10%3A00&ends_at=2027-04-20T13%3A00&slot_minutes=20&tables=12&breaks=11%3A00-11%3A20"
                 ),
                 Some(&staff),
             )
@@ -143,9 +143,34 @@ async fn an_organiser_sets_up_an_event_and_a_company_registers_with_consent() {
             .await;
         assert_eq!(long_slot.status, 422, "{backend}");
         assert_eq!(field(&long_slot.body, "slot_minutes").len(), 1, "{backend}");
+        // Breaks that cannot be read or lie outside the session are refused beside the field.
+        for breaks in ["Kaffee", "09%3A00-09%3A30", "11%3A20-11%3A00"] {
+            let refused = app
+                .post_form(
+                    &format!("/events/{e}/setup/sessions"),
+                    &format!("title=Mit+Pause&kind=b2b_meetings&starts_at=2027-04-20T10%3A00&ends_at=2027-04-20T13%3A00&slot_minutes=20&tables=3&breaks={breaks}"),
+                    Some(&staff),
+                )
+                .await;
+            assert_eq!(refused.status, 422, "{backend}: {breaks}");
+            assert_eq!(
+                field(&refused.body, "breaks").len(),
+                1,
+                "{backend}: {breaks}"
+            );
+        }
         let sessions = r.sessions(ev.id).await.unwrap();
         assert_eq!(sessions.len(), 1, "{backend}");
-        assert_eq!(sessions[0].data.slot_count(), 9);
+        // Nine 20-minute slots from 10:00 to 13:00, but for the one in the coffee break.
+        assert_eq!(sessions[0].data.slot_count(), 8);
+        assert!(
+            !sessions[0]
+                .data
+                .slot_starts()
+                .iter()
+                .any(|t| t.format("%H:%M").to_string() == "11:00"),
+            "{backend}"
+        );
         assert_eq!(sessions[0].data.tables, Some(12));
         // A venue in use cannot go.
         let in_use = app

@@ -69,6 +69,7 @@ async fn two_venues(
             ends_at: at(11, 0),
             slot_minutes: Some(30),
             tables: Some(2),
+            breaks: vec![],
         },
     )
     .await

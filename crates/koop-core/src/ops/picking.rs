@@ -65,8 +65,7 @@ async fn free_slots_of(
         let (Some(minutes), Some(tables)) = (s.data.slot_minutes, s.data.tables) else {
             continue;
         };
-        for i in 0..s.data.slot_count() {
-            let start = s.data.starts_at + Duration::minutes(i * minutes);
+        for start in s.data.slot_starts() {
             let end = start + Duration::minutes(minutes);
             // Busy then, or too close to get from or to another venue.
             if taken.iter().any(|(a, b, at)| {

@@ -74,3 +74,6 @@ error-slot_not_free = Zu dieser Zeit ist ein Teilnehmer des Termins schon verpla
 error-not_movable = Nur ein geplanter Termin kann verlegt werden.
 error-visit_assigned = Sie haben schon einen Besuch; geben Sie ihn zuerst zurück.
 error-twice = Jeden Besuch können Sie nur einmal wünschen.
+error-invalid_break = Schreiben Sie eine Pause als 11:00-11:20, mehrere mit Kommas.
+error-break_outside = Die Pause liegt nicht in der Sitzung.
+error-no_slot_left = Die Pausen lassen keinen Gesprächsslot in der Sitzung übrig.

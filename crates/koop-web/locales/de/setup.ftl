@@ -80,3 +80,4 @@ kind-scheduling_mode-optimiser = die Veranstalter planen alle mit dem Optimierer
 kind-scheduling_mode-partner_picks = der Partner wählt beim Annehmen eine freie Zeit
 setup-travel = Reisezeit zwischen den Orten (Minuten)
 setup-travel_hint = Der Planer und die angebotenen Zeiten lassen so viel Zeit zwischen den Terminen eines Teilnehmers an zwei Orten.
+field-breaks = Pausen

@@ -74,3 +74,6 @@ error-slot_not_free = At this time a participant of the meeting is busy, or no t
 error-not_movable = Only a scheduled meeting can be moved.
 error-visit_assigned = You have a visit already; give it back first.
 error-twice = Each visit can be wished once.
+error-invalid_break = Write a break as 11:00-11:20; several with commas.
+error-break_outside = The break is not within the session.
+error-no_slot_left = The breaks leave no meeting slot in the session.

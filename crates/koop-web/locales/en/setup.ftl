@@ -80,3 +80,4 @@ kind-scheduling_mode-optimiser = the organisers plan all with the optimiser
 kind-scheduling_mode-partner_picks = the partner picks a free time when accepting
 setup-travel = Travel time between the venues (minutes)
 setup-travel_hint = The scheduler and the times offered leave this much time between a participant's meetings at two venues.
+field-breaks = Breaks

@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::{Duration, NaiveDate};
 use koop_core::CoreError;
+use koop_core::domain::event::Break;
 use koop_core::domain::event::{Event, EventData, EventKind, SessionData, SessionKind, Venue};
 use koop_core::domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
 use koop_core::domain::org::OrgKind;
@@ -357,11 +358,21 @@ async fn setup_page(
             kind: ctx.kind("session", x.data.kind.as_str()),
             venue: venue_name(x.venue_id),
             slots: match (x.data.slot_minutes, x.data.tables) {
-                (Some(m), Some(t)) => format!(
-                    "{} × {m} min · {t} {}",
-                    x.data.slot_count(),
-                    ctx.t("setup-tables")
-                ),
+                (Some(m), Some(t)) => {
+                    let mut text = format!(
+                        "{} × {m} min · {t} {}",
+                        x.data.slot_count(),
+                        ctx.t("setup-tables")
+                    );
+                    if !x.data.breaks.is_empty() {
+                        text.push_str(&format!(
+                            " · {} {}",
+                            ctx.t("field-breaks"),
+                            Break::list_text(&x.data.breaks)
+                        ));
+                    }
+                    text
+                }
                 _ => String::new(),
             },
         })
@@ -580,6 +591,7 @@ async fn add_session(
     let b2b = kind == Some(SessionKind::B2bMeetings);
     let slot_minutes = f.optional_number("slot_minutes", form.value("slot_minutes"));
     let tables = f.optional_number("tables", form.value("tables"));
+    let breaks = f.choice("breaks", Break::parse_list(form.value("breaks")));
     let outcome = match (kind, starts_at, ends_at, f.finish()) {
         (Some(kind), Some(starts_at), Some(ends_at), Ok(())) => {
             let data = SessionData {
@@ -590,6 +602,7 @@ async fn add_session(
                 // Slots and tables belong to B2B sessions only.
                 slot_minutes: slot_minutes.filter(|_| b2b),
                 tables: tables.filter(|_| b2b),
+                breaks: breaks.filter(|_| b2b).unwrap_or_default(),
             };
             s.core
                 .add_session(&v.actor, event, venue, data)
