@@ -69,6 +69,17 @@ pub enum Notice {
         #[serde(default)]
         why: Added,
     },
+    /// The answer to the recipient's company-visit wishes: a seat, or the waiting list.
+    VisitAssigned {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// The visit's title.
+        visit: String,
+        /// Whether they have a seat (else they wait for one).
+        seated: bool,
+    },
     /// A meeting on the recipient's agenda was moved by the organisers.
     MeetingMoved {
         /// The event's title.

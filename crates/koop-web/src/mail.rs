@@ -154,6 +154,34 @@ impl Composer for CatalogueComposer {
                 let agenda = link(paths::event_meetings(*event_id));
                 one_meeting(lang, key, event, &agenda, meeting)
             }
+            Notice::VisitAssigned {
+                event,
+                event_id,
+                visit,
+                seated,
+            } => {
+                let key = if *seated {
+                    "visit_seated"
+                } else {
+                    "visit_waiting"
+                };
+                (
+                    text(t, &format!("mail-{key}-subject"), &[("event", event)]),
+                    format!(
+                        "{}\n\n{}",
+                        text(
+                            t,
+                            &format!("mail-{key}-body"),
+                            &[("event", event), ("visit", visit)]
+                        ),
+                        text(
+                            t,
+                            "mail-see_visits",
+                            &[("link", &link(paths::event_visits(*event_id)))]
+                        )
+                    ),
+                )
+            }
             Notice::MeetingMoved {
                 event,
                 event_id,

@@ -393,3 +393,97 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
         assert!(cancelled.iter().any(|m| m.0.contains(emails[1].as_str())));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_participant_hears_which_visit_they_got_or_that_they_wait() {
+    use koop_core::domain::values::LanguageCode;
+    for (backend, url) in fresh_databases().await {
+        let dir = tempfile::tempdir().unwrap();
+        let core = Core::open(&url)
+            .await
+            .unwrap()
+            .with_mail(mailer(MailRoute::Folder(dir.path().to_owned())));
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a.event("Börse").participants(2).create().await;
+        let mut emails = Vec::new();
+        for (i, name) in ["anna", "ben"].iter().enumerate() {
+            emails.push(
+                a.login(
+                    name,
+                    Role::Participant,
+                    Some(ev.id),
+                    Some(ev.participants[i]),
+                )
+                .await
+                .1,
+            );
+        }
+        let de = LanguageCode::parse("de").unwrap();
+        let laser = core
+            .offer_visit(
+                &a.staff,
+                ev.id,
+                None,
+                ev.orgs[0],
+                "Besuch: Laserzentrum",
+                "",
+                1,
+                &de,
+            )
+            .await
+            .unwrap();
+        for p in &ev.participants {
+            core.wish_visits(&a.staff, ev.id, *p, vec![laser])
+                .await
+                .unwrap();
+        }
+        core.assign_visits(&a.staff, ev.id).await.unwrap();
+        run_jobs(&core).await;
+        let mails = mails_in(dir.path());
+        let seated: Vec<_> = mails
+            .iter()
+            .filter(|m| m.1 == "Ihr Firmenbesuch bei Börse")
+            .collect();
+        let waiting: Vec<_> = mails
+            .iter()
+            .filter(|m| m.1 == "Ihr Firmenbesuch bei Börse: die Warteliste")
+            .collect();
+        assert_eq!(
+            (seated.len(), waiting.len()),
+            (1, 1),
+            "{backend}: {mails:?}"
+        );
+        assert!(
+            seated[0].2.contains("Besuch: Laserzentrum"),
+            "{}",
+            seated[0].2
+        );
+        // The one seated gives it back: the one waiting hears of the seat.
+        let seated_one = if seated[0].0.contains(emails[0].as_str()) {
+            0
+        } else {
+            1
+        };
+        let booking = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .visit_bookings_of(ev.id, ev.participants[seated_one])
+            .await
+            .unwrap()[0]
+            .0;
+        core.give_back_visit(&a.staff, ev.id, booking)
+            .await
+            .unwrap();
+        run_jobs(&core).await;
+        let after = mails_in(dir.path());
+        assert_eq!(after.len(), mails.len() + 1, "{backend}");
+        let other = &emails[1 - seated_one];
+        assert!(
+            after
+                .iter()
+                .any(|m| m.0.contains(other.as_str()) && m.1 == "Ihr Firmenbesuch bei Börse"),
+            "{backend}: {after:?}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 //! and a seat given back goes to the first on the waiting list in the same order.
 
 use super::events::changed_meanwhile;
+use crate::mail::Notice;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::owner::EventChild;
 use koop_domain::ids::{EventId, ParticipantId, VisitBookingId, VisitOfferId};
@@ -113,6 +114,8 @@ impl Core {
                 .into_iter()
                 .map(|v| (v.id, (v.capacity - v.confirmed).max(0)))
                 .collect();
+            let visits = koop_db::visit::visits(tx, event).await?;
+            let ev = koop_db::event::get(tx, event).await?;
             let mut done = Assigned::default();
             for (booking, status) in assign(&wishes, &mut seats, |p| lot(event, p)) {
                 if !koop_db::visit::set_booking_status(
@@ -128,7 +131,22 @@ impl Core {
                 match status {
                     BookingStatus::Confirmed => done.seated += 1,
                     BookingStatus::Waitlisted => done.waiting += 1,
-                    _ => {}
+                    _ => continue,
+                }
+                // Each participant hears of the one wish that got an answer.
+                if let Some(w) = wishes.iter().find(|w| w.booking == booking) {
+                    let visit = visits
+                        .iter()
+                        .find(|v| v.id == w.offer)
+                        .map(|v| v.title.clone())
+                        .unwrap_or_default();
+                    self.queue_mail_to(tx, ev.agency_id, w.participant, || Notice::VisitAssigned {
+                        event: ev.data.title.clone(),
+                        event_id: event,
+                        visit,
+                        seated: status == BookingStatus::Confirmed,
+                    })
+                    .await?;
                 }
             }
             Ok(Change::new(
@@ -140,6 +158,7 @@ impl Core {
             ))
         })
         .await
+        .inspect(|_| self.wake_worker())
     }
 
     /// Gives back a seat (or leaves a waiting list); a freed seat goes to the first on
@@ -178,6 +197,20 @@ impl Core {
                     BookingStatus::Confirmed,
                 )
                 .await?;
+                let ev = koop_db::event::get(tx, event).await?;
+                let visit = koop_db::visit::visits(tx, event)
+                    .await?
+                    .into_iter()
+                    .find(|v| v.id == offer)
+                    .map(|v| v.title)
+                    .unwrap_or_default();
+                self.queue_mail_to(tx, ev.agency_id, next.1, || Notice::VisitAssigned {
+                    event: ev.data.title.clone(),
+                    event_id: event,
+                    visit,
+                    seated: true,
+                })
+                .await?;
             }
             Ok(Change::new(
                 permit,
@@ -188,5 +221,6 @@ impl Core {
             ))
         })
         .await
+        .inspect(|_| self.wake_worker())
     }
 }
