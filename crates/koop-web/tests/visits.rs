@@ -49,6 +49,14 @@ async fn wishes_are_assigned_fairly_and_a_seat_given_back_goes_to_the_one_waitin
         let wishes = format!("/events/{e}/visits/wishes");
         let (v1, v2) = (offers[0], offers[1]);
 
+        // The start page asks for wishes until there are some.
+        let home = app.get("/", Some(&people[0])).await;
+        assert!(
+            select(&home.body, "ul.todo li.urgent")
+                .iter()
+                .any(|t| t == "Nennen Sie Ihre Wünsche für die Firmenbesuche"),
+            "{backend}"
+        );
         // Bad wishes are refused: a made-up visit, the same one twice.
         let bad = app
             .post_form(&wishes, "wish1=laser", Some(&people[0]))
@@ -150,5 +158,14 @@ async fn wishes_are_assigned_fairly_and_a_seat_given_back_goes_to_the_one_waitin
         assert!(after[in_v1].is_empty(), "{backend}");
         let page_now = app.get(&page, Some(&people[waiting[0]])).await;
         assert!(page_now.body.contains("Sie haben einen Platz"), "{backend}");
+        let home = app.get("/", Some(&people[waiting[0]])).await;
+        assert!(
+            select(&home.body, "ul.todo li")
+                .iter()
+                .any(|t| t
+                    .starts_with("Firmenbesuche: Besuch: Laserzentrum · Sie haben einen Platz")),
+            "{backend}: {:?}",
+            select(&home.body, "ul.todo li")
+        );
     }
 }

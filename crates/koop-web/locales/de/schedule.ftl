@@ -101,3 +101,4 @@ kind-booking-requested = gewünscht
 flash-visit_wishes = Gespeichert. Hier sehen Sie, welchen Besuch Sie bekommen haben.
 flash-visits_assigned = Die Plätze sind vergeben.
 flash-visit_given_back = Zurückgegeben. Der Nächste auf der Warteliste bekommt den Platz.
+home-wish_visits = Nennen Sie Ihre Wünsche für die Firmenbesuche

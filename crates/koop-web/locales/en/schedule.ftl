@@ -101,3 +101,4 @@ kind-booking-requested = wished
 flash-visit_wishes = Saved. You will see here which visit you got.
 flash-visits_assigned = The seats are given out.
 flash-visit_given_back = Given back. The next on the waiting list gets the seat.
+home-wish_visits = Name your company-visit wishes

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
+use koop_core::domain::visit::BookingStatus;
 
 struct Card {
     href: &'static str,
@@ -25,6 +26,9 @@ struct NextSteps {
     next_meeting: Option<String>,
     meetings: usize,
     has_profile: bool,
+    /// Company visits: the one they have or wait for, or a call to wish (None when the
+    /// event offers no visits).
+    visit: Option<(bool, String)>,
 }
 
 #[derive(Template)]
@@ -77,6 +81,29 @@ async fn next_steps(
             .unwrap_or_default();
         format!("{when}{table} · {}", partners.join(", "))
     });
+    // Visits: the seat they have or wait for; otherwise, without a wish, a call to wish.
+    let offers = r.visits(event).await?;
+    let bookings = r.visit_bookings_of(event, participant).await?;
+    let visit = if offers.is_empty() {
+        None
+    } else if let Some(b) = bookings
+        .iter()
+        .find(|b| matches!(b.2, BookingStatus::Confirmed | BookingStatus::Waitlisted))
+    {
+        let title = offers
+            .iter()
+            .find(|o| o.id == b.1)
+            .map(|o| o.title.clone())
+            .unwrap_or_default();
+        Some((
+            false,
+            format!("{title} · {}", Ctx::new(v).kind("booking", b.2.as_str())),
+        ))
+    } else if bookings.iter().any(|b| b.2 == BookingStatus::Requested) {
+        None
+    } else {
+        Some((true, v.lang.texts().get("home-wish_visits")))
+    };
     let has_profile = s
         .core
         .participant_profile(&v.actor, participant)
@@ -89,6 +116,7 @@ async fn next_steps(
         next_meeting,
         meetings: meetings.len(),
         has_profile,
+        visit,
     }))
 }
 
