@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 /// Arguments of `koop load-test`.
 #[derive(Debug, clap::Args)]
 pub struct LoadTestArgs {
-    /// An empty database to load the demo into (sqlite://PATH or postgres://…).
+    /// An empty database to load the demo into (--db sqlite://PATH or postgres://…).
     #[command(flatten)]
     pub db: DbFlags,
     /// The exchange's size in multiples of the demo's (80 participants).
@@ -85,6 +85,12 @@ impl Workload {
 
 /// Runs the load test.
 pub fn run(args: LoadTestArgs) -> anyhow::Result<()> {
+    // It fills the database it is given, so it takes none by default.
+    if args.db.db.is_none() {
+        bail!(
+            "--db is required: an empty database to load the demo into, e.g. --db sqlite:///tmp/load.db"
+        );
+    }
     let settings = config::load(&args.db, None, Settings::default())?;
     if args.clients == 0 || args.seconds == 0 || args.scale == 0 {
         bail!("--clients, --seconds and --scale must be at least 1");
