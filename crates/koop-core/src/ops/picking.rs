@@ -18,6 +18,7 @@ use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, Sess
 use koop_domain::meeting::MeetingStatus;
 use koop_domain::settings::SchedulingMode;
 use serde_json::json;
+use std::collections::HashMap;
 
 /// A slot both sides of a request have free, with a table left.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,64 +35,88 @@ pub struct FreeSlot {
     pub table: i64,
 }
 
-/// The free slots of `sides` in the event's B2B sessions, in time order, leaving out
-/// the meeting `moving` (which gives up its own slot when it moves).
-async fn free_slots_of(
-    conn: &mut Conn,
-    event: EventId,
-    sides: &[ParticipantId],
-    moving: Option<MeetingId>,
-) -> CoreResult<Vec<FreeSlot>> {
-    let sessions = koop_db::event::sessions(conn, event).await?;
-    let mut busy = koop_db::meeting::busy(conn, event).await?;
-    busy.retain(|(m, ..)| Some(*m) != moving);
-    let length = |s: SessionId| {
-        sessions
-            .iter()
-            .find(|x| x.id == s)
-            .and_then(|x| x.data.slot_minutes)
-            .unwrap_or(0)
-    };
-    let venue = |s: SessionId| sessions.iter().find(|x| x.id == s).and_then(|x| x.venue_id);
-    let travel = Travel::new(koop_db::event::travel(conn, event).await?);
-    // What each side is doing, as time intervals at a venue, across all sessions.
-    let taken: Vec<(NaiveDateTime, NaiveDateTime, Option<VenueId>)> = busy
-        .iter()
-        .filter(|(_, _, _, _, p)| sides.contains(p))
-        .map(|(_, s, at, _, _)| (*at, *at + Duration::minutes(length(*s).max(1)), venue(*s)))
-        .collect();
-    let mut out = Vec::new();
-    for s in sessions.iter().filter(|s| is_b2b(s)) {
-        let (Some(minutes), Some(tables)) = (s.data.slot_minutes, s.data.tables) else {
-            continue;
-        };
-        for start in s.data.slot_starts() {
-            let end = start + Duration::minutes(minutes);
-            // Busy then, or too close to get from or to another venue.
-            if taken.iter().any(|(a, b, at)| {
-                let gap = Duration::minutes(travel.minutes(*at, s.venue_id));
-                *a < end + gap && start < *b + gap
-            }) {
-                continue;
-            }
-            let used: Vec<i64> = busy
-                .iter()
-                .filter(|(_, x, at, _, _)| *x == s.id && *at == start)
-                .filter_map(|(_, _, _, t, _)| *t)
-                .collect();
-            if let Some(table) = (1..=tables).find(|t| !used.contains(t)) {
-                out.push(FreeSlot {
-                    session: s.id,
-                    session_title: s.data.title.clone(),
-                    starts_at: start,
-                    minutes,
-                    table,
-                });
+/// An event's timetable as far as free slots go: its sessions, who is busy when, the
+/// tables taken per slot and the travel times. Read once, then asked for as many pairs
+/// as a page needs.
+struct SlotBook {
+    sessions: Vec<Session>,
+    busy: Vec<(
+        MeetingId,
+        SessionId,
+        NaiveDateTime,
+        Option<i64>,
+        ParticipantId,
+    )>,
+    tables_used: HashMap<(SessionId, NaiveDateTime), Vec<(MeetingId, i64)>>,
+    travel: Travel,
+}
+
+impl SlotBook {
+    async fn read(conn: &mut Conn, event: EventId) -> CoreResult<Self> {
+        let sessions = koop_db::event::sessions(conn, event).await?;
+        let busy = koop_db::meeting::busy(conn, event).await?;
+        let mut tables_used: HashMap<_, Vec<_>> = HashMap::new();
+        for (m, s, at, table, _) in &busy {
+            if let Some(t) = table {
+                tables_used.entry((*s, *at)).or_default().push((*m, *t));
             }
         }
+        let travel = Travel::new(koop_db::event::travel(conn, event).await?);
+        Ok(SlotBook {
+            sessions,
+            busy,
+            tables_used,
+            travel,
+        })
     }
-    out.sort_by_key(|f| f.starts_at);
-    Ok(out)
+
+    /// The free slots of `sides` in the event's B2B sessions, in time order, leaving out
+    /// the meeting `moving` (which gives up its own slot when it moves).
+    fn free(&self, sides: &[ParticipantId], moving: Option<MeetingId>) -> Vec<FreeSlot> {
+        let session = |s: SessionId| self.sessions.iter().find(|x| x.id == s);
+        // What each side is doing, as time intervals at a venue, across all sessions.
+        let taken: Vec<(NaiveDateTime, NaiveDateTime, Option<VenueId>)> = self
+            .busy
+            .iter()
+            .filter(|(m, _, _, _, p)| sides.contains(p) && Some(*m) != moving)
+            .map(|(_, s, at, _, _)| {
+                let minutes = session(*s).and_then(|x| x.data.slot_minutes).unwrap_or(0);
+                let venue = session(*s).and_then(|x| x.venue_id);
+                (*at, *at + Duration::minutes(minutes.max(1)), venue)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for s in self.sessions.iter().filter(|s| is_b2b(s)) {
+            let (Some(minutes), Some(tables)) = (s.data.slot_minutes, s.data.tables) else {
+                continue;
+            };
+            for start in s.data.slot_starts() {
+                let end = start + Duration::minutes(minutes);
+                // Busy then, or too close to get from or to another venue.
+                if taken.iter().any(|(a, b, at)| {
+                    let gap = Duration::minutes(self.travel.minutes(*at, s.venue_id));
+                    *a < end + gap && start < *b + gap
+                }) {
+                    continue;
+                }
+                let used = self.tables_used.get(&(s.id, start));
+                let taken_table = |t: i64| {
+                    used.is_some_and(|u| u.iter().any(|(m, x)| *x == t && Some(*m) != moving))
+                };
+                if let Some(table) = (1..=tables).find(|t| !taken_table(*t)) {
+                    out.push(FreeSlot {
+                        session: s.id,
+                        session_title: s.data.title.clone(),
+                        starts_at: start,
+                        minutes,
+                        table,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|f| f.starts_at);
+        out
+    }
 }
 
 fn is_b2b(s: &Session) -> bool {
@@ -110,13 +135,40 @@ impl crate::read::Reader {
     /// The times the receiver of an open request may pick, when the event lets the
     /// partner pick; empty otherwise. For the receiver and the event's organisers.
     pub async fn free_slots(&mut self, request: MeetingRequestId) -> CoreResult<Vec<FreeSlot>> {
-        let (event, _, requester, receiver) =
-            koop_db::request::request_state(self.conn(), request).await?;
-        self.require_own(event, receiver).await?;
-        if !picks(self.conn(), event).await? {
-            return Ok(vec![]);
+        Ok(self.free_slots_of_requests(&[request]).await?.remove(0))
+    }
+
+    /// [`Reader::free_slots`] for several requests, reading the timetable once (an
+    /// inbox with many open requests).
+    pub async fn free_slots_of_requests(
+        &mut self,
+        requests: &[MeetingRequestId],
+    ) -> CoreResult<Vec<Vec<FreeSlot>>> {
+        let mut out = Vec::with_capacity(requests.len());
+        // Each event's timetable, read once (None where the organisers plan the times).
+        let mut books: Vec<(EventId, Option<SlotBook>)> = Vec::new();
+        for r in requests {
+            let (event, _, requester, receiver) =
+                koop_db::request::request_state(self.conn(), *r).await?;
+            self.require_own(event, receiver).await?;
+            if !books.iter().any(|(e, _)| *e == event) {
+                let book = if picks(self.conn(), event).await? {
+                    Some(SlotBook::read(self.conn(), event).await?)
+                } else {
+                    None
+                };
+                books.push((event, book));
+            }
+            let book = books
+                .iter()
+                .find(|(e, _)| *e == event)
+                .and_then(|(_, b)| b.as_ref());
+            out.push(
+                book.map(|b| b.free(&[requester, receiver], None))
+                    .unwrap_or_default(),
+            );
         }
-        free_slots_of(self.conn(), event, &[requester, receiver], None).await
+        Ok(out)
     }
 }
 
@@ -133,7 +185,9 @@ impl crate::read::Reader {
             return Ok(vec![]);
         }
         let (session, start, _, sides) = koop_db::meeting::slot_of(self.conn(), meeting).await?;
-        let mut free = free_slots_of(self.conn(), event, &sides, Some(meeting)).await?;
+        let mut free = SlotBook::read(self.conn(), event)
+            .await?
+            .free(&sides, Some(meeting));
         // Its own time is no move.
         free.retain(|f| (Some(f.session), Some(f.starts_at)) != (session, start));
         Ok(free)
@@ -165,8 +219,9 @@ impl Core {
                 ));
             }
             let sides = koop_db::meeting::participants_of(tx, meeting).await?;
-            let slot = free_slots_of(tx, event, &sides, Some(meeting))
+            let slot = SlotBook::read(tx, event)
                 .await?
+                .free(&sides, Some(meeting))
                 .into_iter()
                 .find(|f| f.session == session && f.starts_at == starts_at)
                 .ok_or_else(|| {
@@ -240,8 +295,9 @@ impl Core {
                 if !koop_db::request::set_request_status(tx, request, current, scheduled).await? {
                     return Err(changed_meanwhile("request"));
                 }
-                let slot = free_slots_of(tx, event, &[requester, receiver], None)
+                let slot = SlotBook::read(tx, event)
                     .await?
+                    .free(&[requester, receiver], None)
                     .into_iter()
                     .find(|f| f.session == session && f.starts_at == starts_at)
                     .ok_or_else(|| {

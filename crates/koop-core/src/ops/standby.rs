@@ -191,7 +191,11 @@ impl Core {
             return Ok(());
         }
         let ev = koop_db::event::get(tx, event).await?;
-        let Some(m) = koop_db::meeting::meetings(tx, event, None)
+        // Only the first side's meetings are read: a scheduler run tells of many.
+        let Some(&first) = sides.first() else {
+            return Ok(());
+        };
+        let Some(m) = koop_db::meeting::meetings(tx, event, Some(first))
             .await?
             .into_iter()
             .find(|m| m.id == meeting)

@@ -98,10 +98,18 @@ async fn show_inbox(
     let picks = ev.settings.scheduling_mode == SchedulingMode::PartnerPicks;
     let title = ev.data.title;
     let (mut received, mut sent) = (Vec::new(), Vec::new());
-    for x in r.inbox(participant).await? {
-        let open = !x.sent && x.status == RequestStatus::Proposed;
-        let slots = if open && picks {
-            slots::groups(&ctx, v.lang, r.free_slots(x.id).await?)
+    let inbox = r.inbox(participant).await?;
+    let open = |x: &koop_core::views::RequestView| !x.sent && x.status == RequestStatus::Proposed;
+    // The times to pick, for every open request at once.
+    let asked: Vec<_> = inbox
+        .iter()
+        .filter(|x| picks && open(x))
+        .map(|x| x.id)
+        .collect();
+    let mut free = r.free_slots_of_requests(&asked).await?.into_iter();
+    for x in inbox {
+        let slots = if picks && open(&x) {
+            slots::groups(&ctx, v.lang, free.next().unwrap_or_default())
         } else {
             vec![]
         };
