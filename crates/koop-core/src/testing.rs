@@ -207,6 +207,18 @@ impl TestAgency {
         r
     }
 
+    /// Every meeting of `ev`, as its organisers see them.
+    pub async fn meetings(&self, ev: &TestEvent) -> Vec<koop_db::meeting::MeetingView> {
+        let mut r = self
+            .core
+            .reader(&self.staff)
+            .await
+            .unwrap_or_else(|e| panic!("reader: {e}"));
+        r.meetings(ev.id, None)
+            .await
+            .unwrap_or_else(|e| panic!("meetings: {e}"))
+    }
+
     /// Starts an event of this agency.
     pub fn event(&self, title: &str) -> EventBuilder<'_> {
         EventBuilder {

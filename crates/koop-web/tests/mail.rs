@@ -228,6 +228,16 @@ async fn exchange_story(
     );
 }
 
+/// A core on `url` that writes its mail into a fresh folder.
+async fn mailing_core(url: &str) -> (tempfile::TempDir, Core) {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(url)
+        .await
+        .unwrap()
+        .with_mail(mailer(MailRoute::Folder(dir.path().to_owned())));
+    (dir, core)
+}
+
 fn mailer(route: MailRoute) -> Mailer {
     Mailer::new(
         &MailSettings {
@@ -281,11 +291,7 @@ async fn mail_goes_through_a_real_smtp_server() {
 async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_told() {
     use koop_core::domain::meeting::MeetingStatus;
     for (backend, url) in fresh_databases().await {
-        let dir = tempfile::tempdir().unwrap();
-        let core = Core::open(&url)
-            .await
-            .unwrap()
-            .with_mail(mailer(MailRoute::Folder(dir.path().to_owned())));
+        let (dir, core) = mailing_core(&url).await;
         let a = TestAgency::create(&core, "a").await;
         let ev = a.event("Börse").participants(4).slots(4).create().await;
         core.set_schedule_state(&a.staff, ev.id, ScheduleState::Draft)
@@ -309,13 +315,7 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
             .await
             .unwrap();
         run_jobs(&core).await;
-        let first = core
-            .reader(&a.staff)
-            .await
-            .unwrap()
-            .meetings(ev.id, None)
-            .await
-            .unwrap();
+        let first = a.meetings(&ev).await;
         let before = mails_in(dir.path()).len();
 
         // A late pair, placed around the published meeting: only Cleo and Dan hear of it.
@@ -337,13 +337,7 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
             let mine = new.iter().find(|m| m.0.contains(who.as_str())).unwrap();
             assert!(mine.2.contains(partner), "{backend}: {}", mine.2);
         }
-        let now = core
-            .reader(&a.staff)
-            .await
-            .unwrap()
-            .meetings(ev.id, None)
-            .await
-            .unwrap();
+        let now = a.meetings(&ev).await;
         let kept = &now.iter().find(|m| m.id == first[0].id).unwrap();
         assert_eq!(
             (kept.starts_at, kept.table_no),
@@ -398,11 +392,7 @@ async fn after_publication_only_the_two_sides_of_a_new_or_cancelled_meeting_are_
 async fn each_participant_hears_which_visit_they_got_or_that_they_wait() {
     use koop_core::domain::values::LanguageCode;
     for (backend, url) in fresh_databases().await {
-        let dir = tempfile::tempdir().unwrap();
-        let core = Core::open(&url)
-            .await
-            .unwrap()
-            .with_mail(mailer(MailRoute::Folder(dir.path().to_owned())));
+        let (dir, core) = mailing_core(&url).await;
         let a = TestAgency::create(&core, "a").await;
         let ev = a.event("Börse").participants(2).create().await;
         let mut emails = Vec::new();

@@ -30,13 +30,7 @@ async fn an_organiser_moves_a_meeting_to_a_time_everyone_in_it_has_free() {
         let e = ev.id.0;
         app.post_form(&format!("/events/{e}/printouts"), "", Some(&staff))
             .await;
-        let meetings = core
-            .reader(&a.staff)
-            .await
-            .unwrap()
-            .meetings(ev.id, None)
-            .await
-            .unwrap();
+        let meetings = a.meetings(&ev).await;
         assert_eq!(meetings.len(), 2, "{backend}");
         let first = meetings
             .iter()
@@ -121,13 +115,7 @@ async fn an_organiser_moves_a_meeting_to_a_time_everyone_in_it_has_free() {
             .post_form(&action, &format!("slot={value}"), Some(&staff))
             .await;
         assert_eq!(moved.status, 303, "{backend}: {}", moved.body);
-        let now = core
-            .reader(&a.staff)
-            .await
-            .unwrap()
-            .meetings(ev.id, None)
-            .await
-            .unwrap();
+        let now = a.meetings(&ev).await;
         let at = now.iter().find(|m| m.id == first.id).unwrap();
         assert_eq!(
             at.starts_at.unwrap().format("%H:%M").to_string(),

@@ -188,13 +188,7 @@ async fn the_optimiser_leaves_the_travel_time_between_venues() {
                 report.placed, placed,
                 "{backend}: {minutes} min: {report:?}"
             );
-            let meetings = core
-                .reader(&a.staff)
-                .await
-                .unwrap()
-                .meetings(ev.id, None)
-                .await
-                .unwrap();
+            let meetings = a.meetings(&ev).await;
             // With an hour to travel, nobody meets at both venues (the slots are 30
             // minutes apart at most).
             if minutes == 60 {

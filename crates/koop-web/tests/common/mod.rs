@@ -81,6 +81,38 @@ impl TestApp {
         self.send(req.body(Body::from(body)).unwrap()).await
     }
 
+    /// POSTs a form with the session's token, as another site's page would send it.
+    #[allow(dead_code)]
+    pub async fn post_form_from_elsewhere(
+        &self,
+        path: &str,
+        body: &str,
+        session: &Session,
+    ) -> Answer {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, &session.cookie)
+            .header(header::ORIGIN, "https://evil.example")
+            .header("sec-fetch-site", "cross-site");
+        let body = format!("{body}&_csrf={}", koop_web::csrf_token(&session.token));
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// POSTs a form from koop's own origin but without the session's form token.
+    #[allow(dead_code)]
+    pub async fn post_form_without_token(
+        &self,
+        path: &str,
+        body: &str,
+        session: &Session,
+    ) -> Answer {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, &session.cookie);
+        self.send(req.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
     /// Logs in with the builders' password.
     pub async fn login_as(&self, email: &str) -> Session {
         self.login(email, koop_core::testing::TEST_PASSWORD)

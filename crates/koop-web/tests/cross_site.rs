@@ -1,0 +1,94 @@
+//! Every state-changing form of the exchange's workflow is refused when another site
+//! sends it, or when it lacks the session's form token, and nothing is written then.
+
+mod common;
+
+use common::TestApp;
+use koop_core::domain::account::Role;
+use koop_core::domain::values::LanguageCode;
+use koop_core::testing::{TestAgency, fresh_databases};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token() {
+    for (backend, url) in fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let a = TestAgency::create(&core, "a").await;
+        let ev = a.event("Börse").participants(3).slots(3).create().await;
+        let p = &ev.participants;
+        a.accepted(&ev, 0, 1).await;
+        core.schedule_event(&a.staff, ev.id, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        let meeting = a.meetings(&ev).await[0].id;
+        // A request to Anna she may answer.
+        let request = core
+            .request_meeting(
+                &a.staff,
+                ev.id,
+                p[2],
+                p[0],
+                koop_core::domain::meeting::Priority::Normal,
+                "",
+            )
+            .await
+            .unwrap();
+        let de = LanguageCode::parse("de").unwrap();
+        let visit = core
+            .offer_visit(&a.staff, ev.id, None, ev.orgs[0], "Besuch", "", 2, &de)
+            .await
+            .unwrap();
+        let app = TestApp::new(core.clone());
+        let (_, anna) = a
+            .login("anna", Role::Participant, Some(ev.id), Some(p[0]))
+            .await;
+        let anna = app.login_as(&anna).await;
+        let staff = app.login_as(&a.staff_email).await;
+        let e = ev.id.0;
+        let venue = core
+            .reader(&a.staff)
+            .await
+            .unwrap()
+            .venues(ev.id)
+            .await
+            .unwrap()[0]
+            .id
+            .0;
+        let forms = [
+            (&anna, format!("/events/{e}/requests"), format!("requester={}&receiver={}", p[0], p[2])),
+            (&anna, format!("/events/{e}/requests/{request}"), "answer=accept_at&slot=1@2030-03-01T09:00".to_owned()),
+            (&anna, format!("/events/{e}/visits/wishes"), format!("wish1={visit}")),
+            (&staff, format!("/events/{e}/visits/assign"), String::new()),
+            (&staff, format!("/events/{e}/printouts"), String::new()),
+            (&staff, format!("/events/{e}/meetings/{meeting}/move"), "slot=1@2030-03-01T10:00".to_owned()),
+            (&staff, format!("/events/{e}/setup/travel"), format!("travel-{venue}-{}=30", venue + 1)),
+            (
+                &staff,
+                format!("/events/{e}/setup/sessions"),
+                "title=X&kind=b2b_meetings&starts_at=2030-03-01T12%3A00&ends_at=2030-03-01T13%3A00&slot_minutes=20&tables=2&breaks=12%3A20-12%3A40".to_owned(),
+            ),
+        ];
+        let audit = async || {
+            core.reader(&a.staff)
+                .await
+                .unwrap()
+                .audit(10_000)
+                .await
+                .unwrap()
+                .len()
+        };
+        let before = audit().await;
+        for (who, path, body) in &forms {
+            let elsewhere = app.post_form_from_elsewhere(path, body, who).await;
+            assert_eq!(elsewhere.status, 403, "{backend}: {path} from another site");
+            let tokenless = app.post_form_without_token(path, body, who).await;
+            assert_eq!(tokenless.status, 403, "{backend}: {path} without the token");
+        }
+        assert_eq!(audit().await, before, "{backend}: nothing written");
+        // The same forms from koop's own page pass the checks (the refusals above were
+        // the origin's and the token's, not the policy's).
+        for (who, path, body) in &forms {
+            let own = app.post_form(path, body, Some(who)).await;
+            assert_ne!(own.status, 403, "{backend}: {path}: {}", own.body);
+        }
+    }
+}
