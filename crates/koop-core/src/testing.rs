@@ -207,6 +207,19 @@ impl TestAgency {
         r
     }
 
+    /// How many audit entries the agency's staff see: a refused change adds none.
+    pub async fn audit_count(&self) -> usize {
+        let mut r = self
+            .core
+            .reader(&self.staff)
+            .await
+            .unwrap_or_else(|e| panic!("reader: {e}"));
+        r.audit(100_000)
+            .await
+            .unwrap_or_else(|e| panic!("audit: {e}"))
+            .len()
+    }
+
     /// Every meeting of `ev`, as its organisers see them.
     pub async fn meetings(&self, ev: &TestEvent) -> Vec<koop_db::meeting::MeetingView> {
         let mut r = self
