@@ -1,6 +1,7 @@
 // Where the partner picks the time: the organiser chooses it in the event's settings,
-// the receiver of a request picks one of the times both have free in the inbox on a
-// phone, and the meeting is on both agendas at once; the requester is told by mail.
+// the requester proposes one of the times both have free in the inbox on a phone, the
+// receiver accepts at it, and the meeting is on both agendas at once; each side is
+// told by mail.
 // Then the organisers move it by hand to another free time, and both sides are told.
 //
 //   scripts/with-smtp env KOOP_BIN=target/debug/koop node --test tests/browser/picking.test.mjs
@@ -52,15 +53,32 @@ test('the partner picks a free time when accepting, and both agendas show the me
   }, password);
 
   await requestMeeting(buyer.p, event, 'laser', maker.title, 'Could we talk about 5,000 parts a year?');
+  // The buyer proposes a time, on a phone.
+  const b = buyer.p;
+  await b.setViewportSize({ width: 390, height: 900 });
+  await b.goto(event + '/inbox');
+  const asked = b.locator('article.request', { hasText: maker.org });
+  await asked.locator('select[name=slot]').selectOption({ index: 1 });
+  assert.equal(await asked.getByRole('button', { name: 'Accept at this time' }).count(), 0, 'the requester only proposes');
+  await submit(b, asked.getByRole('button', { name: 'Propose this time' }));
+  assert.match(await b.locator('[role=status]').innerText(), /Time proposed/);
+  assert.match(await b.locator('article.request p.proposal').innerText(), /You proposed .*10:20/);
+  await fits(b, 'the inbox with a proposed time');
+  const proposedMail = decodeMail(await waitForMail(demo.mailDir, (m) => {
+    const d = decodeMail(m);
+    return d.to.includes(maker.email) && /proposes a time/.test(d.subject);
+  }, 'of the proposed time to the maker'));
+  assert.match(proposedMail.body, /10:20/);
+
   const p = maker.p;
   await p.goto(event + '/inbox');
   await fits(p, 'the inbox with the times to pick');
   const card = p.locator('article.request', { hasText: buyer.org });
+  assert.match(await card.locator('p.proposal').innerText(), /Kaunas Agro Machinery UAB proposes .*10:20/);
   const times = await card.locator('select[name=slot] option').allInnerTexts();
   // The session runs 10:00–11:00 in 20-minute slots, and nobody has a meeting yet.
   assert.deepEqual(times.map((t) => t.match(/\d\d:\d\d/)[0]), ['10:00', '10:20', '10:40']);
-  await card.locator('select[name=slot]').selectOption({ index: 1 });
-  await submit(p, card.getByRole('button', { name: 'Accept at this time' }));
+  await submit(p, card.getByRole('button', { name: 'Accept at the proposed time' }));
   assert.match(await p.locator('[role=status]').innerText(), /on both agendas/);
 
   for (const who of [maker, buyer]) {

@@ -80,6 +80,15 @@ pub enum Notice {
         /// Whether they have a seat (else they wait for one).
         seated: bool,
     },
+    /// The other side of an open request proposes a time to meet.
+    TimeProposed {
+        /// The event's title.
+        event: String,
+        /// The event (the composer links to its pages).
+        event_id: EventId,
+        /// The proposed meeting: its time and place, and the proposing organisation.
+        meeting: MeetingLine,
+    },
     /// A meeting on the recipient's agenda was moved by the organisers.
     MeetingMoved {
         /// The event's title.

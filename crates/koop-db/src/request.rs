@@ -113,12 +113,68 @@ pub async fn set_request_status(
 ) -> DbResult<bool> {
     crate::codec::set_status_if(
         conn,
-        "UPDATE meeting_request SET status = $3 WHERE id = $1 AND status = $2",
+        "UPDATE meeting_request SET status = $3, proposed_session_id = NULL, proposed_at = NULL, \
+         proposed_by = NULL WHERE id = $1 AND status = $2",
         id.0,
         from.as_str(),
         to.as_str(),
     )
     .await
+}
+
+/// A time one side proposes for an open request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TimeProposal {
+    /// The B2B session.
+    pub session: koop_domain::ids::SessionId,
+    /// When the meeting would start (the venue's local time).
+    pub starts_at: chrono::NaiveDateTime,
+    /// The side that proposed it.
+    pub by: ParticipantId,
+}
+
+/// Records `proposal` on request `id` if it is still `status` (replacing an earlier
+/// one); returns whether it was, so an answer given meanwhile wins.
+pub async fn propose_time(
+    conn: &mut Conn,
+    id: MeetingRequestId,
+    status: RequestStatus,
+    proposal: TimeProposal,
+) -> DbResult<bool> {
+    let done = sqlx::query(
+        "UPDATE meeting_request SET proposed_session_id = $3, proposed_at = $4, proposed_by = $5 \
+         WHERE id = $1 AND status = $2",
+    )
+    .bind(id.0)
+    .bind(status.as_str())
+    .bind(proposal.session.0)
+    .bind(crate::codec::datetime(proposal.starts_at))
+    .bind(proposal.by.0)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The time proposed on request `id`, if any.
+pub async fn proposal(conn: &mut Conn, id: MeetingRequestId) -> DbResult<Option<TimeProposal>> {
+    let row: (Option<i64>, Option<String>, Option<i64>) = sqlx::query_as(
+        "SELECT proposed_session_id, proposed_at, proposed_by FROM meeting_request WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(conn)
+    .await?;
+    proposal_of(row)
+}
+
+fn proposal_of(row: (Option<i64>, Option<String>, Option<i64>)) -> DbResult<Option<TimeProposal>> {
+    match row {
+        (Some(session), Some(at), Some(by)) => Ok(Some(TimeProposal {
+            session: koop_domain::ids::SessionId(session),
+            starts_at: crate::codec::parse_datetime("meeting_request.proposed_at", &at)?,
+            by: ParticipantId(by),
+        })),
+        _ => Ok(None),
+    }
 }
 
 /// Counts of an event's requests per status.
@@ -210,14 +266,32 @@ pub struct RequestView {
     pub status: RequestStatus,
     /// When it was sent (RFC 3339).
     pub created_at: String,
+    /// The time one side proposed, while it is open.
+    pub proposal: Option<TimeProposal>,
 }
 
 /// Every request a participant sent or received, newest first.
 pub async fn inbox(conn: &mut Conn, participant: ParticipantId) -> DbResult<Vec<RequestView>> {
-    let rows: Vec<(i64, i64, i64, i64, String, String, String, String, String, String)> =
+    type Row = (
+        i64,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> =
         sqlx::query_as(
             "SELECT r.id, r.requester_id, r.receiver_id, o.id, o.name, o.country, r.message, \
-             r.priority, r.status, r.created_at FROM meeting_request r \
+             r.priority, r.status, r.created_at, r.proposed_session_id, r.proposed_at, r.proposed_by \
+             FROM meeting_request r \
              JOIN participant p ON p.id = CASE WHEN r.requester_id = $1 THEN r.receiver_id ELSE r.requester_id END \
              JOIN organisation o ON o.id = p.org_id \
              WHERE r.requester_id = $1 OR r.receiver_id = $1 ORDER BY r.created_at DESC, r.id DESC",
@@ -239,6 +313,7 @@ pub async fn inbox(conn: &mut Conn, participant: ParticipantId) -> DbResult<Vec<
                 priority: parse("meeting_request.priority", Priority::parse(&r.7))?,
                 status: parse("meeting_request.status", RequestStatus::parse(&r.8))?,
                 created_at: r.9,
+                proposal: proposal_of((r.10, r.11, r.12))?,
             })
         })
         .collect()

@@ -182,6 +182,29 @@ impl Composer for CatalogueComposer {
                     ),
                 )
             }
+            Notice::TimeProposed {
+                event,
+                event_id,
+                meeting,
+            } => {
+                let inbox = link(paths::event_inbox(*event_id, None));
+                let subject = text(
+                    t,
+                    "mail-time_proposed-subject",
+                    &[("event", event), ("partner", &meeting.partners)],
+                );
+                let body = format!(
+                    "{}\n\n{}\n\n{}",
+                    text(
+                        t,
+                        "mail-time_proposed-body",
+                        &[("event", event), ("partner", &meeting.partners)]
+                    ),
+                    meeting_line(lang, meeting),
+                    text(t, "mail-answer_proposal", &[("link", &inbox)])
+                );
+                (subject, body)
+            }
             Notice::MeetingMoved {
                 event,
                 event_id,
@@ -343,5 +366,32 @@ mod tests {
             en.text
         );
         assert!(en.text.contains("/events/3/meetings"), "{}", en.text);
+    }
+
+    #[test]
+    fn a_proposed_time_names_the_proposer_the_time_and_the_inbox() {
+        let at = chrono::NaiveDate::from_ymd_opt(2027, 5, 11)
+            .unwrap()
+            .and_hms_opt(10, 20, 0)
+            .unwrap();
+        let notice = Notice::TimeProposed {
+            event: "Börse".into(),
+            event_id: EventId(3),
+            meeting: MeetingLine {
+                starts_at: at,
+                time_zone: "Europe/Berlin".into(),
+                place: "Rathaus".into(),
+                table: None,
+                partners: "Werft Rostock GmbH".into(),
+            },
+        };
+        let de = CatalogueComposer.compose(&mail("de", notice), "http://localhost:8080/");
+        assert_eq!(
+            de.subject,
+            "Werft Rostock GmbH schlägt einen Termin vor – Börse"
+        );
+        assert!(de.text.contains("10:20"), "{}", de.text);
+        assert!(de.text.contains("Rathaus"), "{}", de.text);
+        assert!(de.text.contains("/events/3/inbox"), "{}", de.text);
     }
 }

@@ -9,6 +9,7 @@ pub mod meetings;
 pub mod picking;
 pub mod printouts;
 pub mod profiles;
+pub mod proposals;
 pub mod registration;
 pub mod setup;
 pub mod standby;

@@ -38,7 +38,7 @@ pub struct FreeSlot {
 /// An event's timetable as far as free slots go: its sessions, who is busy when, the
 /// tables taken per slot and the travel times. Read once, then asked for as many pairs
 /// as a page needs.
-struct SlotBook {
+pub(super) struct SlotBook {
     sessions: Vec<Session>,
     busy: Vec<(
         MeetingId,
@@ -52,7 +52,7 @@ struct SlotBook {
 }
 
 impl SlotBook {
-    async fn read(conn: &mut Conn, event: EventId) -> CoreResult<Self> {
+    pub(super) async fn read(conn: &mut Conn, event: EventId) -> CoreResult<Self> {
         let sessions = koop_db::event::sessions(conn, event).await?;
         let busy = koop_db::meeting::busy(conn, event).await?;
         let mut tables_used: HashMap<_, Vec<_>> = HashMap::new();
@@ -70,9 +70,17 @@ impl SlotBook {
         })
     }
 
+    /// The venue of `session`, if it has one.
+    pub(super) fn venue_of(&self, session: SessionId) -> Option<VenueId> {
+        self.sessions
+            .iter()
+            .find(|s| s.id == session)
+            .and_then(|s| s.venue_id)
+    }
+
     /// The free slots of `sides` in the event's B2B sessions, in time order, leaving out
     /// the meeting `moving` (which gives up its own slot when it moves).
-    fn free(&self, sides: &[ParticipantId], moving: Option<MeetingId>) -> Vec<FreeSlot> {
+    pub(super) fn free(&self, sides: &[ParticipantId], moving: Option<MeetingId>) -> Vec<FreeSlot> {
         let session = |s: SessionId| self.sessions.iter().find(|x| x.id == s);
         // What each side is doing, as time intervals at a venue, across all sessions.
         let taken: Vec<(NaiveDateTime, NaiveDateTime, Option<VenueId>)> = self
@@ -123,7 +131,7 @@ fn is_b2b(s: &Session) -> bool {
     s.data.kind == SessionKind::B2bMeetings
 }
 
-async fn picks(conn: &mut Conn, event: EventId) -> CoreResult<bool> {
+pub(super) async fn picks(conn: &mut Conn, event: EventId) -> CoreResult<bool> {
     Ok(koop_db::event::get(conn, event)
         .await?
         .settings
@@ -131,9 +139,21 @@ async fn picks(conn: &mut Conn, event: EventId) -> CoreResult<bool> {
         == SchedulingMode::PartnerPicks)
 }
 
+/// A conflict unless the event lets the partners pick their times.
+pub(super) async fn require_picks(conn: &mut Conn, event: EventId) -> CoreResult<()> {
+    if picks(conn, event).await? {
+        Ok(())
+    } else {
+        Err(CoreError::conflict(
+            "organisers_schedule",
+            "at this event the organisers plan the meeting times",
+        ))
+    }
+}
+
 impl crate::read::Reader {
-    /// The times the receiver of an open request may pick, when the event lets the
-    /// partner pick; empty otherwise. For the receiver and the event's organisers.
+    /// The times both sides of an open request have free, when the event lets the
+    /// partners pick; empty otherwise. For either side and the event's organisers.
     pub async fn free_slots(&mut self, request: MeetingRequestId) -> CoreResult<Vec<FreeSlot>> {
         Ok(self.free_slots_of_requests(&[request]).await?.remove(0))
     }
@@ -150,7 +170,9 @@ impl crate::read::Reader {
         for r in requests {
             let (event, _, requester, receiver) =
                 koop_db::request::request_state(self.conn(), *r).await?;
-            self.require_own(event, receiver).await?;
+            if self.require_own(event, receiver).await.is_err() {
+                self.require_own(event, requester).await?;
+            }
             if !books.iter().any(|(e, _)| *e == event) {
                 let book = if picks(self.conn(), event).await? {
                     Some(SlotBook::read(self.conn(), event).await?)
@@ -260,9 +282,10 @@ impl Core {
     }
 
     /// Accepts a request and places its meeting at `starts_at` in `session`, at the
-    /// lowest free table, in one transaction; the requester is told where and when.
-    /// For the receiver (or the organisers in their name), when the event lets the
-    /// partner pick. A slot no longer free is a conflict; nothing is written then.
+    /// lowest free table, in one transaction; the other side is told where and when.
+    /// For the receiver at any free time, the requester at the time the receiver
+    /// proposed (or the organisers in their name), when the event lets the partners
+    /// pick. A slot no longer free is a conflict; nothing is written then.
     pub async fn accept_at(
         &self,
         actor: &Actor,
@@ -278,13 +301,20 @@ impl Core {
                 if of_event != event {
                     return Err(CoreError::NotFound);
                 }
-                let permit = policy::act_for(tx, actor, event, receiver).await?;
-                if !picks(tx, event).await? {
-                    return Err(CoreError::conflict(
-                        "organisers_schedule",
-                        "at this event the organisers plan the meeting times",
-                    ));
-                }
+                // The receiver accepts at any free time; the requester only at the time
+                // the receiver proposed.
+                let proposal = koop_db::request::proposal(tx, request).await?;
+                let proposed_by_receiver = proposal.is_some_and(|p| {
+                    p.by == receiver && p.session == session && p.starts_at == starts_at
+                });
+                let (permit, told) = match policy::act_for(tx, actor, event, receiver).await {
+                    Ok(permit) => (permit, requester),
+                    Err(CoreError::Forbidden) if proposed_by_receiver => {
+                        (policy::act_for(tx, actor, event, requester).await?, receiver)
+                    }
+                    Err(e) => return Err(e),
+                };
+                require_picks(tx, event).await?;
                 let accepted = current.accept().map_err(|_| {
                     CoreError::conflict(
                         "request_answered",
@@ -320,7 +350,7 @@ impl Core {
                 )
                 .await
                 .map_err(booking_conflict)?;
-                self.tell_placed(tx, event, id, &[requester], Added::PartnerPicked)
+                self.tell_placed(tx, event, id, &[told], Added::PartnerPicked)
                     .await?;
                 Ok(Change::new(
                     permit,

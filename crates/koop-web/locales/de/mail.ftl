@@ -43,3 +43,6 @@ mail-visit_seated-body = Sie haben einen Platz bei diesem Besuch von { $event }:
 mail-visit_waiting-subject = Ihr Firmenbesuch bei { $event }: die Warteliste
 mail-visit_waiting-body = Alle Besuche, die Sie sich bei { $event } gewünscht haben, sind voll. Sie stehen auf der Warteliste Ihres ersten Wunsches, { $visit }, und bekommen den Platz, sobald einer frei wird.
 mail-see_visits = Ihr Besuch: { $link }
+mail-time_proposed-subject = { $partner } schlägt einen Termin vor – { $event }
+mail-time_proposed-body = { $partner } schlägt für Ihr Gespräch bei { $event } diese Zeit vor:
+mail-answer_proposal = Zu dieser Zeit annehmen oder eine andere vorschlagen in Ihrem Posteingang: { $link }

@@ -43,3 +43,6 @@ mail-visit_seated-body = You have a seat on this visit at { $event }: { $visit }
 mail-visit_waiting-subject = Your company visit at { $event }: the waiting list
 mail-visit_waiting-body = Every visit you wished at { $event } is full. You are on the waiting list for your first wish, { $visit }, and get the seat when one is given back.
 mail-see_visits = Your visit: { $link }
+mail-time_proposed-subject = { $partner } proposes a time – { $event }
+mail-time_proposed-body = { $partner } proposes this time for your meeting at { $event }:
+mail-answer_proposal = Accept at this time or propose another in your inbox: { $link }

@@ -3,6 +3,7 @@
 //! accepting is picking one of the times both have free). Organisers open anyone's.
 
 use crate::error::AppError;
+use crate::i18n::Arg;
 use crate::pages::{Ctx, date_time_of, render, see_other_with_flash, slots};
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -37,8 +38,14 @@ struct Item {
     status_code: &'static str,
     /// The answers this side may give, as (action, label).
     answers: Vec<(&'static str, String)>,
-    /// Where the partner picks the time: the free slots of both, by session.
+    /// Where the partners pick the time: the free slots of both, by session.
     slots: Vec<slots::SlotGroup>,
+    /// Whether this side may accept at a time it picks (the receiver) or only propose.
+    may_accept_at: bool,
+    /// The time proposed, in words ("Ilze Ozola proposes …" / "You proposed …").
+    proposal: Option<String>,
+    /// The other side's proposal, as a slot this side may accept the request at.
+    accept_proposal: Option<String>,
 }
 
 /// Received or sent requests.
@@ -99,7 +106,7 @@ async fn show_inbox(
     let title = ev.data.title;
     let (mut received, mut sent) = (Vec::new(), Vec::new());
     let inbox = r.inbox(participant).await?;
-    let open = |x: &koop_core::views::RequestView| !x.sent && x.status == RequestStatus::Proposed;
+    let open = |x: &koop_core::views::RequestView| x.status == RequestStatus::Proposed;
     // The times to pick, for every open request at once.
     let asked: Vec<_> = inbox
         .iter()
@@ -113,9 +120,29 @@ async fn show_inbox(
         } else {
             vec![]
         };
+        let mine = x.proposal.is_some_and(|p| p.by == participant);
+        let proposal = x.proposal.map(|p| {
+            let time = crate::pages::day_time(v.lang, p.starts_at);
+            if mine {
+                ctx.texts()
+                    .with("inbox-you_proposed", vec![("time", Arg::from(time))])
+            } else {
+                ctx.texts().with(
+                    "inbox-they_proposed",
+                    vec![
+                        ("org", Arg::from(x.other_org_name.clone())),
+                        ("time", Arg::from(time)),
+                    ],
+                )
+            }
+        });
+        let accept_proposal = x
+            .proposal
+            .filter(|_| !mine && open(&x))
+            .map(|p| slots::value(p.session, p.starts_at));
         let answers: Vec<&'static str> = match (x.sent, x.status) {
             // With a free time to pick, accepting is picking one.
-            (false, RequestStatus::Proposed) if !slots.is_empty() => vec!["decline"],
+            (false, RequestStatus::Proposed) if picks => vec!["decline"],
             (false, RequestStatus::Proposed) => vec!["accept", "decline"],
             (false, RequestStatus::Accepted) => vec!["decline"],
             (true, RequestStatus::Proposed | RequestStatus::Accepted) => vec!["withdraw"],
@@ -135,6 +162,9 @@ async fn show_inbox(
                 .map(|a| (a, ctx.t(&format!("inbox-{a}"))))
                 .collect(),
             slots,
+            may_accept_at: !x.sent,
+            proposal,
+            accept_proposal,
         };
         if x.sent {
             sent.push(item);
@@ -166,7 +196,7 @@ async fn show_inbox(
 #[derive(Deserialize)]
 struct AnswerForm {
     answer: String,
-    /// The picked time, for `accept_at`.
+    /// The picked time, for `accept_at` and `propose`.
     #[serde(default)]
     slot: String,
     /// Whose inbox to go back to (organisers answer for participants).
@@ -183,6 +213,17 @@ async fn answer(
     Form(f): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     let (event, request) = (EventId(id), MeetingRequestId(request));
+    if f.answer == "propose" {
+        let (session, starts_at) = slots::parse(&f.slot)?;
+        let side = whose_side(&s, &v, event, f.participant).await?;
+        s.core
+            .propose_time(&v.actor, event, request, side, session, starts_at)
+            .await?;
+        return Ok(see_other_with_flash(
+            &crate::paths::event_inbox(id, f.participant),
+            "flash-time_proposed",
+        ));
+    }
     if f.answer == "accept_at" {
         let (session, starts_at) = slots::parse(&f.slot)?;
         s.core
@@ -201,7 +242,7 @@ async fn answer(
             return Err(AppError::bad_request(
                 "answer",
                 "invalid_choice",
-                format!("'{other}' is not accept, accept_at, decline or withdraw"),
+                format!("'{other}' is not accept, accept_at, propose, decline or withdraw"),
             ));
         }
     };
@@ -217,4 +258,16 @@ async fn answer(
         &crate::paths::event_inbox(id, f.participant),
         flash,
     ))
+}
+
+/// The side a proposal is made for: the visitor's own registration, or (for
+/// organisers) the participant whose inbox they answer from.
+async fn whose_side(
+    s: &AppState,
+    v: &Visitor,
+    event: EventId,
+    chosen: Option<i64>,
+) -> Result<ParticipantId, AppError> {
+    let mut r = s.core.reader(&v.actor).await?;
+    whose(&mut r, event, chosen).await
 }
