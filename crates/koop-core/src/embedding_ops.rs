@@ -5,6 +5,7 @@ use crate::matching::{fingerprint, text_profile};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::profile::StoredEmbedding;
 use koop_domain::ids::{EventId, ProfileId};
+use koop_domain::task::Task;
 use serde_json::json;
 
 impl Core {
@@ -13,7 +14,7 @@ impl Core {
     /// Only the event's organisers may ask for it.
     pub async fn refresh_embeddings(&self, actor: &Actor, event: EventId) -> CoreResult<usize> {
         let mut conn = self.db.conn().await?;
-        let _allowed = policy::manage_event(&mut conn, actor, event).await?;
+        let _allowed = policy::manage_event(&mut conn, actor, event, Task::Registrations).await?;
         drop(conn);
         self.refresh_event_embeddings(event).await
     }

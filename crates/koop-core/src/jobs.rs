@@ -15,6 +15,7 @@ use crate::{Actor, Core, CoreError, CoreResult, policy};
 use chrono::{SecondsFormat, Utc};
 use koop_domain::ids::{AccountId, EventId, JobId};
 use koop_domain::job::{JobKind, JobStatus};
+use koop_domain::task::Task;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
@@ -149,7 +150,7 @@ impl Core {
         .map_err(|e| CoreError::Internal(e.to_string()))?;
         let id = self
             .write(actor, "event.schedule_requested", async |tx| {
-                let permit = policy::manage_event(tx, actor, event).await?;
+                let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
                 let (id, new) = koop_db::job::enqueue(
                     tx,
                     &koop_db::job::NewJob {

@@ -18,6 +18,12 @@
 //! | agency staff | their agency's, granted, published | published; manages their agency's and co-organised ones | as organiser | as organiser |
 //! | platform admin | all | manages all | all | all |
 //!
+//! Managing an event is split into tasks (`koop_domain::task::Task`: programme,
+//! registrations, schedule, on the day, follow-up). The owning agency's staff and the
+//! event's organisers do all of them; a co-organising agency's staff do the tasks the
+//! owner granted ([`tasks`]), and only the owner changes the grants or the list of
+//! organisers ([`owns`]). Reading what an organiser reads needs no task.
+//!
 //! Anyone who can see an event may register themselves at it while its organisers
 //! keep registration open ([`register_self`]); they become a participant of it.
 
@@ -27,6 +33,7 @@ use koop_db::owner::{EventChild, Owned};
 use koop_domain::account::Viewer;
 use koop_domain::event::EventScope;
 use koop_domain::ids::{AgencyId, EventId, ParticipantId};
+use koop_domain::task::{Task, Tasks};
 
 /// What a viewer may see and do at one event they can see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +84,37 @@ pub fn event_access(viewer: Viewer, scope: &EventScope) -> Option<EventAccess> {
         }
         _ if scope.published => Some(EventAccess::Public),
         _ => None,
+    }
+}
+
+/// What `viewer` may do at the event of `scope`: every task for its owning agency's
+/// staff, the event's organisers and admins; what the owner granted for the staff and
+/// organisers of a co-organising agency; nothing for anyone else.
+pub fn tasks(viewer: Viewer, scope: &EventScope) -> Tasks {
+    match viewer {
+        Viewer::Platform => Tasks::all(),
+        Viewer::Organiser {
+            event: Some(event), ..
+        } if event == scope.id => Tasks::all(),
+        Viewer::Staff(agency)
+        | Viewer::Organiser {
+            agency,
+            event: None,
+        } => scope.tasks_of(agency),
+        _ => Tasks::none(),
+    }
+}
+
+/// Whether `viewer` owns the event of `scope`: may do everything and decide what its
+/// co-organisers may do.
+pub fn owns(viewer: Viewer, scope: &EventScope) -> bool {
+    match viewer {
+        Viewer::Platform => true,
+        Viewer::Staff(agency) => agency == scope.agency,
+        Viewer::Organiser { agency, event } => {
+            agency == scope.agency && event.is_none_or(|e| e == scope.id)
+        }
+        _ => false,
     }
 }
 
@@ -145,18 +183,36 @@ pub(crate) async fn event(
     Ok((scope, access))
 }
 
-/// Changing an event: its programme, registrations, meetings.
+/// Doing `task` at an event: its programme, registrations, schedule, the day, the
+/// follow-up. A co-organiser's staff may do the tasks the owner granted.
 pub(crate) async fn manage_event(
     conn: &mut Conn,
     actor: &Actor,
     event: EventId,
+    task: Task,
 ) -> CoreResult<Permit> {
     let (scope, access) = self::event(conn, actor, event).await?;
     match access {
-        EventAccess::Manage => Ok(Permit {
+        EventAccess::Manage if tasks(actor.viewer(), &scope).contains(task) => Ok(Permit {
             agency: Some(scope.agency),
         }),
         _ => Err(CoreError::Forbidden),
+    }
+}
+
+/// Deciding what an event's co-organisers may do: its owner only.
+pub(crate) async fn own_event(
+    conn: &mut Conn,
+    actor: &Actor,
+    event: EventId,
+) -> CoreResult<Permit> {
+    let (scope, _) = self::event(conn, actor, event).await?;
+    if owns(actor.viewer(), &scope) {
+        Ok(Permit {
+            agency: Some(scope.agency),
+        })
+    } else {
+        Err(CoreError::Forbidden)
     }
 }
 
@@ -196,7 +252,12 @@ pub(crate) async fn act_for(
     if koop_db::participant::event_of(conn, participant).await? != event {
         return Err(CoreError::NotFound);
     }
-    if access.sees_own(participant) {
+    // Organisers act in a participant's name as part of the registrations' work.
+    let allowed = match access {
+        EventAccess::Manage => tasks(actor.viewer(), &scope).contains(Task::Registrations),
+        _ => access.sees_own(participant),
+    };
+    if allowed {
         Ok(Permit {
             agency: Some(scope.agency),
         })
@@ -250,9 +311,32 @@ mod tests {
         EventScope {
             id: EventId(7),
             agency: AgencyId(1),
-            co_agencies: vec![AgencyId(3)],
+            co_agencies: vec![(AgencyId(3), Tasks::all())],
             published,
         }
+    }
+
+    #[test]
+    fn a_co_organiser_does_the_granted_tasks_and_the_owner_does_all() {
+        let mut s = scope(true);
+        let day: Tasks = [Task::OnTheDay].into_iter().collect();
+        s.co_agencies = vec![(AgencyId(3), day)];
+        assert_eq!(tasks(Viewer::Staff(AgencyId(1)), &s), Tasks::all());
+        assert_eq!(tasks(Viewer::Staff(AgencyId(3)), &s), day);
+        let chamber_organiser = Viewer::Organiser {
+            agency: AgencyId(3),
+            event: None,
+        };
+        assert_eq!(tasks(chamber_organiser, &s), day);
+        assert_eq!(tasks(Viewer::Staff(AgencyId(4)), &s), Tasks::none());
+        let this_event = Viewer::Organiser {
+            agency: AgencyId(1),
+            event: Some(EventId(7)),
+        };
+        assert_eq!(tasks(this_event, &s), Tasks::all());
+        assert!(owns(this_event, &s) && owns(Viewer::Platform, &s));
+        assert!(!owns(Viewer::Staff(AgencyId(3)), &s));
+        assert!(!owns(chamber_organiser, &s));
     }
 
     #[test]

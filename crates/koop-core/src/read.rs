@@ -20,6 +20,7 @@ use koop_domain::org::Organisation;
 use koop_domain::outcome::Outcome;
 use koop_domain::person::Person;
 use koop_domain::profile::Profile;
+use koop_domain::task::{Task, Tasks};
 use sqlx::pool::PoolConnection;
 
 use crate::views::*;
@@ -30,7 +31,7 @@ pub struct Reader {
     viewer: Viewer,
     /// The viewer's access to events asked about before: a page asks several times,
     /// and a reader lives for one page.
-    known: Vec<(EventId, EventAccess)>,
+    known: Vec<(EventId, EventAccess, Tasks, bool)>,
 }
 
 impl Reader {
@@ -176,13 +177,45 @@ impl Reader {
 
     /// The viewer's access to an event; `NotFound` when they may not see it.
     pub(crate) async fn access(&mut self, id: EventId) -> CoreResult<EventAccess> {
-        if let Some((_, known)) = self.known.iter().find(|(e, _)| *e == id) {
-            return Ok(*known);
+        Ok(self.rights(id).await?.0)
+    }
+
+    /// The viewer's access to an event, the tasks they may do there, and whether they
+    /// own it; read once per reader.
+    async fn rights(&mut self, id: EventId) -> CoreResult<(EventAccess, Tasks, bool)> {
+        if let Some((_, access, tasks, owns)) = self.known.iter().find(|(e, ..)| *e == id) {
+            return Ok((*access, *tasks, *owns));
         }
         let scope = event::scope(&mut self.conn, id).await?;
         let access = policy::event_access(self.viewer, &scope).ok_or(CoreError::NotFound)?;
-        self.known.push((id, access));
-        Ok(access)
+        let tasks = match access {
+            EventAccess::Manage => policy::tasks(self.viewer, &scope),
+            _ => Tasks::none(),
+        };
+        let owns = policy::owns(self.viewer, &scope);
+        self.known.push((id, access, tasks, owns));
+        Ok((access, tasks, owns))
+    }
+
+    /// What the viewer may do at an event (none unless they manage it), for pages to
+    /// show only the buttons that work.
+    pub async fn tasks(&mut self, id: EventId) -> CoreResult<Tasks> {
+        Ok(self.rights(id).await?.1)
+    }
+
+    /// Whether the viewer owns an event: decides what its co-organisers may do.
+    pub async fn owns(&mut self, id: EventId) -> CoreResult<bool> {
+        Ok(self.rights(id).await?.2)
+    }
+
+    /// Succeeds for those who may do `task` at the event; `Forbidden` for others who
+    /// can see it.
+    pub async fn require_task(&mut self, id: EventId, task: Task) -> CoreResult<()> {
+        if self.tasks(id).await?.contains(task) {
+            Ok(())
+        } else {
+            Err(CoreError::Forbidden)
+        }
     }
 
     /// Succeeds for `participant` themselves and the event's organisers.

@@ -11,6 +11,7 @@ use koop_domain::DomainError;
 use koop_domain::event::SessionKind;
 use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId};
 use koop_domain::meeting::{Priority, RequestStatus};
+use koop_domain::task::Task;
 use koop_schedule as s;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -318,7 +319,7 @@ impl Core {
         } = plan;
         let mut report = self
             .write(actor, "event.scheduled", async |tx| {
-                let permit = policy::manage_event(tx, actor, event).await?;
+                let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
                 let mut placed = Vec::new();
                 for m in &new {
                     let Some(req) = m.request else { continue };
@@ -362,7 +363,7 @@ impl Core {
         to: koop_domain::event::ScheduleState,
     ) -> CoreResult<()> {
         self.write(actor, "event.schedule_published", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
             let from = koop_db::event::get(tx, event).await?.schedule;
             if from == to {
                 return Err(CoreError::conflict(

@@ -97,6 +97,19 @@ pub async fn get(conn: &mut Conn, id: AccountId) -> DbResult<Account> {
     )
 }
 
+/// The staff and organiser accounts of an agency, by name: who works for it in koop.
+pub async fn staff_of(conn: &mut Conn, agency: AgencyId) -> DbResult<Vec<Account>> {
+    let sql = format!(
+        "{SELECT} WHERE a.agency_id = $1 AND a.role IN ('agency_staff', 'event_organiser') \
+         ORDER BY a.display_name, a.id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(agency.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(account).collect()
+}
+
 /// Stores a login session under the hash of its token.
 pub async fn insert_session(
     conn: &mut Conn,

@@ -7,6 +7,7 @@ use koop_domain::event::{
     Venue,
 };
 use koop_domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
+use koop_domain::task::Tasks;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -119,8 +120,16 @@ pub async fn update(conn: &mut Conn, id: EventId, data: &EventData) -> DbResult<
     .bind(date(data.end_on))
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM event_organiser WHERE event_id = $1")
+    // Organisers that stay keep what they may do; only the ones taken out go.
+    let keep = crate::codec::list(&data.organiser_ids.iter().map(|o| o.0).collect::<Vec<_>>());
+    // Safe: the sub-select is a fixed text per backend; the ids are bound.
+    let sql = format!(
+        "DELETE FROM event_organiser WHERE event_id = $1 AND org_id NOT IN ({})",
+        crate::codec::json_ints(conn, 2)
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id.0)
+        .bind(keep)
         .execute(&mut *conn)
         .await?;
     insert_organisers(conn, id.0, &data.organiser_ids).await
@@ -128,12 +137,15 @@ pub async fn update(conn: &mut Conn, id: EventId, data: &EventData) -> DbResult<
 
 async fn insert_organisers(conn: &mut Conn, event: i64, orgs: &[OrgId]) -> DbResult<()> {
     for (pos, org) in orgs.iter().enumerate() {
-        sqlx::query("INSERT INTO event_organiser (event_id, org_id, position) VALUES ($1, $2, $3)")
-            .bind(event)
-            .bind(org.0)
-            .bind(pos as i64)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO event_organiser (event_id, org_id, position) VALUES ($1, $2, $3) \
+             ON CONFLICT (event_id, org_id) DO UPDATE SET position = excluded.position",
+        )
+        .bind(event)
+        .bind(org.0)
+        .bind(pos as i64)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -158,8 +170,8 @@ pub async fn scope(conn: &mut Conn, id: EventId) -> DbResult<EventScope> {
             .bind(id.0)
             .fetch_one(&mut *conn)
             .await?;
-    let co: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT ao.agency_id FROM event_organiser eo JOIN agency_org ao ON ao.org_id = eo.org_id \
+    let co: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT eo.event_id, ao.agency_id, eo.tasks FROM event_organiser eo JOIN agency_org ao ON ao.org_id = eo.org_id \
          WHERE eo.event_id = $1 ORDER BY ao.agency_id",
     )
     .bind(id.0)
@@ -168,9 +180,64 @@ pub async fn scope(conn: &mut Conn, id: EventId) -> DbResult<EventScope> {
     Ok(EventScope {
         id,
         agency: AgencyId(agency),
-        co_agencies: co.into_iter().map(AgencyId).collect(),
+        co_agencies: co_agencies_of(id.0, &co)?,
         published: published.is_some(),
     })
+}
+
+/// The co-organising agencies of event `id` with their tasks, from rows of
+/// (event, agency, tasks); an agency reached through two organisations gets both sets.
+fn co_agencies_of(id: i64, rows: &[(i64, i64, String)]) -> DbResult<Vec<(AgencyId, Tasks)>> {
+    let mut out: Vec<(AgencyId, Tasks)> = Vec::new();
+    for (_, agency, tasks) in rows.iter().filter(|(e, _, _)| *e == id) {
+        let tasks = parse("event_organiser.tasks", Tasks::parse(tasks))?;
+        match out.iter_mut().find(|(a, _)| a.0 == *agency) {
+            Some((_, known)) => *known = known.union(tasks),
+            None => out.push((AgencyId(*agency), tasks)),
+        }
+    }
+    Ok(out)
+}
+
+/// What the staff of organisation `org` may do at `event`, as its owner set it.
+pub async fn set_organiser_tasks(
+    conn: &mut Conn,
+    event: EventId,
+    org: OrgId,
+    tasks: Tasks,
+) -> DbResult<bool> {
+    let done =
+        sqlx::query("UPDATE event_organiser SET tasks = $3 WHERE event_id = $1 AND org_id = $2")
+            .bind(event.0)
+            .bind(org.0)
+            .bind(tasks.to_text())
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// An event's organising organisations in order, each with the agency it is (if it
+/// is one in koop) and what its staff may do.
+pub async fn organisers(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<(OrgId, Option<AgencyId>, Tasks)>> {
+    let rows: Vec<(i64, Option<i64>, String)> = sqlx::query_as(
+        "SELECT eo.org_id, (SELECT MIN(ao.agency_id) FROM agency_org ao WHERE ao.org_id = eo.org_id), eo.tasks \
+         FROM event_organiser eo WHERE eo.event_id = $1 ORDER BY eo.position",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(org, agency, tasks)| {
+            Ok((
+                OrgId(org),
+                agency.map(AgencyId),
+                parse("event_organiser.tasks", Tasks::parse(&tasks))?,
+            ))
+        })
+        .collect()
 }
 
 /// The scopes of all events, for filtering lists by the policy in one pass.
@@ -179,25 +246,22 @@ pub async fn scopes(conn: &mut Conn) -> DbResult<Vec<EventScope>> {
         sqlx::query_as("SELECT id, agency_id, published_at FROM event ORDER BY id")
             .fetch_all(&mut *conn)
             .await?;
-    let co: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT DISTINCT eo.event_id, ao.agency_id FROM event_organiser eo \
+    let co: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT eo.event_id, ao.agency_id, eo.tasks FROM event_organiser eo \
          JOIN agency_org ao ON ao.org_id = eo.org_id ORDER BY eo.event_id, ao.agency_id",
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, agency, published)| EventScope {
-            id: EventId(id),
-            agency: AgencyId(agency),
-            co_agencies: co
-                .iter()
-                .filter(|(e, _)| *e == id)
-                .map(|(_, a)| AgencyId(*a))
-                .collect(),
-            published: published.is_some(),
+    rows.into_iter()
+        .map(|(id, agency, published)| {
+            Ok(EventScope {
+                id: EventId(id),
+                agency: AgencyId(agency),
+                co_agencies: co_agencies_of(id, &co)?,
+                published: published.is_some(),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Events among `ids`, newest first; optionally only those `org` organises. The caller

@@ -78,8 +78,9 @@ pub struct EventScope {
     pub id: EventId,
     /// The owning agency (the tenant of the event's records).
     pub agency: AgencyId,
-    /// Agencies whose organisation is among the event's organisers.
-    pub co_agencies: Vec<AgencyId>,
+    /// Agencies whose organisation is among the event's organisers, each with what
+    /// the owner lets its staff do.
+    pub co_agencies: Vec<(AgencyId, crate::task::Tasks)>,
     /// Whether anonymous visitors may see it.
     pub published: bool,
 }
@@ -87,7 +88,19 @@ pub struct EventScope {
 impl EventScope {
     /// Whether `agency` runs the event, as owner or co-organiser.
     pub fn is_run_by(&self, agency: AgencyId) -> bool {
-        self.agency == agency || self.co_agencies.contains(&agency)
+        self.agency == agency || self.co_agencies.iter().any(|(a, _)| *a == agency)
+    }
+
+    /// What the staff of `agency` may do at the event: everything for the owner, what
+    /// the owner granted for a co-organiser, nothing for others.
+    pub fn tasks_of(&self, agency: AgencyId) -> crate::task::Tasks {
+        if self.agency == agency {
+            return crate::task::Tasks::all();
+        }
+        self.co_agencies
+            .iter()
+            .filter(|(a, _)| *a == agency)
+            .fold(crate::task::Tasks::none(), |acc, (_, t)| acc.union(*t))
     }
 }
 

@@ -212,6 +212,14 @@ pub fn event_setup(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/setup", id.raw())
 }
 
+pub fn event_co_organisers(id: impl IdOf<EventId>) -> String {
+    format!("/events/{}/co-organisers", id.raw())
+}
+
+pub fn event_co_organiser(id: impl IdOf<EventId>, org: &i64) -> String {
+    format!("/events/{}/co-organisers/{org}", id.raw())
+}
+
 /// POST an event's registration and matchmaking settings.
 pub fn event_settings(id: impl IdOf<EventId>) -> String {
     format!("/events/{}/setup/settings", id.raw())

@@ -375,6 +375,14 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 [403, 403, 403, 200, 200, 403],
             ),
             (
+                format!("/events/{ev}/co-organisers"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{hidden}/co-organisers"),
+                [404, 404, 404, 404, 200, 404],
+            ),
+            (
                 format!("/events/{hidden}/registrations"),
                 [404, 404, 404, 404, 200, 404],
             ),

@@ -6,6 +6,7 @@ use koop_domain::event::{
     EventData, ParticipantRole, ParticipantStatus, SessionData, Venue, check_time_zone,
 };
 use koop_domain::ids::{AgencyId, EventId, OrgId, ParticipantId, PersonId, SessionId, VenueId};
+use koop_domain::task::Task;
 use koop_domain::values::required_text;
 use serde_json::json;
 
@@ -48,7 +49,7 @@ impl Core {
         required_text("name", &venue.name, 200)?;
         check_time_zone(&venue.time_zone)?;
         self.write(actor, "event.venue_added", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             let id = koop_db::event::insert_venue(tx, event, &venue).await?;
             Ok(Change::new(
                 permit,
@@ -72,7 +73,7 @@ impl Core {
         required_text("title", &data.title, 300)?;
         data.check()?;
         self.write(actor, "event.session_added", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             if let Some(v) = venue {
                 policy::belongs_to_event(tx, EventChild::Venue, v.0, event).await?;
             }
@@ -100,7 +101,7 @@ impl Core {
         role: ParticipantRole,
     ) -> CoreResult<ParticipantId> {
         self.write(actor, "participant.registered", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
             let agency = permit.agency().ok_or(CoreError::NotFound)?;
             policy::belongs_to_agency(tx, Owned::Organisation, org.0, agency).await?;
             let (person_agency, works_for) = koop_db::owner::person(tx, person.0).await?;
@@ -160,8 +161,14 @@ impl Core {
             if of_event != event {
                 return Err(CoreError::NotFound);
             }
-            let permit = policy::manage_event(tx, actor, event).await?;
-            let next = step(current)?;
+            let next = step(current);
+            // Checking in and no-shows are the day's work; the rest is registrations'.
+            let task = match next {
+                Ok(ParticipantStatus::Attended | ParticipantStatus::NoShow) => Task::OnTheDay,
+                _ => Task::Registrations,
+            };
+            let permit = policy::manage_event(tx, actor, event, task).await?;
+            let next = next?;
             if !koop_db::participant::set_status(tx, participant, current, next).await? {
                 return Err(changed_meanwhile("participant"));
             }

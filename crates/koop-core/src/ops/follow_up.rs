@@ -8,6 +8,7 @@ use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_domain::ids::{EventId, MeetingId, OutcomeId, ParticipantId};
 use koop_domain::meeting::{FollowUpStage, MeetingStatus};
 use koop_domain::outcome::{Attribution, OutcomeData};
+use koop_domain::task::Task;
 use koop_domain::values::optional_text;
 use serde_json::json;
 
@@ -119,7 +120,7 @@ impl Core {
         };
         let sent = self
             .write(actor, action, async |tx| {
-                let permit = policy::manage_event(tx, actor, event).await?;
+                let permit = policy::manage_event(tx, actor, event, Task::FollowUp).await?;
                 if self.mailer.is_none() {
                     return Err(CoreError::conflict(
                         "mail_not_configured",

@@ -4,6 +4,7 @@ use crate::mail::Notice;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_domain::event::ParticipantStatus;
 use koop_domain::ids::{EventId, ParticipantId};
+use koop_domain::task::Task;
 use koop_domain::values::required_text;
 use serde_json::json;
 
@@ -35,7 +36,7 @@ impl Core {
         let body = required_text("body", body, 20_000)?;
         let sent = self
             .write(actor, "event.participants_written_to", async |tx| {
-                let permit = policy::manage_event(tx, actor, event).await?;
+                let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
                 if self.mailer.is_none() {
                     return Err(CoreError::conflict(
                         "mail_not_configured",

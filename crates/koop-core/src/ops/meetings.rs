@@ -11,6 +11,7 @@ use koop_domain::ids::{
 };
 use koop_domain::meeting::{MeetingStatus, Priority, RequestStatus, check_request};
 use koop_domain::settings::RequestMode;
+use koop_domain::task::Task;
 use koop_domain::values::{LanguageCode, optional_text, required_text};
 use koop_domain::visit::{BookingStatus, check_capacity, status_for_new_booking};
 use serde_json::json;
@@ -171,7 +172,7 @@ impl Core {
         }
         let event = meeting.event;
         self.write(actor, "meeting.scheduled", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
             check_meeting_ids(tx, &meeting).await?;
             if let Some(r) = meeting.request {
                 let (_, current, a, b) = koop_db::request::request_state(tx, r).await?;
@@ -218,7 +219,12 @@ impl Core {
             if of_event != event {
                 return Err(CoreError::NotFound);
             }
-            let permit = policy::manage_event(tx, actor, event).await?;
+            // Held and no-show are the day's work; cancelling changes the schedule.
+            let task = match to {
+                MeetingStatus::Held | MeetingStatus::NoShow => Task::OnTheDay,
+                _ => Task::Schedule,
+            };
+            let permit = policy::manage_event(tx, actor, event, task).await?;
             let next = match to {
                 MeetingStatus::Held => current.hold(),
                 MeetingStatus::NoShow => current.mark_no_show(),
@@ -331,7 +337,7 @@ impl Core {
         let description = optional_text("description", description, 10_000)?;
         check_capacity(capacity)?;
         self.write(actor, "visit.offered", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             if let Some(s) = session {
                 policy::belongs_to_event(tx, EventChild::Session, s.0, event).await?;
             }

@@ -17,6 +17,7 @@ use koop_domain::event::{Session, SessionKind};
 use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId, VenueId};
 use koop_domain::meeting::MeetingStatus;
 use koop_domain::settings::SchedulingMode;
+use koop_domain::task::Task;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -233,7 +234,7 @@ impl Core {
             if of_event != event {
                 return Err(CoreError::NotFound);
             }
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
             if status != MeetingStatus::Scheduled {
                 return Err(CoreError::conflict(
                     "not_movable",

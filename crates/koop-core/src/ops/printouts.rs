@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use koop_db::meeting::MeetingView;
 use koop_domain::ids::{EventId, MeetingId};
 use koop_domain::meeting::MeetingStatus;
+use koop_domain::task::Task;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -100,7 +101,7 @@ impl Core {
     /// organisers only.
     pub async fn record_printout(&self, actor: &Actor, event: EventId) -> CoreResult<i64> {
         self.write(actor, "printout.made", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::OnTheDay).await?;
             let meetings = koop_db::meeting::meetings(tx, event, None).await?;
             let printed: Vec<Printed> = at_tables(&meetings).map(Printed::of).collect();
             let snapshot = serde_json::to_string(&printed)

@@ -7,6 +7,7 @@ use koop_db::owner::Owned;
 pub use koop_db::profile::ProfileOwner;
 use koop_domain::ids::ProfileId;
 use koop_domain::profile::{ProfileData, ProfileKind, ProfileStatus};
+use koop_domain::task::Task;
 use koop_domain::values::{CountryCode, LanguageCode, NaceCode};
 use serde_json::json;
 
@@ -241,7 +242,7 @@ async fn profile_permit(
             }
             permit
         }
-        (Some(event), None) => policy::manage_event(tx, actor, event).await?,
+        (Some(event), None) => policy::manage_event(tx, actor, event, Task::Registrations).await?,
         (None, Some(_)) => {
             return Err(CoreError::field(koop_domain::DomainError::new(
                 "event",

@@ -6,6 +6,7 @@ use koop_db::owner::EventChild;
 use koop_domain::event::EventData;
 use koop_domain::ids::{EventId, SessionId, VenueId};
 use koop_domain::settings::EventSettings;
+use koop_domain::task::Task;
 use koop_domain::values::required_text;
 use serde_json::json;
 
@@ -20,7 +21,12 @@ impl Core {
         required_text("title", &data.title, 300)?;
         data.check()?;
         self.write(actor, "event.updated", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
+            // Who organises decides who may do what: only the owner changes the list.
+            let current = koop_db::event::get(tx, event).await?.data.organiser_ids;
+            if current != data.organiser_ids {
+                let _owner = policy::own_event(tx, actor, event).await?;
+            }
             for org in &data.organiser_ids {
                 koop_db::org::get(tx, actor.viewer(), *org).await?;
             }
@@ -64,7 +70,7 @@ impl Core {
         publish: bool,
     ) -> CoreResult<()> {
         self.write(actor, "event.published", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             koop_db::event::set_published(tx, event, publish).await?;
             Ok(Change::new(
                 permit,
@@ -96,7 +102,7 @@ impl Core {
             .check()
             .map_err(|p| CoreError::Invalid(p.into_iter().map(FieldError::from).collect()))?;
         self.write(actor, "event.settings_changed", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             let before = koop_db::event::get(tx, event).await?.settings;
             settings.terms_version = if before.terms == settings.terms {
                 before.terms_version
@@ -127,7 +133,7 @@ impl Core {
         session: SessionId,
     ) -> CoreResult<()> {
         self.write(actor, "event.session_removed", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             policy::belongs_to_event(tx, EventChild::Session, session.0, event).await?;
             if !koop_db::event::remove_session(tx, session).await? {
                 return Err(CoreError::conflict(
@@ -148,7 +154,7 @@ impl Core {
         venue: VenueId,
     ) -> CoreResult<()> {
         self.write(actor, "event.venue_removed", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             policy::belongs_to_event(tx, EventChild::Venue, venue.0, event).await?;
             if !koop_db::event::remove_venue(tx, venue).await? {
                 return Err(CoreError::conflict(
@@ -197,7 +203,7 @@ impl Core {
         stored.sort();
         stored.dedup_by_key(|x| (x.0, x.1));
         self.write(actor, "event.travel_set", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Programme).await?;
             for (a, b, _) in &stored {
                 policy::belongs_to_event(tx, EventChild::Venue, a.0, event).await?;
                 policy::belongs_to_event(tx, EventChild::Venue, b.0, event).await?;

@@ -11,6 +11,7 @@ use koop_db::meeting::NewMeeting;
 use koop_domain::event::ParticipantStatus;
 use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId};
 use koop_domain::meeting::{MeetingStatus, Priority, RequestStatus};
+use koop_domain::task::Task;
 use serde_json::json;
 
 /// One side of a standby meeting.
@@ -114,7 +115,7 @@ impl Core {
                 if of_event != event {
                     return Err(CoreError::NotFound);
                 }
-                let permit = policy::manage_event(tx, actor, event).await?;
+                let permit = policy::manage_event(tx, actor, event, Task::OnTheDay).await?;
                 no_show_only(status)?;
                 let (session, start, table, _) = koop_db::meeting::slot_of(tx, freed).await?;
                 let (r_event, current, a, b) = koop_db::request::request_state(tx, request).await?;

@@ -8,6 +8,7 @@ use crate::mail::Notice;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::owner::EventChild;
 use koop_domain::ids::{EventId, ParticipantId, VisitBookingId, VisitOfferId};
+use koop_domain::task::Task;
 use koop_domain::visit::{BookingStatus, MAX_WISHES, Wish, assign};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -98,7 +99,7 @@ impl Core {
     /// Assigns every open wish of the event fairly; organisers only.
     pub async fn assign_visits(&self, actor: &Actor, event: EventId) -> CoreResult<Assigned> {
         self.write(actor, "visit.assigned", async |tx| {
-            let permit = policy::manage_event(tx, actor, event).await?;
+            let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
             let wishes: Vec<Wish> = koop_db::visit::wishes(tx, event)
                 .await?
                 .into_iter()

@@ -264,3 +264,24 @@ pub fn pdf_response(
     )
         .into_response())
 }
+
+/// What the visitor may do at an event, for pages to show only the buttons that work.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct May {
+    pub programme: bool,
+    pub registrations: bool,
+    pub schedule: bool,
+    pub on_the_day: bool,
+}
+
+impl May {
+    pub fn of(tasks: koop_core::domain::task::Tasks) -> May {
+        use koop_core::domain::task::Task;
+        May {
+            programme: tasks.contains(Task::Programme),
+            registrations: tasks.contains(Task::Registrations),
+            schedule: tasks.contains(Task::Schedule),
+            on_the_day: tasks.contains(Task::OnTheDay),
+        }
+    }
+}

@@ -73,7 +73,8 @@ async fn show_day(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::OnTheDay)
+        .await?;
     let ev = r.event(event).await?;
     let today = chrono::Local::now().date_naive();
     let (first, last) = (ev.data.start_on, ev.data.end_on);

@@ -37,6 +37,8 @@ struct MessagesPage {
     statuses: Vec<(String, String)>,
     /// What was queued, after a send.
     done: Option<String>,
+    /// Whether the visitor may send the surveys.
+    surveys: bool,
     form: FormState,
 }
 
@@ -54,8 +56,13 @@ async fn page(
 ) -> Result<MessagesPage, AppError> {
     let ctx = Ctx::new(v);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::Registrations)
+        .await?;
     let title = r.event(event).await?.data.title;
+    let surveys = r
+        .tasks(event)
+        .await?
+        .contains(koop_core::domain::task::Task::FollowUp);
     let mut participants = vec![(String::new(), ctx.t("msg-everyone"))];
     participants.extend(r.participants(event).await?.into_iter().map(|p| {
         let person = p.person_name.unwrap_or_default();
@@ -73,6 +80,7 @@ async fn page(
         participants,
         statuses,
         done,
+        surveys,
         form,
         ctx,
     })

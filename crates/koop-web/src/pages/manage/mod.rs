@@ -4,6 +4,7 @@
 
 mod audit;
 mod changes;
+mod co_organisers;
 mod coverage;
 mod day;
 mod messages;
@@ -35,4 +36,5 @@ pub fn routes() -> Router<AppState> {
         .merge(changes::routes())
         .merge(moving::routes())
         .merge(standby::routes())
+        .merge(co_organisers::routes())
 }

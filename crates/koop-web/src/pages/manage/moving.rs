@@ -41,7 +41,8 @@ async fn show_move(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::Schedule)
+        .await?;
     let title = r.event(event).await?.data.title;
     let m = r
         .meetings(event, None)

@@ -55,7 +55,8 @@ async fn show_registrations(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::Registrations)
+        .await?;
     let ev = r.event(event).await?;
     let answers: HashMap<ParticipantId, _> =
         r.registration_answers(event).await?.into_iter().collect();

@@ -70,6 +70,9 @@ async fn show_schedule_run(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut reader = s.core.reader(&v.actor).await?;
+    reader
+        .require_task(event, koop_core::domain::task::Task::Schedule)
+        .await?;
     let ev = reader.event(event).await?;
     let title = ev.data.title;
     let steps = ScheduleState::ALL

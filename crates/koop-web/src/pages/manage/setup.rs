@@ -292,7 +292,8 @@ async fn setup_page(
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(v);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::Programme)
+        .await?;
     let ev = r.event(event).await?;
     let venues = r.venues(event).await?;
     let sessions = r.sessions(event).await?;

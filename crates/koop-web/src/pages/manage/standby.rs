@@ -50,7 +50,8 @@ async fn show_standby(
     let ctx = Ctx::new(&v);
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::OnTheDay)
+        .await?;
     let title = r.event(event).await?.data.title;
     let list = r.standby_for(MeetingId(meeting)).await?;
     let freed = r

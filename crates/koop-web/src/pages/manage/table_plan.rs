@@ -46,7 +46,8 @@ async fn table_plan_pdf(
     let t = v.lang.texts();
     let event = EventId(id);
     let mut r = s.core.reader(&v.actor).await?;
-    r.require_manage(event).await?;
+    r.require_task(event, koop_core::domain::task::Task::OnTheDay)
+        .await?;
     let ev = r.event(event).await?;
     let meetings = r.meetings(event, None).await?;
     drop(r);

@@ -62,8 +62,8 @@ struct AgendaPage {
     title: String,
     /// Whose agenda, when it is one participant's.
     mine: bool,
-    /// Whether the visitor organises the event (and may move meetings).
-    manages: bool,
+    /// Whether they may move meetings.
+    may_move: bool,
     /// The calendar feed of that participant, to subscribe to.
     feed: Option<String>,
     /// Their agenda as PDF.
@@ -168,6 +168,10 @@ async fn show_agenda(
             d.cards.push(card(&ctx, m, me, &ratings));
         }
     }
+    let may_move = r
+        .tasks(EventId(id))
+        .await?
+        .contains(koop_core::domain::task::Task::Schedule);
     drop(r);
     let feed = match me {
         Some(p) => Some(crate::paths::agenda_feed(
@@ -181,7 +185,7 @@ async fn show_agenda(
         id,
         title: ev.data.title.clone(),
         mine: me.is_some(),
-        manages: access == EventAccess::Manage,
+        may_move,
         pdf: crate::paths::agenda_pdf(
             id,
             match access {

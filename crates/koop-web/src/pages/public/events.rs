@@ -61,6 +61,8 @@ struct EventDetail {
     sees_meetings: bool,
     /// Whether the visitor runs the event.
     manages: bool,
+    /// What they may do there.
+    may: crate::pages::May,
     /// Whether the visitor takes part in it.
     attends: bool,
     /// Whether the visitor may register (registration is open and they are not in).
@@ -192,6 +194,7 @@ async fn show_event(
         meeting_count: r.meeting_count(id).await?,
         sees_meetings: access != EventAccess::Public,
         manages,
+        may: crate::pages::May::of(r.tasks(id).await?),
         attends: matches!(access, EventAccess::Attend(_)),
         may_register: ev.settings.registration_open
             && access == EventAccess::Public
