@@ -14,6 +14,7 @@ use koop_domain::membership::MemberRole;
 use koop_domain::org::OrgKind;
 use koop_domain::outcome::{Attribution, OutcomeData, OutcomeKind};
 use koop_domain::profile::{ProfileData, ProfileKind, ProfileStatus};
+use koop_domain::task::Task;
 use koop_domain::values::{CountryCode, LanguageCode};
 use std::collections::HashMap;
 
@@ -159,8 +160,15 @@ pub(crate) async fn load(
     .await?;
     core.add_member(&sys, network, igz, MemberRole::Founder, Some(d(2015, 1, 1)))
         .await?;
+    // The chamber is an agency in koop too, with its own directory and staff.
+    let chamber_agency = core
+        .create_agency(&sys, "Industrie- und Handelskammer Magdeburg", "ihk")
+        .await?;
+    let mut chamber = None;
     for (i, (name, kind, country, city)) in partner_names.into_iter().enumerate() {
-        let id = org_short(core, img, name, kind, country, city, &["94.11"]).await?;
+        let is_chamber = name == "Industrie- und Handelskammer Magdeburg";
+        let directory = if is_chamber { chamber_agency } else { img };
+        let id = org_short(core, directory, name, kind, country, city, &["94.11"]).await?;
         core.add_member(
             &sys,
             network,
@@ -171,6 +179,9 @@ pub(crate) async fn load(
         .await?;
         if i < 3 {
             organisers.push(id);
+        }
+        if is_chamber {
+            chamber = Some(id);
         }
     }
 
@@ -192,6 +203,9 @@ pub(crate) async fn load(
             true,
         )
         .await?;
+    if let Some(chamber) = chamber {
+        co_organising_chamber(core, event, chamber_agency, chamber).await?;
+    }
     let venue = |name: &str, address: &str, city: &str| Venue {
         id: VenueId(0),
         event_id: event,
@@ -617,4 +631,34 @@ fn complementary(a: &super::exchange_people::Company, b: &super::exchange_people
         .nace
         .iter()
         .any(|x| b.nace.iter().any(|y| division(x) == division(y)))
+}
+
+/// The chamber co-organises with its own staff in koop: they validate registrations,
+/// write to participants and run the day; planning stays with the agency.
+async fn co_organising_chamber(
+    core: &Core,
+    event: EventId,
+    agency: AgencyId,
+    chamber: OrgId,
+) -> CoreResult<()> {
+    let sys = Actor::system();
+    core.set_agency_org(&sys, agency, chamber).await?;
+    let tasks = [Task::Registrations, Task::OnTheDay].into_iter().collect();
+    core.set_co_organiser_tasks(&sys, event, chamber, tasks)
+        .await?;
+    core.create_account(
+        &sys,
+        koop_core::ops::directory::AccountInput {
+            email: "ihk@koop.example".into(),
+            display_name: "Außenwirtschaft (IHK Magdeburg)".into(),
+            password: super::DEMO_PASSWORD.into(),
+            role: koop_domain::account::Role::AgencyStaff,
+            agency: Some(agency),
+            participant: None,
+            event: None,
+            ui_language: "de".into(),
+        },
+    )
+    .await?;
+    Ok(())
 }

@@ -54,6 +54,10 @@ pub fn logins() -> Vec<(&'static str, &'static str)> {
             "organiser@koop.example",
             "event organiser, Barleben exchange",
         ),
+        (
+            "ihk@koop.example",
+            "co-organiser staff, IHK Magdeburg: registrations and the day",
+        ),
         ("participant@koop.example", "participant, Barleben exchange"),
     ]
 }
