@@ -86,6 +86,19 @@ test('an organiser sets an event up and a company registers on a phone', async (
   // On a phone the setup page fits too, long venue names in its selects included.
   await o.setViewportSize({ width: 390, height: 900 });
   await noSidewaysScrolling(o, 'the setup page');
+  // The session's tables get names, on a phone; a table it does not have is named.
+  await submit(o, o.locator('#sessions ul.rows').getByRole('link', { name: 'Tische und Stände' }));
+  await noSidewaysScrolling(o, 'the tables page');
+  const first = o.locator('fieldset.table-row').first();
+  await first.locator('input[name=table]').fill('11');
+  await first.locator('input[name=name]').fill('Stand Warnemünde');
+  resp = await submit(o, 'Speichern');
+  assert.equal(resp.status(), 422);
+  assert.match(await o.locator('p.alert').last().innerText(), /Zeile 1: Tisch 11 gibt es in dieser Runde nicht \(1 bis 10\)/);
+  await o.locator('fieldset.table-row').first().locator('input[name=table]').fill('3');
+  await submit(o, 'Speichern');
+  assert.match(await o.locator('[role=status]').innerText(), /Gespeichert/);
+  assert.equal(await o.locator('fieldset.table-row').first().locator('input[name=name]').inputValue(), 'Stand Warnemünde');
   await o.setViewportSize({ width: 1280, height: 900 });
   const event = setup.replace(/\/setup$/, '');
 

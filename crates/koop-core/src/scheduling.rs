@@ -4,6 +4,7 @@
 
 use crate::mail::Added;
 use crate::ops::setup::Travel;
+use crate::ops::tables::stands_of_event;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use koop_db::meeting::NewMeeting;
@@ -36,6 +37,18 @@ pub struct ScheduleReport {
     pub lower_bound_breaks: u32,
     /// Time the solver took.
     pub elapsed_ms: u64,
+}
+
+/// The tables of session `x` that are nobody's stand.
+fn open_tables(
+    stands: &HashMap<SessionId, koop_domain::tables::SessionTables>,
+    x: &koop_domain::event::Session,
+) -> Vec<i64> {
+    let count = x.data.tables.unwrap_or(0);
+    match stands.get(&x.id) {
+        Some(t) => t.open_tables(count),
+        None => (1..=count).collect(),
+    }
 }
 
 fn priority(p: Priority) -> u32 {
@@ -140,8 +153,13 @@ impl Core {
             fairness: None,
             require_all: false,
         };
-        // Slot i of the problem is (session, start) in the event.
-        let mut slot_at: Vec<(SessionId, NaiveDateTime)> = Vec::new();
+        // Slot i of the problem is (session, start) in the event, and the stand it is
+        // if it is one. A session with stands has, at each start, one slot for the
+        // open tables and one slot of one table per stand, at the same time: the
+        // solver keeps a participant out of two at once, and each meeting's allowed
+        // slots keep a stand owner's meetings at their stand and others' away from it.
+        let stands = stands_of_event(r.conn(), event).await?;
+        let mut slot_at: Vec<(SessionId, NaiveDateTime, Option<i64>)> = Vec::new();
         for (si, x) in sessions.iter().enumerate() {
             problem.sessions.push(s::Session {
                 name: x.data.title.clone(),
@@ -162,11 +180,41 @@ impl Core {
                     } else {
                         s::DayPart::Afternoon
                     },
-                    tables: x.data.tables.unwrap_or(0) as u32,
+                    tables: open_tables(&stands, x).len() as u32,
                 });
-                slot_at.push((x.id, start));
+                slot_at.push((x.id, start, None));
+                let Some(t) = stands.get(&x.id) else {
+                    continue;
+                };
+                for stand in t.tables().iter().filter(|t| t.participant.is_some()) {
+                    let mut one = problem.slots[problem.slots.len() - 1].clone();
+                    one.tables = 1;
+                    problem.slots.push(one);
+                    slot_at.push((x.id, start, Some(stand.table_no)));
+                }
             }
         }
+        // The slots a meeting of these participants may not use because of stands.
+        let stand_rule = |sides: &[ParticipantId]| -> Vec<usize> {
+            if stands.is_empty() {
+                return vec![];
+            }
+            slot_at
+                .iter()
+                .enumerate()
+                .filter(|(_, (session, _, stand))| {
+                    let mine = stands
+                        .get(session)
+                        .map(|t| t.stands_of(sides))
+                        .unwrap_or_default();
+                    match stand {
+                        Some(no) => !mine.contains(no),
+                        None => !mine.is_empty(),
+                    }
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
         let people = r.participants(event).await?;
         let mut index: HashMap<ParticipantId, usize> = HashMap::new();
         let mut id_of: Vec<ParticipantId> = Vec::new();
@@ -185,9 +233,12 @@ impl Core {
         let mut used_tables: HashMap<usize, BTreeSet<i64>> = HashMap::new();
         let mut kept = 0;
         for m in r.placed_meetings(event).await? {
+            let stand = m
+                .table_no
+                .filter(|no| stands.get(&m.session).is_some_and(|t| t.is_stand(*no)));
             let Some(slot) = slot_at
                 .iter()
-                .position(|(sid, t)| *sid == m.session && *t == m.starts_at)
+                .position(|(sid, t, st)| *sid == m.session && *t == m.starts_at && *st == stand)
             else {
                 continue;
             };
@@ -222,7 +273,7 @@ impl Core {
                         participants: vec![a, b],
                         priority: priority(q.priority),
                         fixed_slot: None,
-                        forbidden_slots: vec![],
+                        forbidden_slots: stand_rule(&[q.requester, q.receiver]),
                         after: vec![],
                         only: None,
                     });
@@ -280,9 +331,19 @@ impl Core {
         for (i, req) in open.iter().enumerate() {
             let m = kept + i;
             if let Some(Some(place)) = schedule.placements.get(m) {
-                let (session, start) = slot_at[place.slot];
+                let (session, start, stand) = slot_at[place.slot];
                 let used = used_tables.entry(place.slot).or_default();
-                let n = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+                let n = match stand {
+                    Some(no) => no,
+                    None => {
+                        let x = sessions.iter().find(|x| x.id == session);
+                        x.map(|x| open_tables(&stands, x))
+                            .unwrap_or_default()
+                            .into_iter()
+                            .find(|n| !used.contains(n))
+                            .unwrap_or(1)
+                    }
+                };
                 used.insert(n);
                 new.push(NewMeeting {
                     event,

@@ -35,6 +35,7 @@ pub mod rate;
 pub mod request;
 pub mod secret;
 pub mod stats;
+pub mod tables;
 mod visibility;
 pub mod visit;
 

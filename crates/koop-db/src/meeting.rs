@@ -107,6 +107,8 @@ pub struct MeetingView {
     pub minutes: Option<i64>,
     /// Table number in its session.
     pub table_no: Option<i64>,
+    /// The table's name, where the organisers gave it one (a stand).
+    pub table_name: Option<String>,
     /// Status.
     pub status: MeetingStatus,
     /// The session's title.
@@ -118,6 +120,15 @@ pub struct MeetingView {
 }
 
 impl MeetingView {
+    /// The table as people read it: its number, and its name where it has one
+    /// (`4 · Stand IGZ`).
+    pub fn table_text(&self) -> Option<String> {
+        self.table_no.map(|n| match &self.table_name {
+            Some(name) => format!("{n} · {name}"),
+            None => n.to_string(),
+        })
+    }
+
     /// The participants' organisation names, joined.
     pub fn who(&self) -> String {
         self.attendees
@@ -138,6 +149,7 @@ type MeetingRow = (
     Option<i64>,
     Option<String>,
     Option<String>,
+    Option<String>,
 );
 
 /// Meetings of an event in time order; optionally only those of one participant. Two
@@ -148,8 +160,10 @@ pub async fn meetings(
     participant: Option<ParticipantId>,
 ) -> DbResult<Vec<MeetingView>> {
     let rows: Vec<MeetingRow> = sqlx::query_as(
-        "SELECT m.id, m.title, m.starts_at, m.table_no, m.status, s.title, s.slot_minutes, v.name, v.time_zone \
-         FROM meeting m LEFT JOIN event_session s ON s.id = m.session_id LEFT JOIN venue v ON v.id = s.venue_id \
+        "SELECT m.id, m.title, m.starts_at, m.table_no, m.status, s.title, s.slot_minutes, v.name, v.time_zone, \
+         NULLIF(t.name, '') FROM meeting m LEFT JOIN event_session s ON s.id = m.session_id \
+         LEFT JOIN venue v ON v.id = s.venue_id \
+         LEFT JOIN session_table t ON t.session_id = m.session_id AND t.table_no = m.table_no \
          WHERE m.event_id = $1 AND ($2 < 0 OR EXISTS (SELECT 1 FROM meeting_participant x \
          WHERE x.meeting_id = m.id AND x.participant_id = $2)) ORDER BY m.starts_at, m.id",
     )
@@ -180,7 +194,7 @@ pub async fn meetings(
     }
     rows.into_iter()
         .map(
-            |(id, title, starts_at, table_no, status, session, minutes, venue, tz)| {
+            |(id, title, starts_at, table_no, status, session, minutes, venue, tz, table_name)| {
                 Ok(MeetingView {
                     id: MeetingId(id),
                     title,
@@ -189,6 +203,7 @@ pub async fn meetings(
                         .transpose()?,
                     minutes,
                     table_no,
+                    table_name,
                     status: parse("meeting.status", MeetingStatus::parse(&status))?,
                     session,
                     venue: venue.zip(tz),

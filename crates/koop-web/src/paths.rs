@@ -246,6 +246,10 @@ pub fn event_sessions(id: impl IdOf<EventId>) -> String {
 }
 
 /// POST to remove a session.
+pub fn session_tables(id: impl IdOf<EventId>, session: i64) -> String {
+    format!("/events/{}/setup/sessions/{session}/tables", id.raw())
+}
+
 pub fn event_session_removal(id: impl IdOf<EventId>, session: i64) -> String {
     format!("/events/{}/setup/sessions/{session}/remove", id.raw())
 }

@@ -87,6 +87,8 @@ struct World {
     other_cluster: i64,
     agreement: i64,
     event: i64,
+    /// Its B2B session.
+    b2b_session: i64,
     hidden_event: i64,
     participants: Vec<i64>,
     /// A cooperation profile of the event's first participant.
@@ -269,6 +271,7 @@ async fn world(url: &str) -> World {
         other_cluster: other_cluster.0,
         agreement: agreement.0,
         event: ev.id.0,
+        b2b_session: ev.sessions[0].0,
         hidden_event: hidden.id.0,
         participants: p.iter().map(|x| x.0).collect(),
         profile: profile.0,
@@ -376,6 +379,10 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ),
             (
                 format!("/events/{ev}/co-organisers"),
+                [403, 403, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{ev}/setup/sessions/{}/tables", w.b2b_session),
                 [403, 403, 403, 200, 200, 403],
             ),
             (

@@ -2,6 +2,7 @@
 
 use super::events::changed_meanwhile;
 use crate::mail::Notice;
+use crate::ops::tables::stand_allows;
 use crate::{Actor, Change, Core, CoreError, CoreResult, FieldError, policy};
 pub use koop_db::meeting::NewMeeting;
 use koop_db::owner::{EventChild, Owned};
@@ -174,6 +175,14 @@ impl Core {
         self.write(actor, "meeting.scheduled", async |tx| {
             let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
             check_meeting_ids(tx, &meeting).await?;
+            let (session, table) = (meeting.session, meeting.table_no);
+            if !stand_allows(tx, event, session, table, &meeting.participants).await? {
+                return Err(CoreError::field(koop_domain::DomainError::new(
+                    "table_no",
+                    "stand_taken",
+                    "a stand owner meets at their stand, and nobody else meets there",
+                )));
+            }
             if let Some(r) = meeting.request {
                 let (_, current, a, b) = koop_db::request::request_state(tx, r).await?;
                 let mut pair = [a, b];

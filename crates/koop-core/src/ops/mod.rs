@@ -14,5 +14,6 @@ pub mod proposals;
 pub mod registration;
 pub mod setup;
 pub mod standby;
+pub mod tables;
 pub mod visits;
 pub mod work;

@@ -9,6 +9,7 @@ use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
 use crate::mail::{Added, Notice};
 use crate::ops::setup::Travel;
+use crate::ops::tables::stands_of_event;
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use chrono::{Duration, NaiveDateTime};
 use koop_db::Conn;
@@ -17,6 +18,7 @@ use koop_domain::event::{Session, SessionKind};
 use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId, SessionId, VenueId};
 use koop_domain::meeting::MeetingStatus;
 use koop_domain::settings::SchedulingMode;
+use koop_domain::tables::SessionTables;
 use koop_domain::task::Task;
 use serde_json::json;
 use std::collections::HashMap;
@@ -50,6 +52,7 @@ pub(super) struct SlotBook {
     )>,
     tables_used: HashMap<(SessionId, NaiveDateTime), Vec<(MeetingId, i64)>>,
     travel: Travel,
+    stands: HashMap<SessionId, SessionTables>,
 }
 
 impl SlotBook {
@@ -63,11 +66,13 @@ impl SlotBook {
             }
         }
         let travel = Travel::new(koop_db::event::travel(conn, event).await?);
+        let stands = stands_of_event(conn, event).await?;
         Ok(SlotBook {
             sessions,
             busy,
             tables_used,
             travel,
+            stands,
         })
     }
 
@@ -112,7 +117,14 @@ impl SlotBook {
                 let taken_table = |t: i64| {
                     used.is_some_and(|u| u.iter().any(|(m, x)| *x == t && Some(*m) != moving))
                 };
-                if let Some(table) = (1..=tables).find(|t| !taken_table(*t)) {
+                // A stand owner meets at their stand; everyone else at a table that
+                // is nobody's stand.
+                let tables: Vec<i64> = match self.stands.get(&s.id) {
+                    Some(t) if !t.stands_of(sides).is_empty() => t.stands_of(sides),
+                    Some(t) => t.open_tables(tables),
+                    None => (1..=tables).collect(),
+                };
+                if let Some(&table) = tables.iter().find(|t| !taken_table(**t)) {
                     out.push(FreeSlot {
                         session: s.id,
                         session_title: s.data.title.clone(),

@@ -154,6 +154,7 @@ mod tests {
                 .and_then(|d| d.and_hms_opt(hour, 0, 0)),
             minutes: Some(20),
             table_no: Some(table),
+            table_name: None,
             status,
             session: Some("B2B".into()),
             venue: None,

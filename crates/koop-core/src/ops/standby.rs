@@ -6,6 +6,7 @@
 use super::events::changed_meanwhile;
 use super::meetings::booking_conflict;
 use crate::mail::{Added, MeetingLine, Notice};
+use crate::ops::tables::{stand_allows, stands_of_event};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::meeting::NewMeeting;
 use koop_domain::event::ParticipantStatus;
@@ -57,9 +58,19 @@ impl crate::read::Reader {
         let (event, status) = koop_db::meeting::meeting_state(self.conn(), meeting).await?;
         self.require_manage(event).await?;
         no_show_only(status)?;
-        let (_, start, _, missed_by) = koop_db::meeting::slot_of(self.conn(), meeting).await?;
+        let (session, start, table, missed_by) =
+            koop_db::meeting::slot_of(self.conn(), meeting).await?;
         let Some(start) = start else {
             return Ok(vec![]);
+        };
+        // At a stand, only meetings of its owner; elsewhere, none of a stand owner.
+        let stands = match session {
+            Some(s) => stands_of_event(self.conn(), event).await?.remove(&s),
+            None => None,
+        };
+        let fits = |a: ParticipantId, b: ParticipantId| match (&stands, table) {
+            (Some(t), Some(no)) => t.allows(&[a, b], no),
+            _ => true,
         };
         let people = koop_db::participant::for_event(self.conn(), event).await?;
         let side = |p: ParticipantId| {
@@ -73,6 +84,7 @@ impl crate::read::Reader {
         let mut list: Vec<Standby> = koop_db::meeting::standby_at(self.conn(), event, start)
             .await?
             .into_iter()
+            .filter(|(_, a, b, _)| fits(*a, *b))
             .filter_map(|(request, a, b, priority)| {
                 Some(Standby {
                     request,
@@ -124,6 +136,12 @@ impl Core {
                 }
                 if current != RequestStatus::Accepted {
                     return Err(changed_meanwhile("request"));
+                }
+                if !stand_allows(tx, event, session, table, &[a, b]).await? {
+                    return Err(CoreError::conflict(
+                        "stand_taken",
+                        "this table is a stand, and the standby meeting is not its owner's",
+                    ));
                 }
                 let next = current.schedule()?;
                 if !koop_db::request::set_request_status(tx, request, current, next).await? {

@@ -74,6 +74,8 @@ fn param_name(k: &str) -> Option<&'static str> {
         "person" => "person",
         "other" => "other",
         "choices" => "choices",
+        "row" => "row",
+        "count" => "count",
         _ => return None,
     })
 }

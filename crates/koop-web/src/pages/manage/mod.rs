@@ -16,6 +16,7 @@ mod setup;
 mod standby;
 mod statistics;
 mod table_plan;
+mod tables;
 
 use crate::state::AppState;
 use axum::Router;
@@ -37,4 +38,5 @@ pub fn routes() -> Router<AppState> {
         .merge(moving::routes())
         .merge(standby::routes())
         .merge(co_organisers::routes())
+        .merge(tables::routes())
 }

@@ -81,13 +81,7 @@ async fn table_plan_pdf(
             ],
             rows: list
                 .iter()
-                .map(|m| {
-                    vec![
-                        time(m),
-                        m.table_no.map(|n| n.to_string()).unwrap_or_default(),
-                        who(m),
-                    ]
-                })
+                .map(|m| vec![time(m), m.table_text().unwrap_or_default(), who(m)])
                 .collect(),
         });
     }
@@ -99,9 +93,13 @@ async fn table_plan_pdf(
             }
         }
         for (n, at_table) in tables {
+            let table = at_table
+                .first()
+                .and_then(|m| m.table_text())
+                .unwrap_or_else(|| n.to_string());
             blocks.push(Block::PageBreak);
             blocks.push(Block::Heading(format!(
-                "{} {n} · {} · {name}",
+                "{} {table} · {} · {name}",
                 t.get("field-table"),
                 date(v.lang, *day)
             )));

@@ -112,7 +112,7 @@ fn card(
         time,
         place,
         table: m
-            .table_no
+            .table_text()
             .map(|n| format!("{} {n}", ctx.t("field-table")))
             .unwrap_or_default(),
         title: m.title.clone(),
@@ -247,7 +247,7 @@ async fn calendar_feed(
                 m.title.clone()
             };
             let table = m
-                .table_no
+                .table_text()
                 .map(|n| format!("{} {n}", texts.get("field-table")));
             let location = [m.venue.as_ref().map(|v| v.0.clone()), table]
                 .into_iter()

@@ -120,7 +120,7 @@ async fn agenda_pdf(
         };
         rows.push(vec![
             format!("{time}{status}"),
-            m.table_no.map(|n| n.to_string()).unwrap_or_default(),
+            m.table_text().unwrap_or_default(),
             partners.join("\n"),
             place,
         ]);
