@@ -78,6 +78,12 @@ impl AppError {
         Self::from_core(e, true)
     }
 
+    /// The same error, answered as JSON (for the API).
+    pub fn into_json(mut self) -> Self {
+        self.json = true;
+        self
+    }
+
     fn from_core(e: CoreError, json: bool) -> Self {
         let mut retry_after = None;
         let (status, code, problems) = match e {

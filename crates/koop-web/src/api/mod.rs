@@ -2,6 +2,8 @@
 //! It uses the same session cookie and the same tenant rules as the pages.
 
 mod dto;
+mod exchange;
+mod running;
 
 use crate::error::AppError;
 use crate::session::Visitor;
@@ -9,7 +11,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use dto::*;
 use koop_core::domain::ids::{AgreementId, EventId, OrgId};
 use koop_core::domain::org::OrgKind;
@@ -31,6 +33,39 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/participants", get(list_participants))
         .route("/activities", get(list_activities))
         .route("/outcomes", get(list_outcomes))
+        .route("/events/{id}/profiles", get(exchange::search_profiles))
+        .route(
+            "/events/{id}/recommendations",
+            get(exchange::recommendations),
+        )
+        .route(
+            "/events/{id}/requests",
+            get(exchange::list_requests).post(exchange::send_request),
+        )
+        .route(
+            "/events/{id}/requests/{request}/answer",
+            post(exchange::answer_request),
+        )
+        .route(
+            "/events/{id}/requests/{request}/free-slots",
+            get(exchange::free_slots),
+        )
+        .route("/events/{id}/meetings", get(exchange::list_meetings))
+        .route("/events/{id}/schedule-runs", post(running::start_run))
+        .route(
+            "/events/{id}/schedule-runs/latest",
+            get(running::latest_run),
+        )
+        .route("/events/{id}/schedule/state", post(running::set_state))
+        .route(
+            "/events/{id}/participants/{participant}/check-in",
+            post(running::check_in),
+        )
+        .route(
+            "/events/{id}/meetings/{meeting}/status",
+            post(running::meeting_status),
+        )
+        .route("/events/{id}/statistics", get(running::statistics))
 }
 
 #[derive(OpenApi)]
@@ -38,7 +73,7 @@ pub fn routes() -> Router<AppState> {
     info(
         title = "koop API",
         version = "1",
-        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes. Reads respect the caller's agency: published records are public; others need a session of their agency."
+        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, and the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
     ),
     paths(
         list_organisations,
@@ -52,7 +87,20 @@ pub fn routes() -> Router<AppState> {
         get_event,
         list_participants,
         list_activities,
-        list_outcomes
+        list_outcomes,
+        exchange::search_profiles,
+        exchange::recommendations,
+        exchange::list_requests,
+        exchange::send_request,
+        exchange::answer_request,
+        exchange::free_slots,
+        exchange::list_meetings,
+        running::start_run,
+        running::latest_run,
+        running::set_state,
+        running::check_in,
+        running::meeting_status,
+        running::statistics
     ),
     components(schemas(
         OrgDto,
@@ -67,7 +115,24 @@ pub fn routes() -> Router<AppState> {
         ActivityDto,
         OutcomeDto,
         ErrorDto,
-        ProblemDto
+        ProblemDto,
+        exchange::MarketDto,
+        exchange::ProfileDto,
+        exchange::RecommendationDto,
+        exchange::RequestDto,
+        exchange::ProposalDto,
+        exchange::NewRequestDto,
+        exchange::CreatedDto,
+        exchange::AnswerDto,
+        exchange::AnsweredDto,
+        exchange::FreeSlotDto,
+        exchange::MeetingDto,
+        exchange::AttendeeDto,
+        running::ScheduleRunDto,
+        running::UnplacedDto,
+        running::ScheduleStateDto,
+        running::StatusDto,
+        running::FiguresDto
     ))
 )]
 struct ApiDoc;
@@ -78,6 +143,48 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 }
 
 type ApiResult<T> = Result<Json<T>, AppError>;
+
+/// A core result as the API answers it: errors as JSON problems.
+trait OrApi<T> {
+    fn api(self) -> Result<T, AppError>;
+}
+
+impl<T> OrApi<T> for Result<T, koop_core::CoreError> {
+    fn api(self) -> Result<T, AppError> {
+        self.map_err(AppError::api)
+    }
+}
+
+/// The participant a request acts for: the caller's own registration at the event,
+/// or (for its organisers) the one they name, who must take part in it.
+async fn whose(
+    s: &AppState,
+    v: &Visitor,
+    event: EventId,
+    chosen: Option<i64>,
+) -> Result<koop_core::domain::ids::ParticipantId, AppError> {
+    use koop_core::policy::EventAccess;
+    let mut r = s.core.reader(&v.actor).await.api()?;
+    let (_, access) = r.event_access(event).await.api()?;
+    match (access, chosen) {
+        (EventAccess::Attend(me), None) => Ok(me),
+        (EventAccess::Attend(me), Some(p)) if p == me.0 => Ok(me),
+        (EventAccess::Manage, Some(p)) => {
+            let p = koop_core::domain::ids::ParticipantId(p);
+            if r.participant(p).await.api()?.event_id != event {
+                return Err(AppError::api(koop_core::CoreError::NotFound));
+            }
+            Ok(p)
+        }
+        (EventAccess::Manage, None) => Err(AppError::bad_request(
+            "participant",
+            "required",
+            "organisers name the participant they act for".into(),
+        )
+        .into_json()),
+        _ => Err(AppError::api(koop_core::CoreError::Forbidden)),
+    }
+}
 
 #[derive(Deserialize, utoipa::IntoParams)]
 struct OrgQuery {

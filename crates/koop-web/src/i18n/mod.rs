@@ -6,7 +6,7 @@
 //!
 //! A missing key shows as the key itself, which the key check and the crawl tests catch.
 
-mod reasons;
+pub mod reasons;
 
 pub use reasons::reason_text;
 

@@ -4,7 +4,7 @@
 
 pub mod assets;
 pub mod errors;
-mod manage;
+pub(crate) mod manage;
 mod public;
 mod slots;
 

@@ -81,6 +81,29 @@ impl TestApp {
         self.send(req.body(Body::from(body)).unwrap()).await
     }
 
+    /// POSTs JSON to the API as a script with a session does: the form token in the
+    /// `X-CSRF-Token` header (or without it, with `token: false`).
+    #[allow(dead_code)]
+    pub async fn post_json(
+        &self,
+        path: &str,
+        body: &str,
+        session: Option<&Session>,
+        token: bool,
+    ) -> Answer {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT_LANGUAGE, "en");
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, &s.cookie);
+            if token {
+                req = req.header("x-csrf-token", koop_web::csrf_token(&s.token));
+            }
+        }
+        self.send(req.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
     /// POSTs a form with the session's token, as another site's page would send it.
     #[allow(dead_code)]
     pub async fn post_form_from_elsewhere(

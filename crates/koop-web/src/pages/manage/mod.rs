@@ -11,7 +11,7 @@ mod messages;
 mod moving;
 mod organisations;
 mod registrations;
-mod scheduling;
+pub(crate) mod scheduling;
 mod setup;
 mod standby;
 mod statistics;

@@ -42,7 +42,7 @@ struct ScheduleResult {
 }
 
 /// How long the scheduler may search in one run.
-const SCHEDULER_SECONDS: u64 = 20;
+pub(crate) const SCHEDULER_SECONDS: u64 = 20;
 
 /// Organisers start a run of the scheduler: a background job, so the answer comes at
 /// once and the run's page follows it. Meetings already on the agenda stay.
