@@ -177,3 +177,44 @@ fn a_fresh_installation_imports_and_exports_and_rejects_bad_files_whole() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A small exchange in the published format, for the event-size bench.
+const EXCHANGE: &str = "nBusiness = 4;\nnMeetings = 4;\nnTables = 2;\nnTotalSlots = 4;\n\
+    nMorningSlots = 2;\nrequested = [|1, 2, 3,\n|1, 3, 3,\n|2, 4, 3,\n|3, 4, 3,\n|];\n\
+    meetingsxBusiness = [{1,2},{1,3},{2,4},{3,4}];\nnMeetingsBusiness = [2,2,2,2];\n\
+    forbidden = [{0},{0},{0},{0}];\nfixed = [0, 0, 0, 0];\nprecedences = [{}, {}, {}, {}];\n";
+
+#[test]
+fn the_event_size_bench_runs_a_directory_without_known_results_and_writes_its_table() {
+    let dir = std::env::temp_dir().join(format!("koop-scale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("gen-p4-s1.dzn"), EXCHANGE).unwrap();
+    let doc = dir.join("BENCHMARKS.md");
+    std::fs::write(&doc, "# koop benchmarks\n").unwrap();
+    let data = dir.to_string_lossy().into_owned();
+    let (ok, out, err) = koop(
+        &[
+            "schedule",
+            "bench",
+            "--data",
+            &data,
+            "--time-limit",
+            "2",
+            "--write",
+            &doc.to_string_lossy(),
+        ],
+        "",
+    );
+    assert!(ok, "{err}");
+    let line: serde_json::Value = serde_json::from_str(out.trim()).expect(&out);
+    assert_eq!(line["instances"], 1);
+    assert_eq!(line["all_placed"], 1);
+    assert_eq!(line["invalid"], 0);
+    let table = std::fs::read_to_string(&doc).unwrap();
+    assert!(
+        table.contains("## Meeting scheduler at event size"),
+        "{table}"
+    );
+    assert!(table.contains("| gen-p4-s1 | 4 | 4 | 0 |"), "{table}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

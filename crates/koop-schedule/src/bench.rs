@@ -227,7 +227,19 @@ pub const BLOCK_END: &str = "<!-- koop schedule bench: generated up to here -->"
 /// Replaces the generated block of the `## {heading}` section; when the
 /// markers are missing, replaces (or creates) the whole section.
 pub fn replace_block(doc: &str, heading: &str, body: &str) -> String {
-    if let (Some(a), Some(b)) = (doc.find(BLOCK_START), doc.find(BLOCK_END))
+    // The markers of this section only: from its heading to the next one.
+    let title = format!("## {heading}\n");
+    let section = doc
+        .match_indices(&title)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || doc[..i].ends_with('\n'))
+        .map(|i| {
+            let rest = i + title.len();
+            let end = doc[rest..].find("\n## ").map_or(doc.len(), |j| rest + j);
+            (i, end)
+        });
+    let within = |m: &str| section.and_then(|(i, end)| doc[i..end].find(m).map(|x| i + x));
+    if let (Some(a), Some(b)) = (within(BLOCK_START), within(BLOCK_END))
         && a < b
     {
         return format!(
@@ -247,6 +259,22 @@ pub fn replace_block(doc: &str, heading: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_is_replaced_in_its_own_section_only() {
+        let one = replace_block(
+            "# b\n\n## Meeting scheduler\n\nintro\n",
+            "Meeting scheduler",
+            "A",
+        );
+        let two = replace_block(&one, "Meeting scheduler at event size", "B");
+        let again = replace_block(&two, "Meeting scheduler", "A2");
+        let both = replace_block(&again, "Meeting scheduler at event size", "B2");
+        assert!(both.contains("A2") && both.contains("B2"), "{both}");
+        assert!(!both.contains("\nA\n") && !both.contains("\nB\n"), "{both}");
+        assert_eq!(both.matches(BLOCK_START).count(), 2, "{both}");
+        assert!(both.find("A2") < both.find("## Meeting scheduler at event size"));
+    }
 
     #[test]
     fn a_section_is_replaced_and_others_are_kept() {

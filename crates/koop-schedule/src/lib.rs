@@ -33,6 +33,7 @@ pub mod dzn;
 pub mod generate;
 mod heuristic;
 pub mod json;
+mod lns;
 pub mod model;
 pub mod reschedule;
 mod sat;

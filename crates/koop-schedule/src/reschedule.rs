@@ -122,6 +122,7 @@ pub fn reschedule(
         options.seed,
         deadline,
         50,
+        true,
         options.cancel,
     );
     let mut outcome = heuristic::outcome(&next, &state, "reschedule");

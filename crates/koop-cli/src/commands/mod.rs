@@ -6,4 +6,5 @@ pub mod data;
 pub mod load_test;
 pub mod matching;
 pub mod schedule;
+mod schedule_scale;
 pub mod serve;

@@ -45,7 +45,9 @@ impl Rng {
 const RUIN_ROUNDS_PER_MEETING: usize = 4;
 const MAX_RUIN_ROUNDS: usize = 60_000;
 
-/// Places meetings greedily, then repairs and improves until `deadline`.
+/// Places meetings greedily, then repairs and improves until `deadline`; with
+/// `ruin`, spends what is left on ruin-and-recreate (the search of
+/// [`crate::lns`] does better with that time, so its start goes without).
 /// Meetings already placed in `state` stay (rescheduling pre-places the
 /// published ones and pins them); `state` may start empty.
 pub(crate) fn run(
@@ -54,6 +56,7 @@ pub(crate) fn run(
     seed: u64,
     deadline: Instant,
     max_passes: usize,
+    ruin: bool,
     cancel: Option<&AtomicBool>,
 ) {
     let stop = || Instant::now() >= deadline || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
@@ -100,6 +103,9 @@ pub(crate) fn run(
         if !repaired && !improved && pass > 0 {
             break;
         }
+    }
+    if !ruin {
+        return;
     }
     // Spend what is left of the budget on ruin-and-recreate around
     // participants with breaks.
