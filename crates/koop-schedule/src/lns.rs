@@ -119,7 +119,7 @@ pub(crate) fn search(
         steps += 1;
         stalled += 1;
         let centre = targets[rng.below(targets.len())];
-        let mut people = group_around(problem, &slots, &meetings_of, centre, group, &mut rng);
+        let mut people = group_around(problem, &slots, &meetings_of, centre, group, &[], &mut rng);
         if let Some(m) = adding {
             for &p in &problem.meetings[m].participants {
                 if !people.contains(&p) {
@@ -127,10 +127,57 @@ pub(crate) fn search(
                 }
             }
         }
-        let Some(part) = cut(problem, &slots, &meetings_of, &people, &breaks, adding) else {
+        let step_deadline = deadline.min(now + STEP_LIMIT);
+        // On breaks, two parts with nobody in common are solved side by side,
+        // one run each (both cores), with the free tables of each slot shared
+        // between them; the second is merged after the first, validated again.
+        if adding.is_none() && over.is_empty() && runs.len() >= 2 {
+            let pair = two_parts(
+                problem,
+                &slots,
+                &meetings_of,
+                &people,
+                &targets,
+                &breaks,
+                group,
+                &mut rng,
+            );
+            if let Some((a, b)) = pair {
+                let (fa, fb) = std::thread::scope(|scope| {
+                    let ha = scope
+                        .spawn(|| run_portfolio(&a.problem, &runs[..1], step_deadline, cancel));
+                    let fb = run_portfolio(&b.problem, &runs[1..2], step_deadline, cancel);
+                    (ha.join().ok(), fb)
+                });
+                let mut kept_any = false;
+                for (part, found) in [(a, fa), (b, Some(fb))] {
+                    let Some(Answer::Optimal(sub)) = found.and_then(|f| f.answer) else {
+                        continue;
+                    };
+                    if let Some(better) = merged(problem, &relaxed, &slots, &part, &sub, cap) {
+                        kept_any |= better.1;
+                        slots = better.0;
+                    }
+                }
+                if kept_any {
+                    improved += 1;
+                    stalled = 0;
+                }
+                adapt(&mut group, now.elapsed());
+                continue;
+            }
+        }
+        let Some(part) = cut(
+            problem,
+            &slots,
+            &meetings_of,
+            &people,
+            &breaks,
+            adding,
+            &Limits::default(),
+        ) else {
             continue;
         };
-        let step_deadline = deadline.min(now + STEP_LIMIT);
         let t0 = Instant::now();
         let found = run_portfolio(&part.problem, runs, step_deadline, cancel);
         if std::env::var_os("KOOP_LNS_TRACE").is_some() {
@@ -157,24 +204,8 @@ pub(crate) fn search(
             }
             continue;
         };
-        let mut next = slots.clone();
-        for (i, &m) in part.origin.iter().enumerate().take(part.free) {
-            next[m] = sub[i];
-        }
-        let next_schedule = Schedule::from_slots(&next, problem.slots.len());
-        let next_breaks = count_breaks(problem, &next_schedule);
-        let score = |b: &[u32], s: &[Option<usize>]| {
-            let min = b.iter().copied().min().unwrap_or(0);
-            let over = cap.map_or(0, |d| b.iter().filter(|&&x| x > min + d).count());
-            let missing = s.iter().filter(|x| x.is_none()).count();
-            (missing, over, b.iter().map(|&x| x as u64).sum::<u64>())
-        };
-        let (before, after) = (score(&breaks, &slots), score(&next_breaks, &next));
-        // The whole must still hold every hard rule (fairness over everyone
-        // included) once the bound holds; before that, only be closer to it.
-        let valid = after.1 > 0 || validate(&relaxed, &next_schedule).is_valid();
-        if valid && after <= before {
-            if after < before {
+        if let Some((next, better)) = merged(problem, &relaxed, &slots, &part, &sub, cap) {
+            if better {
                 improved += 1;
                 stalled = 0;
             }
@@ -188,18 +219,115 @@ pub(crate) fn search(
         }
         // Parts that finish quickly may grow; slow ones shrink, so that the
         // search takes many steps (a few dozen meetings each) in its time.
-        let took = now.elapsed();
-        if took < QUICK_STEP {
-            group = (group + 1).min(MAX_GROUP);
-        } else if took > SLOW_STEP {
-            group = (group - 1).max(MIN_GROUP);
-        }
+        adapt(&mut group, now.elapsed());
     }
     Searched {
         slots,
         steps,
         improved,
     }
+}
+
+/// Lets the next part grow after a quick step and shrink after a slow one.
+fn adapt(group: &mut usize, took: Duration) {
+    if took < QUICK_STEP {
+        *group = (*group + 1).min(MAX_GROUP);
+    } else if took > SLOW_STEP {
+        *group = (*group - 1).max(MIN_GROUP);
+    }
+}
+
+/// `slots` with a part's answer `sub` put in, and whether that is strictly
+/// better; `None` when it is worse, or breaks a rule of the whole (fairness over
+/// everyone included) once the bound holds.
+fn merged(
+    problem: &Problem,
+    relaxed: &Problem,
+    slots: &[Option<usize>],
+    part: &Part,
+    sub: &[Option<usize>],
+    cap: Option<u32>,
+) -> Option<(Vec<Option<usize>>, bool)> {
+    let mut next = slots.to_vec();
+    for (i, &m) in part.origin.iter().enumerate().take(part.free) {
+        next[m] = sub[i];
+    }
+    let score = |s: &[Option<usize>]| {
+        let b = count_breaks(problem, &Schedule::from_slots(s, problem.slots.len()));
+        let min = b.iter().copied().min().unwrap_or(0);
+        let over = cap.map_or(0, |d| b.iter().filter(|&&x| x > min + d).count());
+        let missing = s.iter().filter(|x| x.is_none()).count();
+        (missing, over, b.iter().map(|&x| x as u64).sum::<u64>())
+    };
+    let (before, after) = (score(slots), score(&next));
+    let valid = after.1 > 0
+        || validate(relaxed, &Schedule::from_slots(&next, problem.slots.len())).is_valid();
+    (valid && after <= before).then_some((next, after < before))
+}
+
+/// Two parts for one step side by side: the first around `people`, the second
+/// around another participant with breaks who shares no member with it. Each
+/// slot's free tables are split between them, so that both answers fit at once.
+#[allow(clippy::too_many_arguments)]
+fn two_parts(
+    problem: &Problem,
+    slots: &[Option<usize>],
+    meetings_of: &[Vec<usize>],
+    people: &[usize],
+    targets: &[usize],
+    breaks: &[u32],
+    group: usize,
+    rng: &mut Rng,
+) -> Option<(Part, Part)> {
+    let mut load = vec![0u32; problem.slots.len()];
+    for t in slots.iter().flatten() {
+        load[*t] += 1;
+    }
+    let spare: Vec<u32> = problem
+        .slots
+        .iter()
+        .zip(&load)
+        .map(|(s, l)| s.tables.saturating_sub(*l))
+        .collect();
+    let first_limits = Limits {
+        excluded: vec![],
+        reserve: spare.iter().map(|x| x - x / 2).collect(),
+    };
+    let first = cut(
+        problem,
+        slots,
+        meetings_of,
+        people,
+        breaks,
+        None,
+        &first_limits,
+    )?;
+    let mut excluded = vec![false; problem.participants.len()];
+    for &m in &first.origin[..first.free] {
+        for &p in &problem.meetings[m].participants {
+            excluded[p] = true;
+        }
+    }
+    let others: Vec<usize> = targets.iter().copied().filter(|&p| !excluded[p]).collect();
+    if others.is_empty() {
+        return None;
+    }
+    let centre = others[rng.below(others.len())];
+    let second_people = group_around(problem, slots, meetings_of, centre, group, &excluded, rng);
+    let second_limits = Limits {
+        excluded,
+        reserve: spare.iter().map(|x| x / 2).collect(),
+    };
+    let second = cut(
+        problem,
+        slots,
+        meetings_of,
+        &second_people,
+        breaks,
+        None,
+        &second_limits,
+    )?;
+    Some((first, second))
 }
 
 /// `centre` and up to `size - 1` others: its partners first (they share its
@@ -210,6 +338,7 @@ fn group_around(
     meetings_of: &[Vec<usize>],
     centre: usize,
     size: usize,
+    excluded: &[bool],
     rng: &mut Rng,
 ) -> Vec<usize> {
     let mut people = vec![centre];
@@ -221,7 +350,7 @@ fn group_around(
             .iter()
             .filter(|&&m| slots[m].is_some())
             .flat_map(|&m| problem.meetings[m].participants.iter().copied())
-            .filter(|q| !people.contains(q))
+            .filter(|q| !people.contains(q) && !excluded.get(*q).copied().unwrap_or(false))
             .collect();
         partners.sort_unstable();
         partners.dedup();
@@ -239,7 +368,16 @@ fn group_around(
     people
 }
 
-/// The part that frees every placed meeting of `people`.
+/// What a part may not touch when another part is solved beside it: the other
+/// part's members, and the free tables kept for it.
+#[derive(Default)]
+struct Limits {
+    excluded: Vec<bool>,
+    reserve: Vec<u32>,
+}
+
+/// The part that frees every placed meeting of `people` (none of whom is
+/// `limits.excluded`, and no meeting with someone who is).
 fn cut(
     problem: &Problem,
     slots: &[Option<usize>],
@@ -247,6 +385,7 @@ fn cut(
     people: &[usize],
     breaks: &[u32],
     adding: Option<usize>,
+    limits: &Limits,
 ) -> Option<Part> {
     let mut is_free = vec![false; problem.meetings.len()];
     let mut origin: Vec<usize> = Vec::new();
@@ -256,7 +395,11 @@ fn cut(
     }
     for &p in people {
         for &m in &meetings_of[p] {
-            if slots[m].is_some() && !is_free[m] {
+            let touches_other = problem.meetings[m]
+                .participants
+                .iter()
+                .any(|&q| limits.excluded.get(q).copied().unwrap_or(false));
+            if slots[m].is_some() && !is_free[m] && !touches_other {
                 is_free[m] = true;
                 origin.push(m);
             }
@@ -286,7 +429,15 @@ fn cut(
             }
         }
     }
-    let mut tables: Vec<u32> = problem.slots.iter().map(|s| s.tables).collect();
+    let mut tables: Vec<u32> = problem
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(t, s)| {
+            s.tables
+                .saturating_sub(limits.reserve.get(t).copied().unwrap_or(0))
+        })
+        .collect();
     for (m, slot) in slots.iter().enumerate() {
         if let (false, Some(t)) = (included[m], slot) {
             tables[*t] = tables[*t].saturating_sub(1);
@@ -447,7 +598,16 @@ mod tests {
         let slots = vec![Some(0), Some(0), Some(1)];
         let meetings_of = problem.meetings_of();
         let breaks = vec![0; 6];
-        let part = cut(&problem, &slots, &meetings_of, &[0], &breaks, None).unwrap();
+        let part = cut(
+            &problem,
+            &slots,
+            &meetings_of,
+            &[0],
+            &breaks,
+            None,
+            &Limits::default(),
+        )
+        .unwrap();
         assert_eq!(part.free, 1);
         assert_eq!(part.origin, vec![0]);
         // Slot 0 has one of its two tables taken by meeting 1, left out.
