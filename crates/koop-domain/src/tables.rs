@@ -102,14 +102,6 @@ impl SessionTables {
             .any(|t| t.table_no == no && t.participant.is_some())
     }
 
-    /// The table a meeting of `sides` must use: the stand of the first side that has
-    /// one (a meeting of two stand owners takes the first's), else none (any free
-    /// table that is not a stand).
-    pub fn stand_of(&self, sides: &[ParticipantId]) -> Option<i64> {
-        let stands = self.stands();
-        sides.iter().find_map(|p| stands.get(p).copied())
-    }
-
     /// The stand tables a meeting of `sides` may use: each side's stand.
     pub fn stands_of(&self, sides: &[ParticipantId]) -> Vec<i64> {
         let stands = self.stands();
@@ -163,8 +155,8 @@ mod tests {
         assert_eq!(ok.tables().len(), 2, "the empty row is left out");
         assert_eq!(ok.tables()[1].name, "Stand IGZ");
         assert_eq!(ok.open_tables(5), vec![1, 2, 3, 5]);
-        assert_eq!(ok.stand_of(&[ParticipantId(3), ParticipantId(7)]), Some(4));
-        assert_eq!(ok.stand_of(&[ParticipantId(3)]), None);
+        assert_eq!(ok.stands_of(&[ParticipantId(3), ParticipantId(7)]), vec![4]);
+        assert_eq!(ok.stands_of(&[ParticipantId(3)]), Vec::<i64>::new());
         assert!(ok.allows(&[ParticipantId(3), ParticipantId(7)], 4));
         assert!(
             !ok.allows(&[ParticipantId(3), ParticipantId(7)], 1),

@@ -178,21 +178,7 @@ pub(crate) fn search(
         ) else {
             continue;
         };
-        let t0 = Instant::now();
         let found = run_portfolio(&part.problem, runs, step_deadline, cancel);
-        if std::env::var_os("KOOP_LNS_TRACE").is_some() {
-            eprintln!(
-                "step {steps}: group {group} free {} of {} meetings, {} people, {:?} -> {:?}",
-                part.free,
-                part.problem.meetings.len(),
-                part.problem.participants.len(),
-                t0.elapsed(),
-                found
-                    .answer
-                    .as_ref()
-                    .map(|a| matches!(a, Answer::Optimal(_)))
-            );
-        }
         let Some(Answer::Optimal(sub)) = found.answer else {
             // Too big to finish in a step, or no way to keep the bound here:
             // a smaller part next time. A meeting that fits in no part around

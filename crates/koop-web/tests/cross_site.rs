@@ -61,6 +61,9 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             (&staff, format!("/events/{e}/printouts"), String::new()),
             (&staff, format!("/events/{e}/meetings/{meeting}/move"), "slot=1@2030-03-01T10:00".to_owned()),
             (&staff, format!("/events/{e}/setup/travel"), format!("travel-{venue}-{}=30", venue + 1)),
+            (&anna, format!("/events/{e}/requests/{request}"), "answer=propose&slot=1@2030-03-01T09:30".to_owned()),
+            (&staff, format!("/events/{e}/co-organisers/{}", a.org.0), "task=on_the_day".to_owned()),
+            (&staff, format!("/events/{e}/setup/sessions/{}/tables", ev.sessions[0].0), "table=1&name=Fenster&participant=".to_owned()),
             (
                 &staff,
                 format!("/events/{e}/setup/sessions"),
