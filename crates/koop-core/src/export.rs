@@ -126,3 +126,57 @@ pub fn to_xlsx(table: &Table, sheet: &str) -> CoreResult<Vec<u8>> {
     }
     book.save_to_buffer().map_err(err)
 }
+
+/// A cell of a workbook: text, or a number a spreadsheet can sum.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, written as text (never as a formula, whatever it starts with).
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+/// A sheet of a workbook: a name, a header row and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name (at most 31 characters, as Excel allows).
+    pub name: String,
+    /// The header row, in bold and frozen.
+    pub headers: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Writes sheets as one XLSX workbook.
+pub fn to_workbook(sheets: &[Sheet]) -> CoreResult<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let err =
+        |e: rust_xlsxwriter::XlsxError| CoreError::Internal(format!("XLSX writing failed: {e}"));
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        let name: String = sheet.name.chars().take(31).collect();
+        ws.set_name(&name).map_err(err)?;
+        for (c, h) in sheet.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)
+                .map_err(err)?;
+            ws.set_column_width(c as u16, 18).map_err(err)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(err)?;
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Text(t) => ws.write_string(r, c as u16, t).map(|_| ()),
+                    Cell::Number(n) => ws.write_number(r, c as u16, *n).map(|_| ()),
+                    Cell::Empty => Ok(()),
+                }
+                .map_err(err)?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(err)
+}

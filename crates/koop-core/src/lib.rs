@@ -27,6 +27,7 @@ pub mod own_data;
 pub mod policy;
 pub mod rate;
 pub mod read;
+pub mod report;
 pub mod scheduling;
 pub mod search;
 pub mod testing;

@@ -159,6 +159,19 @@ impl Reader {
         Ok(outcome::list_visible(&mut self.conn, self.viewer, filter).await?)
     }
 
+    /// Investor and settlement projects (the viewer's agency's; never public).
+    pub async fn investor_projects(&mut self) -> CoreResult<Vec<koop_domain::settlement::Project>> {
+        Ok(koop_db::settlement::list_visible(&mut self.conn, self.viewer).await?)
+    }
+
+    /// One investor or settlement project.
+    pub async fn investor_project(
+        &mut self,
+        id: koop_domain::ids::InvestorProjectId,
+    ) -> CoreResult<koop_domain::settlement::Project> {
+        Ok(koop_db::settlement::get(&mut self.conn, self.viewer, id).await?)
+    }
+
     /// The organisations that stand for an agency, to offer as an event's organisers.
     pub async fn agency_orgs(&mut self, agency: AgencyId) -> CoreResult<Vec<OrgId>> {
         Ok(koop_db::agency::orgs_of(&mut self.conn, agency).await?)

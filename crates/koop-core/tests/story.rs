@@ -155,7 +155,7 @@ async fn the_demo_world_is_created_changed_and_read_back_on_every_backend() {
             })
             .await
             .unwrap();
-        assert_eq!(outcomes.len(), 2, "{backend}");
+        assert_eq!(outcomes.len(), 3, "{backend}");
         drop(core);
     }
 }

@@ -34,6 +34,7 @@ pub mod profile;
 pub mod rate;
 pub mod request;
 pub mod secret;
+pub mod settlement;
 pub mod stats;
 pub mod tables;
 mod visibility;

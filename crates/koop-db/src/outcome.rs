@@ -5,8 +5,8 @@ use crate::visibility::{binds, clause};
 use crate::{Conn, DbResult};
 use koop_domain::account::Viewer;
 use koop_domain::ids::{
-    ActivityId, AgencyId, AgreementId, EventId, InstrumentId, MeetingId, OrgId, OutcomeId,
-    PartnerCityId,
+    ActivityId, AgencyId, AgreementId, EventId, InstrumentId, InvestorProjectId, MeetingId, OrgId,
+    OutcomeId, PartnerCityId,
 };
 use koop_domain::outcome::{Attribution, Outcome, OutcomeData, OutcomeKind};
 
@@ -20,8 +20,8 @@ pub async fn insert(
     let a = &d.attribution;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outcome (agency_id, kind, title, achieved_on, value, meeting_id, event_id, activity_id, \
-         agreement_id, partner_city_id, instrument_id, network_id, cluster_id, published_at, created_at) \
-         VALUES ($1, $2, $3, $4, CAST($5 AS DOUBLE PRECISION), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         agreement_id, partner_city_id, instrument_id, network_id, cluster_id, published_at, created_at, investor_project_id) \
+         VALUES ($1, $2, $3, $4, CAST($5 AS DOUBLE PRECISION), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
     )
     .bind(agency.0)
     .bind(d.kind.as_str())
@@ -38,6 +38,7 @@ pub async fn insert(
     .bind(a.cluster_id.map(|x| x.0))
     .bind(crate::codec::published(publish))
     .bind(now())
+    .bind(a.investor_project_id.map(|x| x.0))
     .fetch_one(&mut *conn)
     .await?;
     for org in &d.org_ids {
@@ -66,6 +67,7 @@ struct Row {
     instrument_id: Option<i64>,
     network_id: Option<i64>,
     cluster_id: Option<i64>,
+    investor_project_id: Option<i64>,
 }
 
 /// What to filter outcomes by.
@@ -90,8 +92,8 @@ pub async fn list_visible(
     let (a, m) = binds(viewer);
     let sql = format!(
         "SELECT t.id, t.agency_id, t.kind, t.title, t.achieved_on, t.value, t.meeting_id, t.event_id, \
-         t.activity_id, t.agreement_id, t.partner_city_id, t.instrument_id, t.network_id, t.cluster_id \
-         FROM outcome t WHERE {} AND ($3 < 0 OR t.partner_city_id = $3) AND ($4 < 0 OR t.agreement_id = $4) \
+         t.activity_id, t.agreement_id, t.partner_city_id, t.instrument_id, t.network_id, t.cluster_id, \
+         t.investor_project_id FROM outcome t WHERE {} AND ($3 < 0 OR t.partner_city_id = $3) AND ($4 < 0 OR t.agreement_id = $4) \
          AND ($5 < 0 OR t.event_id = $5) AND ($6 < 0 OR t.network_id = $6 OR t.cluster_id = $6 OR EXISTS \
          (SELECT 1 FROM outcome_org x WHERE x.outcome_id = t.id AND x.org_id = $6)) \
          ORDER BY t.achieved_on DESC, t.id",
@@ -132,6 +134,7 @@ pub async fn list_visible(
                     instrument_id: r.instrument_id.map(InstrumentId),
                     network_id: r.network_id.map(OrgId),
                     cluster_id: r.cluster_id.map(OrgId),
+                    investor_project_id: r.investor_project_id.map(InvestorProjectId),
                 },
             },
         });

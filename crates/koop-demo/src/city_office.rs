@@ -1,5 +1,5 @@
 //! Part B: Magdeburg's international office, its partner cities Le Havre, Zaporizhzhia
-//! and Harbin, its three instruments and its dated results.
+//! and Harbin, its three instruments, its dated results of 2009–2011 and a Latvian company's settlement.
 
 use super::{O, d, org, org_short};
 use koop_core::{Actor, Core, CoreResult};
@@ -225,37 +225,23 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
     }
     let results = [
         Result {
-            title: "Kontaktvermittlung zwischen den Häfen Magdeburg und Le Havre",
-            kind: ActivityKind::ContactBrokerage,
-            on: d(2019, 5, 14),
-            place: "Le Havre",
-            orgs: vec![hafen, haropa],
-            instrument: twinning,
-            partner: Some(pc_le_havre),
+            title: "INTERREG IVC: Erfahrungsaustausch europäischer Städte zur kommunalen Wirtschaftsförderung",
+            kind: ActivityKind::Conference,
+            on: d(2010, 1, 21),
+            place: "Magdeburg",
+            orgs: vec![city, le_havre],
+            instrument: intermunicipal,
+            partner: None,
             outcome: (
-                OutcomeKind::ContactEstablished,
-                "Hafenkooperation: Vereinbarung über regelmäßigen Austausch zu Containerverkehren",
-                None,
-            ),
-        },
-        Result {
-            title: "Forschungskooperation Fraunhofer IFF – Запорізька політехніка",
-            kind: ActivityKind::DelegationVisit,
-            on: d(2019, 9, 24),
-            place: "Запоріжжя",
-            orgs: vec![iff, zntu],
-            instrument: twinning,
-            partner: Some(pc_zap),
-            outcome: (
-                OutcomeKind::CooperationProject,
-                "Gemeinsames Projekt zur Digitalisierung von Fertigungsprozessen",
-                Some(0.0),
+                OutcomeKind::EuFunding,
+                "EU-Förderung aus INTERREG IVC für den Magdeburger Projektanteil",
+                Some(186_000.0),
             ),
         },
         Result {
             title: "Fachbesuch Abfallwirtschaft in Harbin",
             kind: ActivityKind::DelegationVisit,
-            on: d(2018, 8, 20),
+            on: d(2009, 8, 20),
             place: "哈尔滨",
             orgs: vec![sab, harbin_env],
             instrument: intermunicipal,
@@ -267,9 +253,37 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
             ),
         },
         Result {
+            title: "Fachgespräche Biogas mit dem Umweltamt Harbin in Magdeburg",
+            kind: ActivityKind::DelegationVisit,
+            on: d(2010, 6, 8),
+            place: "Magdeburg",
+            orgs: vec![sab, harbin_env],
+            instrument: intermunicipal,
+            partner: Some(pc_harbin),
+            outcome: (
+                OutcomeKind::Mou,
+                "MoU über ein gemeinsames Biogas-Pilotprojekt unterzeichnet",
+                None,
+            ),
+        },
+        Result {
+            title: "Forschungskooperation Fraunhofer IFF – Запорізька політехніка",
+            kind: ActivityKind::DelegationVisit,
+            on: d(2010, 9, 24),
+            place: "Запоріжжя",
+            orgs: vec![iff, zntu],
+            instrument: twinning,
+            partner: Some(pc_zap),
+            outcome: (
+                OutcomeKind::CooperationProject,
+                "Gemeinsames Projekt zur Digitalisierung von Fertigungsprozessen",
+                None,
+            ),
+        },
+        Result {
             title: "Vermittlung einer Kaufanfrage aus Harbin an einen Magdeburger Maschinenbauer",
             kind: ActivityKind::ContactBrokerage,
-            on: d(2019, 3, 5),
+            on: d(2011, 3, 5),
             place: "Magdeburg",
             orgs: vec![harbin_env],
             instrument: twinning,
@@ -281,23 +295,37 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
             ),
         },
         Result {
+            title: "Kontaktvermittlung zwischen den Häfen Magdeburg und Le Havre",
+            kind: ActivityKind::ContactBrokerage,
+            on: d(2011, 9, 14),
+            place: "Le Havre",
+            orgs: vec![hafen, haropa],
+            instrument: twinning,
+            partner: Some(pc_le_havre),
+            outcome: (
+                OutcomeKind::ContactEstablished,
+                "Hafenkooperation: Vereinbarung über regelmäßigen Austausch zu Containerverkehren",
+                None,
+            ),
+        },
+        Result {
             title: "Standortpräsentation in Le Havre für französische Logistikunternehmen",
             kind: ActivityKind::LocationPresentation,
-            on: d(2018, 11, 8),
+            on: d(2011, 11, 8),
             place: "Le Havre",
             orgs: vec![city, haropa],
             instrument: marketing,
             partner: Some(pc_le_havre),
             outcome: (
-                OutcomeKind::Settlement,
-                "Gründung einer Niederlassung eines französischen Logistikdienstleisters in Magdeburg",
-                Some(1.0),
+                OutcomeKind::ContactEstablished,
+                "Kontakte zu drei Logistikdienstleistern, die einen Standort in Mitteldeutschland suchen",
+                None,
             ),
         },
         Result {
             title: "Ausbildungsmarketing in Riga",
             kind: ActivityKind::InformationEvent,
-            on: d(2019, 2, 12),
+            on: d(2010, 2, 12),
             place: "Rīga",
             orgs: vec![city, riga],
             instrument: marketing,
@@ -350,6 +378,97 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
             true,
         )
         .await?;
+    }
+    latvian_settlement(core, agency, city, iff, marketing).await
+}
+
+/// A Latvian company that founded its German subsidiary in Magdeburg in 2011, from the
+/// first enquiry at the training fair in Riga to the cooperation talks after its office
+/// opened. Settling records its jobs and investment as outcomes.
+async fn latvian_settlement(
+    core: &Core,
+    agency: AgencyId,
+    city: koop_domain::ids::OrgId,
+    iff: koop_domain::ids::OrgId,
+    marketing: koop_domain::ids::InstrumentId,
+) -> CoreResult<()> {
+    use koop_domain::settlement::{ProjectData, ProjectPartner, Stage, Step};
+    let sys = Actor::system();
+    let company = org_short(
+        core,
+        agency,
+        "SIA Daugavas Inženierija",
+        OrgKind::Company,
+        "LV",
+        "Rīga",
+        &["71.12"],
+    )
+    .await?;
+    let university = org_short(
+        core,
+        agency,
+        "Otto-von-Guericke-Universität Magdeburg",
+        OrgKind::University,
+        "DE",
+        "Magdeburg",
+        &["85.42"],
+    )
+    .await?;
+    let partner = |org_id, role: &str| ProjectPartner {
+        org_id,
+        role: role.into(),
+    };
+    let step = |stage, on, note: &str| Step {
+        stage,
+        on,
+        note: note.into(),
+    };
+    let project = core
+        .create_investor_project(
+            &sys,
+            agency,
+            ProjectData {
+                company_id: company,
+                title: "Deutsche Tochtergesellschaft eines lettischen Ingenieurbüros".into(),
+                planned_jobs: Some(8),
+                planned_investment_eur: Some(250_000.0),
+                site: "Wissenschaftshafen Magdeburg".into(),
+                partners: vec![
+                    partner(city, "Standortsuche und Behördenkontakte"),
+                    partner(university, "Kooperationsgespräche"),
+                    partner(iff, "Kooperationsgespräche"),
+                ],
+                instrument_id: Some(marketing),
+                partner_city_id: None,
+                description: "Kontakt über das Ausbildungsmarketing in Riga.".into(),
+            },
+            step(
+                Stage::Lead,
+                d(2010, 11, 18),
+                "Anfrage der Geschäftsführung nach Standorten in Mitteldeutschland",
+            ),
+        )
+        .await?;
+    for s in [
+        step(Stage::Contact, d(2011, 2, 10), "Erstgespräch in Riga"),
+        step(
+            Stage::SiteVisit,
+            d(2011, 4, 14),
+            "Besichtigung von Büroflächen im Wissenschaftshafen",
+        ),
+        step(
+            Stage::Decision,
+            d(2011, 7, 12),
+            "Notarvertrag zur Gründung der deutschen Tochtergesellschaft unterzeichnet",
+        ),
+        step(Stage::Settled, d(2011, 10, 4), "Büro in Magdeburg eröffnet"),
+        step(
+            Stage::Aftercare,
+            d(2011, 11, 22),
+            "Kooperationsgespräche mit der Universität und den Instituten",
+        ),
+    ] {
+        core.add_project_step(&sys, project, s).await?;
     }
     Ok(())
 }

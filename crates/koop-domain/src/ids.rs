@@ -67,4 +67,6 @@ id_type!(
     AuditId,
     /// A background job.
     JobId,
+    /// An investor or settlement project in an agency's pipeline.
+    InvestorProjectId,
 );

@@ -23,6 +23,7 @@ pub mod outcome;
 pub mod person;
 pub mod profile;
 pub mod settings;
+pub mod settlement;
 pub mod tables;
 pub mod task;
 pub mod values;

@@ -2,8 +2,8 @@
 
 use crate::DomainError;
 use crate::ids::{
-    ActivityId, AgencyId, AgreementId, EventId, InstrumentId, MeetingId, OrgId, OutcomeId,
-    PartnerCityId,
+    ActivityId, AgencyId, AgreementId, EventId, InstrumentId, InvestorProjectId, MeetingId, OrgId,
+    OutcomeId, PartnerCityId,
 };
 use crate::text_enum;
 use chrono::NaiveDate;
@@ -70,6 +70,8 @@ pub struct Attribution {
     pub network_id: Option<OrgId>,
     /// The cluster that brokered it.
     pub cluster_id: Option<OrgId>,
+    /// The investor or settlement project it came from.
+    pub investor_project_id: Option<InvestorProjectId>,
 }
 
 /// An outcome.

@@ -29,6 +29,12 @@ pub struct ErrorPage {
 }
 
 impl AppError {
+    /// The problems, for tests that check which field was named.
+    #[cfg(test)]
+    pub(crate) fn problems(&self) -> &[FieldError] {
+        &self.problems
+    }
+
     /// 404.
     pub fn not_found() -> Self {
         Self::from_core(CoreError::NotFound, false)

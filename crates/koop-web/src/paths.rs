@@ -102,6 +102,19 @@ pub fn agency(slug: &str) -> String {
     format!("/agencies/{slug}")
 }
 
+/// An agency's council report (add `.pdf` or `.xlsx` for the files).
+pub fn report(slug: &str) -> String {
+    format!("/agencies/{slug}/report")
+}
+
+/// The investor and settlement projects of the staff member's agency.
+pub const SETTLEMENTS: &str = "/manage/settlements";
+
+/// A settlement project's page.
+pub fn settlement(id: i64) -> String {
+    format!("/manage/settlements/{id}")
+}
+
 /// A UI language switch.
 pub fn language(code: &str) -> String {
     format!("/lang/{code}")

@@ -4,45 +4,9 @@
 
 mod common;
 
-use common::{Session, TestApp};
+use common::{Session, TestApp, text_of_pdf};
 use koop_core::domain::account::Role;
 use koop_core::testing::{TestAgency, fresh_databases};
-
-/// The PDF's text as poppler reads it, page by page; `None` without pdftotext.
-fn text_of_pdf(bytes: &[u8]) -> Option<Vec<String>> {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("doc.pdf");
-    std::fs::write(&file, bytes).unwrap();
-    let out = match std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&file)
-        .arg("-")
-        .output()
-    {
-        Ok(out) => out,
-        Err(_) => {
-            assert_ne!(
-                std::env::var("KOOP_REQUIRE_PDFTOTEXT").as_deref(),
-                Ok("1"),
-                "KOOP_REQUIRE_PDFTOTEXT=1 but pdftotext (poppler-utils) is missing"
-            );
-            eprintln!("pdftotext is missing; the text read-back is skipped");
-            return None;
-        }
-    };
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .split('\u{c}')
-            .map(str::to_owned)
-            .collect(),
-    )
-}
 
 async fn get_pdf(app: &TestApp, path: &str, who: Option<&Session>) -> (u16, Vec<u8>) {
     let a = app.get(path, who).await;

@@ -61,6 +61,11 @@ const SECRETS: &[Secret] = &[
         text: "Investorenkontakt",
         readers: &[STAFF],
     },
+    // A company's plans in the settlement pipeline.
+    Secret {
+        text: "Geheimes Ansiedlungsprojekt",
+        readers: &[STAFF],
+    },
     // An unpublished event.
     Secret {
         text: "Interne Planung",
@@ -93,6 +98,8 @@ struct World {
     participants: Vec<i64>,
     /// A cooperation profile of the event's first participant.
     profile: i64,
+    /// A settlement project of agency A.
+    settlement: i64,
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -178,6 +185,29 @@ async fn world(url: &str) -> World {
     )
     .await
     .unwrap();
+    let settlement = core
+        .create_investor_project(
+            &a.staff,
+            a.id,
+            koop_core::domain::settlement::ProjectData {
+                company_id: public_org,
+                title: "Geheimes Ansiedlungsprojekt".into(),
+                planned_jobs: Some(20),
+                planned_investment_eur: None,
+                site: String::new(),
+                partners: vec![],
+                instrument_id: None,
+                partner_city_id: None,
+                description: String::new(),
+            },
+            koop_core::domain::settlement::Step {
+                stage: koop_core::domain::settlement::Stage::Lead,
+                on: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+                note: "Anfrage".into(),
+            },
+        )
+        .await
+        .unwrap();
     let ev = a.event("Börse").participants(3).slots(4).create().await;
     let hidden = a
         .event("Interne Planung")
@@ -275,6 +305,7 @@ async fn world(url: &str) -> World {
         hidden_event: hidden.id.0,
         participants: p.iter().map(|x| x.0).collect(),
         profile: profile.0,
+        settlement: settlement.0,
     }
 }
 
@@ -319,6 +350,18 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/outcomes".into(), ALL_OK),
             ("/agencies".into(), ALL_OK),
             ("/agencies/a".into(), ALL_OK),
+            ("/agencies/a/report".into(), ALL_OK),
+            ("/agencies/a/report.pdf".into(), ALL_OK),
+            ("/agencies/a/report.xlsx".into(), ALL_OK),
+            ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),
+            (
+                "/manage/settlements/new".into(),
+                [403, 403, 403, 403, 200, 200],
+            ),
+            (
+                format!("/manage/settlements/{}", w.settlement),
+                [403, 403, 403, 403, 200, 404],
+            ),
             ("/audit".into(), [403, 403, 403, 403, 200, 200]),
             ("/events".into(), ALL_OK),
             (format!("/events/{ev}"), ALL_OK),
@@ -564,6 +607,19 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 "/manage/organisations/new".into(),
                 "name=Neu+GmbH&country=DE".into(),
                 [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                "/manage/settlements/new".into(),
+                format!(
+                    "company={}&title=Werk&stage=lead&on=2030-02-01&note=Anfrage",
+                    w.public_org
+                ),
+                [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                format!("/manage/settlements/{}/steps", w.settlement),
+                "stage=contact&on=2030-02-01&note=Gespr%C3%A4ch".into(),
+                [403, 403, 403, 403, 303, 403],
             ),
             (
                 format!("/events/{ev}/setup/venues"),

@@ -12,6 +12,7 @@ pub mod printouts;
 pub mod profiles;
 pub mod proposals;
 pub mod registration;
+pub mod settlements;
 pub mod setup;
 pub mod standby;
 pub mod tables;

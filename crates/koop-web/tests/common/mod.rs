@@ -219,6 +219,15 @@ pub fn select(html: &str, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// The attribute `attr` of every element `css` selects.
+pub fn attributes(html: &str, css: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+    doc.select(&selector)
+        .map(|e| e.value().attr(attr).unwrap_or_default().to_owned())
+        .collect()
+}
+
 /// The first form action on the page that contains `part`.
 #[allow(dead_code)]
 pub fn form_action(html: &str, part: &str) -> String {
@@ -227,4 +236,40 @@ pub fn form_action(html: &str, part: &str) -> String {
         .and_then(|s| s.split('"').next())
         .unwrap_or_else(|| panic!("no form posting to …{part}… on the page"))
         .to_owned()
+}
+
+/// The PDF's text as poppler reads it, page by page; `None` without pdftotext.
+pub fn text_of_pdf(bytes: &[u8]) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let out = match std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) => {
+            assert_ne!(
+                std::env::var("KOOP_REQUIRE_PDFTOTEXT").as_deref(),
+                Ok("1"),
+                "KOOP_REQUIRE_PDFTOTEXT=1 but pdftotext (poppler-utils) is missing"
+            );
+            eprintln!("pdftotext is missing; the text read-back is skipped");
+            return None;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split('\u{c}')
+            .map(str::to_owned)
+            .collect(),
+    )
 }

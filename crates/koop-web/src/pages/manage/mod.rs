@@ -12,6 +12,7 @@ mod moving;
 mod organisations;
 mod registrations;
 pub(crate) mod scheduling;
+mod settlements;
 mod setup;
 mod standby;
 mod statistics;
@@ -39,4 +40,5 @@ pub fn routes() -> Router<AppState> {
         .merge(standby::routes())
         .merge(co_organisers::routes())
         .merge(tables::routes())
+        .merge(settlements::routes())
 }

@@ -45,7 +45,18 @@ async fn show_agency(
         .find(|a| a.slug == slug)
         .ok_or_else(AppError::not_found)?;
     let id = AgencyId(agency.id);
-    let mut facts = Vec::new();
+    let mut facts = vec![(
+        ctx.t("report-open"),
+        ctx.t("report-title"),
+        Some(crate::paths::report(&agency.slug)),
+    )];
+    if koop_core::policy::may_change_agency_records(v.actor.viewer(), id) {
+        facts.push((
+            ctx.t("settlement-pipeline"),
+            ctx.t("settlement-lead"),
+            Some(crate::paths::SETTLEMENTS.to_owned()),
+        ));
+    }
     for i in r.instruments(id).await? {
         facts.push((
             ctx.t("field-instrument"),

@@ -19,6 +19,7 @@ pub mod orgs;
 pub mod profile_edit;
 pub mod recommendations;
 pub mod registration;
+pub mod report;
 pub mod rows;
 pub mod visits;
 
@@ -44,4 +45,5 @@ pub fn routes() -> Router<AppState> {
         .merge(profile_edit::routes())
         .merge(follow_up::routes())
         .merge(visits::routes())
+        .merge(report::routes())
 }
