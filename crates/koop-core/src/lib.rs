@@ -11,6 +11,7 @@
 mod actor;
 pub mod auth;
 pub mod cluster_matching;
+pub mod dashboard;
 mod embedding_ops;
 pub mod embeddings;
 mod error;

@@ -159,6 +159,11 @@ impl Reader {
         Ok(outcome::list_visible(&mut self.conn, self.viewer, filter).await?)
     }
 
+    /// The organisation `id` was merged into, if it was a duplicate.
+    pub async fn merged_into(&mut self, id: OrgId) -> CoreResult<Option<OrgId>> {
+        Ok(koop_db::merge::merged_into(&mut self.conn, id).await?)
+    }
+
     /// Investor and settlement projects (the viewer's agency's; never public).
     pub async fn investor_projects(&mut self) -> CoreResult<Vec<koop_domain::settlement::Project>> {
         Ok(koop_db::settlement::list_visible(&mut self.conn, self.viewer).await?)

@@ -23,6 +23,7 @@ pub mod follow_up;
 pub mod job;
 pub mod meeting;
 pub mod membership;
+pub mod merge;
 pub mod org;
 pub mod outcome;
 pub mod owner;

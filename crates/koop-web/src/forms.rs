@@ -118,6 +118,25 @@ impl Fields {
         }
     }
 
+    /// An amount as people type it ("60.000", "60000,50", "1 250"), or `None` for an
+    /// empty field. Dots and spaces group thousands; a comma is the decimal mark.
+    pub fn optional_amount(&mut self, field: &str, text: &str) -> Option<f64> {
+        match text.trim() {
+            "" => None,
+            t => t
+                .replace(['.', ' '], "")
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| {
+                    self.problems.push(
+                        FieldError::new(field, "invalid_amount", format!("'{t}' is not an amount"))
+                            .with("value", t),
+                    )
+                })
+                .ok(),
+        }
+    }
+
     /// A choice of a closed list (a koop text enum), by its stable text.
     pub fn choice<T>(
         &mut self,

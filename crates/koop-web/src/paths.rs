@@ -107,6 +107,12 @@ pub fn report(slug: &str) -> String {
     format!("/agencies/{slug}/report")
 }
 
+/// The form for recording an agreement.
+pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
+
+/// The form for recording an outcome.
+pub const NEW_OUTCOME: &str = "/manage/outcomes/new";
+
 /// The investor and settlement projects of the staff member's agency.
 pub const SETTLEMENTS: &str = "/manage/settlements";
 

@@ -355,6 +355,14 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/agencies/a/report.xlsx".into(), ALL_OK),
             ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),
             (
+                "/manage/agreements/new".into(),
+                [403, 403, 403, 403, 200, 200],
+            ),
+            (
+                "/manage/outcomes/new".into(),
+                [403, 403, 403, 403, 200, 200],
+            ),
+            (
                 "/manage/settlements/new".into(),
                 [403, 403, 403, 403, 200, 200],
             ),
@@ -615,6 +623,27 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                     w.public_org
                 ),
                 [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                "/manage/outcomes/new".into(),
+                format!(
+                    "kind=contact_established&achieved_on=2030-02-01&title=Kontakt&orgs={}",
+                    w.public_org
+                ),
+                [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                "/manage/agreements/new".into(),
+                format!(
+                    "title=Vereinbarung&kind=mou&party_0={}&party_1={}",
+                    w.public_org, w.cluster
+                ),
+                [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                format!("/organisations/{}/merge", w.public_org),
+                format!("duplicate={}", w.other_cluster),
+                [403, 403, 403, 403, 303, 404],
             ),
             (
                 format!("/manage/settlements/{}/steps", w.settlement),

@@ -7,6 +7,7 @@ pub mod events;
 pub mod follow_up;
 pub mod mailing;
 pub mod meetings;
+pub mod merging;
 pub mod picking;
 pub mod printouts;
 pub mod profiles;

@@ -2,14 +2,17 @@
 //! `/manage` (and the organisers' pages of an event). Who may use each is decided by koop-core's policy; these handlers only
 //! ask for the operation and show its answer.
 
+mod agreements;
 mod audit;
 mod changes;
+mod choices;
 mod co_organisers;
 mod coverage;
 mod day;
 mod messages;
 mod moving;
 mod organisations;
+mod outcomes;
 mod registrations;
 pub(crate) mod scheduling;
 mod settlements;
@@ -19,8 +22,20 @@ mod statistics;
 mod table_plan;
 mod tables;
 
+use crate::error::AppError;
+use crate::session::Visitor;
 use crate::state::AppState;
 use axum::Router;
+use koop_core::domain::ids::AgencyId;
+
+/// The agency whose records a staff member keeps: their own, if the policy lets them
+/// change its records.
+pub(super) fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
+    v.account()
+        .and_then(|a| a.agency_id)
+        .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))
+        .ok_or_else(|| koop_core::CoreError::Forbidden.into())
+}
 
 /// The managing area's routes.
 pub fn routes() -> Router<AppState> {
@@ -41,4 +56,6 @@ pub fn routes() -> Router<AppState> {
         .merge(co_organisers::routes())
         .merge(tables::routes())
         .merge(settlements::routes())
+        .merge(outcomes::routes())
+        .merge(agreements::routes())
 }

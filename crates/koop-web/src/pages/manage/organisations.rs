@@ -1,5 +1,6 @@
 //! Adding an organisation to the agency's directory.
 
+use super::own_agency;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::pages::{Ctx, render, see_other_with_flash};
@@ -7,21 +8,53 @@ use crate::paths;
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Form, Router};
 use koop_core::CoreError;
-use koop_core::domain::ids::AgencyId;
+use koop_core::domain::ids::OrgId;
 use koop_core::domain::org::{OrgKind, OrgSize};
 use koop_core::ops::directory::{OrgFields, org_from_fields};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/manage/organisations/new",
-        get(new_organisation).post(create_organisation),
-    )
+    Router::new()
+        .route(
+            "/manage/organisations/new",
+            get(new_organisation).post(create_organisation),
+        )
+        .route("/organisations/{id}/merge", post(merge))
+}
+
+#[derive(Deserialize)]
+struct MergeInput {
+    #[serde(default)]
+    duplicate: String,
+}
+
+/// Merges the chosen duplicate into the organisation of the page.
+async fn merge(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<MergeInput>,
+) -> Result<Response, AppError> {
+    let agency = own_agency(&v)?;
+    let duplicate: i64 = f.duplicate.trim().parse().map_err(|_| {
+        AppError::bad_request(
+            "duplicate",
+            "invalid_choice",
+            format!("'{}' is not an organisation", f.duplicate),
+        )
+    })?;
+    s.core
+        .merge_organisations(&v.actor, agency, OrgId(id), OrgId(duplicate))
+        .await?;
+    Ok(see_other_with_flash(
+        &paths::organisation(id),
+        "flash-merged",
+    ))
 }
 
 #[derive(Template)]
@@ -50,15 +83,6 @@ impl OrgForm {
             sizes,
         }
     }
-}
-
-/// The agency whose directory a staff member fills: their own, if the policy lets
-/// them change its records.
-fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
-    v.account()
-        .and_then(|a| a.agency_id)
-        .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))
-        .ok_or_else(|| CoreError::Forbidden.into())
 }
 
 async fn new_organisation(v: Visitor) -> Result<Html<String>, AppError> {

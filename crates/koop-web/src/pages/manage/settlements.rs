@@ -1,6 +1,7 @@
 //! The settlement pipeline of the staff member's agency: projects by stage, a form for
 //! a new one, and each project's page with its dated steps and a form for the next.
 
+use super::own_agency;
 use crate::error::AppError;
 use crate::forms::{Fields, FormState};
 use crate::pages::{Ctx, date, number, render, see_other_with_flash};
@@ -16,7 +17,7 @@ use axum::{Form, Router};
 use koop_core::CoreError;
 use koop_core::domain::ids::{AgencyId, InstrumentId, InvestorProjectId, OrgId, PartnerCityId};
 use koop_core::domain::settlement::{Project, ProjectData, ProjectPartner, Stage, Step};
-use koop_core::views::{OrgFilter, OutcomeFilter};
+use koop_core::views::OutcomeFilter;
 
 type Pairs = Vec<(String, String)>;
 
@@ -29,13 +30,6 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/settlements/new", get(new_project).post(create))
         .route("/manage/settlements/{id}", get(show))
         .route("/manage/settlements/{id}/steps", post(add_step))
-}
-
-fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
-    v.account()
-        .and_then(|a| a.agency_id)
-        .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))
-        .ok_or_else(|| CoreError::Forbidden.into())
 }
 
 struct Card {
@@ -146,36 +140,15 @@ async fn choices(
     agency: AgencyId,
 ) -> Result<Choices, AppError> {
     let mut r = s.core.reader(&v.actor).await?;
-    let orgs = r
-        .orgs(&OrgFilter {
-            agency: Some(agency),
-            ..OrgFilter::default()
-        })
-        .await?
-        .into_iter()
-        .map(|o| (o.id.0, format!("{} ({})", o.data.name, o.data.country)))
-        .collect();
-    let instruments = r
-        .instruments(agency)
-        .await?
-        .into_iter()
-        .map(|i| (i.id.0, i.name))
-        .collect();
-    let cities = r
-        .partner_cities()
-        .await?
-        .into_iter()
-        .filter(|c| c.relation.agency_id == agency)
-        .map(|c| (c.relation.id.0, c.partner_name))
-        .collect();
+    let c = super::choices::agency_choices(&mut r, agency).await?;
     let stages = Stage::PIPELINE
         .iter()
         .map(|st| (st.as_str(), ctx.kind("pipeline", st.as_str())))
         .collect();
     Ok(Choices {
-        orgs,
-        instruments,
-        cities,
+        orgs: c.orgs,
+        instruments: c.instruments,
+        cities: c.cities,
         stages,
     })
 }
@@ -238,23 +211,10 @@ fn project_data(form: &FormState) -> Result<(ProjectData, Step), CoreError> {
         Some(Ok(j)) => Some(j),
         None => None,
     };
-    let investment = match form.value("planned_investment_eur").trim() {
-        "" => None,
-        t => match t.replace(['.', ' '], "").replace(',', ".").parse::<f64>() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                f.problems.push(
-                    koop_core::FieldError::new(
-                        "planned_investment_eur",
-                        "invalid_amount",
-                        format!("'{t}' is not an amount"),
-                    )
-                    .with("value", t),
-                );
-                None
-            }
-        },
-    };
+    let investment = f.optional_amount(
+        "planned_investment_eur",
+        form.value("planned_investment_eur"),
+    );
     let instrument = optional_id(&mut f, "instrument", form.value("instrument"));
     let city = optional_id(&mut f, "partner_city", form.value("partner_city"));
     let mut partners = Vec::new();

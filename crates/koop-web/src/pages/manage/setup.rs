@@ -3,6 +3,7 @@
 //! its own form; a refused one comes back with its values and problems, the others
 //! as stored.
 
+use super::own_agency;
 use crate::error::AppError;
 use crate::forms::{Fields, FormState};
 use crate::pages::{Ctx, day_time, render, see_other_with_flash};
@@ -19,7 +20,7 @@ use chrono::{Duration, NaiveDate};
 use koop_core::CoreError;
 use koop_core::domain::event::Break;
 use koop_core::domain::event::{Event, EventData, EventKind, SessionData, SessionKind, Venue};
-use koop_core::domain::ids::{AgencyId, EventId, OrgId, SessionId, VenueId};
+use koop_core::domain::ids::{EventId, OrgId, SessionId, VenueId};
 use koop_core::domain::org::OrgKind;
 use koop_core::domain::settings::{EventSettings, RequestMode, SchedulingMode};
 use koop_core::views::OrgFilter;
@@ -112,14 +113,6 @@ struct NewEventPage {
     ctx: Ctx,
     form: FormState,
     choices: EventChoices,
-}
-
-/// The agency a staff member or organiser creates events for.
-fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
-    v.account()
-        .and_then(|a| a.agency_id)
-        .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))
-        .ok_or_else(|| CoreError::Forbidden.into())
 }
 
 async fn new_event(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {

@@ -1,15 +1,17 @@
 //! The agencies (tenants) and what each runs.
 
 use crate::error::AppError;
-use crate::pages::public::generic::{DetailPage, list_page};
+use crate::pages::public::generic::list_page;
 use crate::pages::public::rows::{self};
-use crate::pages::{Ctx, render};
+use crate::pages::{Ctx, date, number, render};
 use crate::session::Visitor;
 use crate::state::AppState;
+use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::routing::get;
+use koop_core::dashboard::{FunnelScope, STAGES};
 use koop_core::domain::ids::AgencyId;
 use koop_core::views::{ActivityFilter, OutcomeFilter};
 
@@ -31,7 +33,80 @@ async fn list_agencies(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
     render(page)
 }
 
-/// An agency: its instruments and goals (configuration, public), its agreements and work.
+/// A ledger line as the page shows it.
+struct LedgerView {
+    href: String,
+    title: String,
+    network: String,
+    public: String,
+    private: String,
+    leverage: String,
+    parties: Vec<(String, String, String, String)>,
+    activities: Vec<(String, String, String)>,
+}
+
+/// A funnel row: its label and the count per stage.
+struct FunnelView {
+    label: String,
+    cells: Vec<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "public/agency.html")]
+struct AgencyPage {
+    ctx: Ctx,
+    name: String,
+    report_href: String,
+    staff: bool,
+    instruments: Vec<(String, String)>,
+    goals: Vec<(String, String)>,
+    tiles: Vec<(String, String)>,
+    stages: Vec<String>,
+    /// The total funnel as bars: label, count, width (px of 300).
+    bars: Vec<(String, usize, usize)>,
+    funnel: Vec<FunnelView>,
+    ledger: Vec<LedgerView>,
+    ledger_total: (String, String, String),
+    events: Vec<rows::EventRow>,
+    activities: Vec<rows::ActivityRow>,
+    outcomes: Vec<rows::OutcomeRow>,
+}
+
+fn eur(ctx: &Ctx, v: f64) -> String {
+    format!("{} €", number(ctx.lang, v))
+}
+
+fn ratio(ctx: &Ctx, private: f64, public: f64) -> String {
+    if public > 0.0 {
+        let r = private / public;
+        let text = format!("{r:.2}");
+        ctx.texts().with(
+            "dashboard-leverage_value",
+            vec![(
+                "value",
+                crate::i18n::Arg::Text(match ctx.lang.code() {
+                    "de" => text.replace('.', ","),
+                    _ => text,
+                }),
+            )],
+        )
+    } else {
+        "–".into()
+    }
+}
+
+fn funnel_label(ctx: &Ctx, scope: &FunnelScope) -> String {
+    match scope {
+        FunnelScope::Total => ctx.t("dashboard-total"),
+        FunnelScope::Year(y) => y.to_string(),
+        FunnelScope::Event(_, t) => format!("{}: {t}", ctx.t("nav-events")),
+        FunnelScope::PartnerCity(_, t) => format!("{}: {t}", ctx.t("nav-partner_cities")),
+        FunnelScope::Network(_, t) => format!("{}: {t}", ctx.t("nav-networks")),
+    }
+}
+
+/// An agency: its dashboard (effects, the funnel, the co-funding ledger), its
+/// instruments and goals, and its events, activities and outcomes.
 async fn show_agency(
     State(s): State<AppState>,
     v: Visitor,
@@ -39,44 +114,115 @@ async fn show_agency(
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await?;
-    let agencies = r.agencies().await?;
-    let agency = agencies
+    let agency = r
+        .agencies()
+        .await?
         .into_iter()
         .find(|a| a.slug == slug)
         .ok_or_else(AppError::not_found)?;
     let id = AgencyId(agency.id);
-    let mut facts = vec![(
-        ctx.t("report-open"),
-        ctx.t("report-title"),
-        Some(crate::paths::report(&agency.slug)),
-    )];
-    if koop_core::policy::may_change_agency_records(v.actor.viewer(), id) {
-        facts.push((
-            ctx.t("settlement-pipeline"),
-            ctx.t("settlement-lead"),
-            Some(crate::paths::SETTLEMENTS.to_owned()),
-        ));
-    }
-    for i in r.instruments(id).await? {
-        facts.push((
-            ctx.t("field-instrument"),
-            format!("{} – {}", i.name, i.description),
-            None,
-        ));
-    }
-    for g in r.goals(id).await? {
-        facts.push((
-            ctx.t("field-goals"),
-            format!("{}: {}", ctx.kind("goal", g.kind.as_str()), g.description),
-            None,
-        ));
-    }
-    let agreements = r
-        .agreements(None)
+    let instruments: Vec<_> = r.instruments(id).await?;
+    let goals = r
+        .goals(id)
         .await?
         .into_iter()
-        .filter(|(a, _)| a.agency_id == id)
-        .map(|(a, p)| rows::agreement(&ctx, &a, &p))
+        .map(|g| (ctx.kind("goal", g.kind.as_str()), g.description))
+        .collect();
+    let board = koop_core::dashboard::dashboard(&mut r, id).await?;
+    let tiles = board
+        .effects
+        .sums
+        .iter()
+        .map(|(kind, sum, n)| {
+            let figure = match kind.unit() {
+                Some("EUR") => eur(&ctx, *sum),
+                Some("jobs") => number(ctx.lang, *sum),
+                _ => n.to_string(),
+            };
+            (ctx.kind("outcome", kind.as_str()), figure)
+        })
+        .collect();
+    let stages: Vec<String> = STAGES
+        .iter()
+        .map(|st| ctx.t(&format!("dashboard-stage-{st}")))
+        .collect();
+    let total = board
+        .funnel
+        .iter()
+        .find(|f| f.scope == FunnelScope::Total)
+        .map(|f| f.counts)
+        .unwrap_or_default();
+    let most = total.iter().copied().max().unwrap_or(0).max(1);
+    let bars = stages
+        .iter()
+        .zip(total)
+        .map(|(label, n)| (label.clone(), n, n * 300 / most))
+        .collect();
+    let funnel = board
+        .funnel
+        .iter()
+        .map(|f| FunnelView {
+            label: funnel_label(&ctx, &f.scope),
+            cells: f.counts.to_vec(),
+        })
+        .collect();
+    let (mut public, mut private) = (0.0, 0.0);
+    // Contributions are left out for those who may not see them; a ledger of zeros
+    // would say something false, so they get none.
+    let known = board
+        .ledger
+        .iter()
+        .any(|l| l.contributions.iter().any(|c| c.eur.is_some()));
+    let ledger = board
+        .ledger
+        .iter()
+        .filter(|_| known)
+        .map(|l| {
+            public += l.public_eur;
+            private += l.private_eur;
+            LedgerView {
+                href: crate::paths::agreement(l.agreement),
+                title: l.title.clone(),
+                network: l.network.as_ref().map(|n| n.1.clone()).unwrap_or_default(),
+                public: eur(&ctx, l.public_eur),
+                private: eur(&ctx, l.private_eur),
+                leverage: ratio(&ctx, l.private_eur, l.public_eur),
+                parties: l
+                    .contributions
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.name.clone(),
+                            ctx.t(if c.public {
+                                "dashboard-public"
+                            } else {
+                                "dashboard-private"
+                            }),
+                            c.eur.map(|e| eur(&ctx, e)).unwrap_or_default(),
+                            c.note.clone(),
+                        )
+                    })
+                    .collect(),
+                activities: l
+                    .activities
+                    .iter()
+                    .map(|(a, on, title)| {
+                        (
+                            crate::paths::activity(*a),
+                            date(ctx.lang, *on),
+                            title.clone(),
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let events = r
+        .events(None)
+        .await?
+        .into_iter()
+        .filter(|x| x.agency_id == id)
+        .map(|x| rows::event(&ctx, &x))
         .collect();
     let activities = r
         .activities(ActivityFilter::default())
@@ -92,24 +238,26 @@ async fn show_agency(
         .filter(|o| o.agency_id == id)
         .map(|o| rows::outcome(&ctx, &o))
         .collect();
-    let table = r
-        .events(None)
-        .await?
-        .into_iter()
-        .filter(|x| x.agency_id == id)
-        .map(|x| {
-            vec![
-                (x.data.title.clone(), Some(crate::paths::event(x.id))),
-                (rows::event(&ctx, &x).dates, None),
-            ]
-        })
-        .collect();
-    render(DetailPage {
-        heading: agency.name,
-        facts,
-        table_heading: ctx.t("nav-events"),
-        table,
-        agreements,
+    render(AgencyPage {
+        name: agency.name,
+        report_href: crate::paths::report(&agency.slug),
+        staff: koop_core::policy::may_change_agency_records(v.actor.viewer(), id),
+        instruments: instruments
+            .into_iter()
+            .map(|i| (i.name, i.description))
+            .collect(),
+        goals,
+        tiles,
+        stages,
+        bars,
+        funnel,
+        ledger_total: (
+            eur(&ctx, public),
+            eur(&ctx, private),
+            ratio(&ctx, private, public),
+        ),
+        ledger,
+        events,
         activities,
         outcomes,
         ctx,

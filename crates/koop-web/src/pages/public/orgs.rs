@@ -115,6 +115,52 @@ struct OrgDetail {
     agreements: Vec<AgreementRow>,
     activities: Vec<ActivityRow>,
     outcomes: Vec<OutcomeRow>,
+    id: i64,
+    /// The organisation this duplicate was merged into: link and name.
+    merged_into: Option<(String, String)>,
+    /// For staff of the owning agency: the other organisations to merge into this one,
+    /// likely duplicates first (with a flag).
+    merge_candidates: Option<Vec<(i64, String, bool)>>,
+}
+
+/// Words of a name that say which organisation it is ("Müller", "Maschinenbau"), not
+/// its legal form.
+fn name_words(name: &str) -> Vec<String> {
+    const FORMS: &[&str] = &[
+        "gmbh", "mbh", "ag", "kg", "co", "ltd", "llc", "sia", "ooo", "e.v.", "sa", "sas", "und",
+        "the",
+    ];
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !FORMS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The agency's other organisations, those sharing a word of the name and the country
+/// with `o` first.
+async fn merge_candidates(
+    r: &mut koop_core::read::Reader,
+    o: &koop_core::domain::org::Organisation,
+) -> Result<Vec<(i64, String, bool)>, AppError> {
+    let words = name_words(&o.data.name);
+    let mut all: Vec<(i64, String, bool)> = r
+        .orgs(&koop_core::views::OrgFilter {
+            agency: Some(o.agency_id),
+            ..Default::default()
+        })
+        .await?
+        .into_iter()
+        .filter(|x| x.id != o.id)
+        .map(|x| {
+            let likely = x.data.country == o.data.country
+                && name_words(&x.data.name).iter().any(|w| words.contains(w));
+            let label = format!("{} ({}, {})", x.data.name, x.data.country, x.data.city);
+            (x.id.0, label, likely)
+        })
+        .collect();
+    all.sort_by_key(|c| !c.2);
+    Ok(all)
 }
 
 async fn show_organisation(
@@ -194,7 +240,24 @@ async fn show_organisation(
         .iter()
         .map(|x| rows::outcome(&ctx, x))
         .collect();
+    let merged_into = match r.merged_into(id).await? {
+        Some(into) => {
+            let name = r.org(into).await.map(|x| x.data.name).unwrap_or_default();
+            Some((crate::paths::organisation(into), name))
+        }
+        None => None,
+    };
+    let merge = merged_into.is_none()
+        && koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id);
+    let merge_candidates = if merge {
+        Some(merge_candidates(&mut r, &o).await?)
+    } else {
+        None
+    };
     render(OrgDetail {
+        id: id.0,
+        merged_into,
+        merge_candidates,
         name: o.data.name.clone(),
         kind: ctx.kind("org", o.data.kind.as_str()),
         country: o.data.country.to_string(),

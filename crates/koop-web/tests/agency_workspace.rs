@@ -1,0 +1,353 @@
+//! The agency workspace on the demo: the dashboard's co-funding ledger and funnel,
+//! recording an agreement with contributions and a meeting's outcome in the forms (and
+//! seeing both counted), and merging a duplicate organisation with its history.
+
+mod common;
+
+use common::{TestApp, attributes, select, text_of};
+use koop_core::Core;
+use koop_core::testing::fresh_databases;
+
+async fn demo_login(app: &TestApp, email: &str) -> common::Session {
+    app.login(email, koop_demo::DEMO_PASSWORD)
+        .await
+        .unwrap_or_else(|| panic!("{email} cannot log in"))
+}
+
+/// The value of the `<option>` of `select` whose text contains `text`.
+fn option(html: &str, select_name: &str, text: &str) -> String {
+    let css = format!("select[name={select_name}] option");
+    let labels = select(html, &css);
+    let values = attributes(html, &css, "value");
+    let i = labels
+        .iter()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no option {text} in {select_name}: {labels:?}"));
+    values[i].clone()
+}
+
+fn funnel_row(html: &str, label: &str) -> Vec<String> {
+    let rows = select(html, "table.funnel tbody tr");
+    let row = rows
+        .iter()
+        .find(|r| r.starts_with(label))
+        .unwrap_or_else(|| panic!("no funnel row {label} in {rows:?}"));
+    row.split_whitespace().map(str::to_owned).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "img@koop.example").await;
+
+        let board = app.get("/agencies/img", Some(&staff)).await;
+        assert_eq!(board.status, 200, "{backend}: {}", board.body);
+        let ledger = select(&board.body, "table.ledger tbody tr");
+        assert_eq!(ledger.len(), 4, "{backend}: {ledger:?}");
+        assert!(
+            ledger
+                .iter()
+                .all(|l| l.contains("60.000 €") && l.contains("25.000 €")),
+            "{backend}: {ledger:?}"
+        );
+        let total = select(&board.body, "table.ledger tfoot tr").join(" ");
+        assert!(
+            total.contains("240.000 €") && total.contains("100.000 €") && total.contains("0,42"),
+            "{backend}: {total}"
+        );
+        let chem = select(&board.body, "details.agreement-detail")
+            .into_iter()
+            .find(|d| d.contains("CeChemNet"))
+            .unwrap();
+        assert!(chem.contains("ACHEMA 2018"), "{backend}: {chem}");
+        // Visitors do not see contributions, so no ledger of zeros either.
+        let public = app.get("/agencies/img", None).await;
+        assert!(select(&public.body, "table.ledger").is_empty(), "{backend}");
+        assert!(!public.body.contains("60.000 €"), "{backend}");
+
+        // An agreement with one party and an unreadable amount is refused, naming both.
+        let form = app.get("/manage/agreements/new", Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}");
+        let img = option(&form.body, "party_0", "Investitions- und Marketing");
+        let leuna = option(&form.body, "party_0", "InfraLeuna");
+        let before = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .agreements(None)
+            .await
+            .unwrap()
+            .len();
+        let bad = app
+            .post_form(
+                "/manage/agreements/new",
+                &format!("title=Chemiepark-Kooperation&kind=cooperation_agreement&party_0={img}&contribution_0=viel"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}: {}", bad.body);
+        let said = select(&bad.body, "p.alert").join(" ");
+        assert!(said.contains("viel"), "{backend}: {said}");
+        let bad = app
+            .post_form(
+                "/manage/agreements/new",
+                &format!("title=Chemiepark-Kooperation&kind=cooperation_agreement&party_0={img}&contribution_0=10000"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}");
+        assert!(
+            text_of(&bad.body).contains("mindestens zwei Partner"),
+            "{backend}"
+        );
+        let after = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .agreements(None)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(after, before, "{backend}: nothing written");
+        let made = app
+            .post_form(
+                "/manage/agreements/new",
+                &format!(
+                    "title=Chemiepark-Kooperation+Leuna&kind=cooperation_agreement&signed_on=2019-05-02\
+                     &party_0={img}&contribution_0=40.000&note_0=Messestand\
+                     &party_1={leuna}&contribution_1=30.000&note_1=Mitaussteller"
+                ),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(made.status, 303, "{backend}: {}", made.body);
+        // InfraLeuna runs a chemical park: a company, so its money is private.
+        let board = app.get("/agencies/img", Some(&staff)).await;
+        let line = select(&board.body, "table.ledger tbody tr")
+            .into_iter()
+            .find(|l| l.contains("Chemiepark-Kooperation Leuna"))
+            .unwrap();
+        assert!(
+            line.contains("40.000 €") && line.contains("30.000 €") && line.contains("0,75"),
+            "{backend}: {line}"
+        );
+        let total = select(&board.body, "table.ledger tfoot tr").join(" ");
+        assert!(
+            total.contains("280.000 €") && total.contains("130.000 €"),
+            "{backend}: {total}"
+        );
+
+        // A meeting's outcome, recorded in the form, counts in the funnel and the report.
+        let agreements_before = funnel_row(&board.body, "2019")[4].clone();
+        let form = app.get("/manage/outcomes/new", Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}");
+        let meeting = attributes(&form.body, "select[name=meeting] option", "value")[1].clone();
+        let bad = app
+            .post_form(
+                "/manage/outcomes/new",
+                &format!("kind=contract&achieved_on=2019-09-30&title=Liefervertrag&value=12000&meeting={meeting}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}: a contract has no value");
+        let recorded = app
+            .post_form(
+                "/manage/outcomes/new",
+                &format!("kind=contract&achieved_on=2019-09-30&title=Liefervertrag+%C3%BCber+Sensorik&meeting={meeting}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(recorded.status, 303, "{backend}: {}", recorded.body);
+        let board = app.get("/agencies/img", Some(&staff)).await;
+        let agreements_now = funnel_row(&board.body, "2019")[4].clone();
+        assert_eq!(
+            agreements_now.parse::<usize>().unwrap(),
+            agreements_before.parse::<usize>().unwrap() + 1,
+            "{backend}"
+        );
+        let report = app
+            .get("/agencies/img/report?from=2019&to=2019", Some(&staff))
+            .await;
+        assert!(
+            report.body.contains("Liefervertrag über Sensorik")
+                && report.body.contains("30.09.2019"),
+            "{backend}"
+        );
+        // Another agency's staff cannot record into this one's meetings.
+        let other = demo_login(&app, "magdeburg@koop.example").await;
+        let foreign = app
+            .post_form(
+                "/manage/outcomes/new",
+                &format!("kind=contract&achieved_on=2019-09-30&title=X&meeting={meeting}"),
+                Some(&other),
+            )
+            .await;
+        assert_eq!(foreign.status, 404, "{backend}: {}", foreign.body);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_it() {
+    use koop_core::domain::activity::{ActivityData, ActivityKind};
+    use koop_core::domain::org::{OrgData, OrgKind};
+    use koop_core::domain::person::{Consent, PersonData};
+    use koop_core::domain::values::CountryCode;
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let sys = koop_core::Actor::system();
+        let company = |name: &str| OrgData {
+            name: name.into(),
+            kind: OrgKind::Company,
+            country: CountryCode::parse("DE").unwrap(),
+            city: "Magdeburg".into(),
+            nace: vec![],
+            size: None,
+            languages: vec![],
+            website: None,
+            description: String::new(),
+        };
+        let keep = core
+            .create_organisation(
+                &sys,
+                world.magdeburg,
+                company("Müller Maschinenbau GmbH"),
+                true,
+            )
+            .await
+            .unwrap();
+        let dup = core
+            .create_organisation(
+                &sys,
+                world.magdeburg,
+                company("Mueller Maschinenbau"),
+                false,
+            )
+            .await
+            .unwrap();
+        core.create_person(
+            &sys,
+            world.magdeburg,
+            Some(dup),
+            PersonData {
+                given_name: "Jana".into(),
+                family_name: "Mueller".into(),
+                function: "Vertrieb".into(),
+                email: None,
+                phone: None,
+                languages: vec![],
+                consent: Consent::Given,
+            },
+        )
+        .await
+        .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2011, 5, 3).unwrap();
+        core.create_activity(
+            &sys,
+            world.magdeburg,
+            ActivityData {
+                kind: ActivityKind::CompanyVisit,
+                title: "Firmenbesuch Müller".into(),
+                start_on: day,
+                end_on: day,
+                place: "Magdeburg".into(),
+                description: String::new(),
+                org_ids: vec![keep, dup],
+                agreement_ids: vec![],
+                instrument_id: None,
+                partner_city_id: None,
+                event_id: None,
+            },
+            true,
+        )
+        .await
+        .unwrap();
+
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "magdeburg@koop.example").await;
+        let page = app
+            .get(&format!("/organisations/{keep}"), Some(&staff))
+            .await;
+        let candidates = select(&page.body, "select[name=duplicate] option");
+        assert!(
+            candidates[1].starts_with("★ Mueller Maschinenbau"),
+            "{backend}: the likely duplicate first: {candidates:?}"
+        );
+        // Itself is refused, and so is an organisation of another agency.
+        let own = app
+            .post_form(
+                &format!("/organisations/{keep}/merge"),
+                &format!("duplicate={keep}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(own.status, 422, "{backend}");
+        let merged = app
+            .post_form(
+                &format!("/organisations/{keep}/merge"),
+                &format!("duplicate={dup}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(merged.status, 303, "{backend}: {}", merged.body);
+
+        let kept = app
+            .get(&format!("/organisations/{keep}"), Some(&staff))
+            .await;
+        let text = text_of(&kept.body);
+        assert!(
+            text.contains("Jana Mueller"),
+            "{backend}: the contact moved"
+        );
+        assert_eq!(
+            select(&kept.body, "main table tbody tr")
+                .iter()
+                .filter(|r| r.contains("Firmenbesuch Müller"))
+                .count(),
+            1,
+            "{backend}: the visit once, not twice"
+        );
+        let old = app
+            .get(&format!("/organisations/{dup}"), Some(&staff))
+            .await;
+        assert_eq!(old.status, 200, "{backend}");
+        assert!(
+            select(&old.body, "p.alert")
+                .join(" ")
+                .contains("Müller Maschinenbau GmbH"),
+            "{backend}"
+        );
+        let list = app.get("/organisations?q=maschinenbau", Some(&staff)).await;
+        assert!(
+            !text_of(&list.body).contains("Mueller Maschinenbau"),
+            "{backend}"
+        );
+        let audit = app.get("/audit", Some(&staff)).await;
+        assert!(
+            text_of(&audit.body).contains("organisation.merged"),
+            "{backend}"
+        );
+        // A second merge of the same duplicate is named.
+        let again = app
+            .post_form(
+                &format!("/organisations/{keep}/merge"),
+                &format!("duplicate={dup}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(again.status, 422, "{backend}");
+        // Another agency's staff do not find this agency's records to merge.
+        let other = demo_login(&app, "img@koop.example").await;
+        let refused = app
+            .post_form(
+                &format!("/organisations/{keep}/merge"),
+                &format!("duplicate={dup}"),
+                Some(&other),
+            )
+            .await;
+        assert_eq!(refused.status, 404, "{backend}");
+    }
+}
