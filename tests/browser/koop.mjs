@@ -1,7 +1,7 @@
 // What every browser test needs: `koop demo` on a fresh SQLite file, and Debian's
 // Chromium started headless with the flags this machine's closed network wants.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -186,4 +186,35 @@ export async function requestMeeting(p, event, word, title, message) {
   await submit(p, card.getByRole('button', { name: 'Request a meeting' }));
   const status = await p.locator('[role=status]').innerText();
   if (!/Meeting request sent/.test(status)) throw new Error(`no confirmation: ${status}`);
+}
+
+/// The rows of sheet `n` (1-based) of an XLSX file, each an array of cell texts, read
+/// with Python's standard library (zipfile and ElementTree), so no spreadsheet package
+/// is needed. Numbers come as their stored text ("14", "380000").
+export function xlsxRows(path, n = 1) {
+  const script = `
+import sys, zipfile, xml.etree.ElementTree as ET
+ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+z = zipfile.ZipFile(sys.argv[1])
+shared = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', ns):
+        shared.append(''.join(t.text or '' for t in si.iter('{%s}t' % ns['m'])))
+sheet = ET.fromstring(z.read('xl/worksheets/sheet%s.xml' % sys.argv[2]))
+for row in sheet.iter('{%s}row' % ns['m']):
+    cells = []
+    for c in row.findall('m:c', ns):
+        v = c.find('m:v', ns)
+        text = '' if v is None else v.text
+        if c.get('t') == 's': text = shared[int(text)]
+        cells.append(text.replace('\\t', ' '))
+    print('\\t'.join(cells))
+`;
+  const out = execFileSync('python3', ['-c', script, path, String(n)], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+/// The text of a PDF file as poppler's pdftotext reads it.
+export function pdfText(path) {
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
