@@ -65,7 +65,8 @@ test('a visitor follows links through the demo world without a server error', as
     seen.add(path);
     const resp = await p.goto(base + path);
     assert.ok(resp.status() < 500, `${path} answered ${resp.status()}`);
-    const hrefs = await p.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+    // Downloads (the report's PDF and workbook) are no pages to visit.
+    const hrefs = await p.$$eval('a[href^="/"]:not([download])', (as) => as.map((a) => a.getAttribute('href')));
     for (const h of hrefs) if (!h.startsWith('/lang/') && !h.startsWith('/static/') && !seen.has(h)) queue.push(h);
   }
   for (const kind of ['/organisations/N', '/agreements/N', '/partner-cities/N', '/events/N', '/events/N/participants', '/events/N/profiles', '/activities/N', '/clusters', '/agencies/img']) {

@@ -132,8 +132,10 @@ pub(crate) async fn show_report(
         .iter()
         .map(|(kind, count, sum)| {
             let label = t.get(&format!("kind-outcome-{}", kind.as_str()));
+            // The label names the unit of jobs already ("14 · Arbeitsplätze").
             let figure = match kind.unit() {
                 Some("companies") | None => count.to_string(),
+                Some("jobs") => crate::pages::number(lang, *sum),
                 Some(_) => value_text(lang, *kind, Some(*sum)),
             };
             (label, figure)
