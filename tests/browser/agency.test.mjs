@@ -140,6 +140,11 @@ test('the dashboard, the report and the pipeline fit a phone, in English too', a
   await fits(p, 'the report');
   assert.match(await p.locator('h1').innerText(), /Economic effects of the international work/);
   assert.match(await p.locator('article.settlement').innerText(), /2011-07-12\s+Decision\s+Notarvertrag/);
+  await p.goto(base + '/clusters');
+  await submit(p, p.getByRole('link', { name: 'Overlaps as a matrix' }));
+  await fits(p, 'the cluster overlaps');
+  const mika = p.locator('table.overlap-matrix tbody tr', { has: p.locator('th', { hasText: /^MiKA$/ }) });
+  assert.equal(await mika.locator('td:not(:empty)').count(), 5, 'MiKA touches five clusters');
   await p.goto(base + '/manage/settlements');
   await fits(p, 'the pipeline');
   assert.match(await p.locator('.pipeline').innerText(), /Aftercare\s+1[\s\S]*Tochtergesellschaft eines lettischen/);

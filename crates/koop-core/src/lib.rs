@@ -24,6 +24,7 @@ pub mod mail;
 mod match_cache;
 pub mod matching;
 pub mod ops;
+pub mod overlaps;
 pub mod own_data;
 pub mod policy;
 pub mod rate;

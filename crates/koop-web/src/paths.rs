@@ -49,6 +49,8 @@ pub const ORGANISATIONS: &str = "/organisations";
 pub const NETWORKS: &str = "/networks";
 /// Clusters and their members.
 pub const CLUSTERS: &str = "/clusters";
+/// Where clusters overlap.
+pub const CLUSTER_OVERLAPS: &str = "/clusters/overlap";
 /// Cooperation agreements.
 pub const AGREEMENTS: &str = "/agreements";
 /// Partner cities.

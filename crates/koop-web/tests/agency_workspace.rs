@@ -351,3 +351,40 @@ async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_i
         assert_eq!(refused.status, 404, "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overlap_view_shows_mika_touching_the_clusters_it_shares_members_with() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core);
+        let page = app.get("/clusters/overlap", None).await;
+        assert_eq!(page.status, 200, "{backend}: {}", page.body);
+        let rows = select(&page.body, "table.overlap-matrix tbody tr");
+        let mika = rows.iter().find(|r| r.starts_with("MiKA")).unwrap();
+        let counts: Vec<usize> = mika
+            .split_whitespace()
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(
+            counts.len(),
+            5,
+            "{backend}: MiKA shares members with five clusters: {mika}"
+        );
+        assert_eq!(counts.iter().sum::<usize>(), 16, "{backend}: {mika}");
+        let pair = select(&page.body, "article.overlap-pair")
+            .into_iter()
+            .find(|p| p.contains("MiKA") && p.contains("Cluster Chemie/Kunststoffe"))
+            .unwrap();
+        for member in [
+            "Fraunhofer-Institut für Mikrostruktur",
+            "Hochschule Merseburg",
+            "INNOVENT",
+        ] {
+            assert!(pair.contains(member), "{backend}: {member} in {pair}");
+        }
+        // The networks of IMG share no member with a cluster, so they are not in it.
+        assert!(!text_of(&page.body).contains("CeChemNet"), "{backend}");
+    }
+}

@@ -351,6 +351,7 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/agencies".into(), ALL_OK),
             ("/agencies/a".into(), ALL_OK),
             ("/agencies/a/report".into(), ALL_OK),
+            ("/clusters/overlap".into(), ALL_OK),
             ("/agencies/a/report.pdf".into(), ALL_OK),
             ("/agencies/a/report.xlsx".into(), ALL_OK),
             ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),

@@ -16,6 +16,7 @@ pub mod generic;
 pub mod home;
 pub mod inbox;
 pub mod orgs;
+pub mod overlaps;
 pub mod profile_edit;
 pub mod recommendations;
 pub mod registration;
@@ -46,4 +47,5 @@ pub fn routes() -> Router<AppState> {
         .merge(follow_up::routes())
         .merge(visits::routes())
         .merge(report::routes())
+        .merge(overlaps::routes())
 }
