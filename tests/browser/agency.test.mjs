@@ -150,3 +150,24 @@ test('the dashboard, the report and the pipeline fit a phone, in English too', a
   assert.match(await p.locator('.pipeline').innerText(), /Aftercare\s+1[\s\S]*Tochtergesellschaft eines lettischen/);
   assert.deepEqual(errors, []);
 });
+
+test('EEN profiles are imported in the browser; a malformed file is refused row by row', async () => {
+  const base = demo.base;
+  const { p, errors } = await openPage(browser, 'de-DE');
+  await logIn(p, base, 'img@koop.example');
+  await p.goto(base + '/agencies/img');
+  await submit(p, p.getByRole('link', { name: 'Import und Export' }));
+  const fixtures = new URL('../fixtures/een/', import.meta.url).pathname;
+  await p.selectOption('select[name=kind]', 'een-profiles');
+  await p.setInputFiles('input[name=file]', fixtures + 'profiles-malformed.csv');
+  await submit(p, 'Importieren');
+  const problems = await p.locator('table.problems tbody tr').allInnerTexts();
+  assert.ok(problems.some((r) => /^3\s+Typ: „XO“/.test(r)), problems.join('\n'));
+  assert.ok(problems.some((r) => /^4\s+Referenz: Bitte ausfüllen/.test(r)), problems.join('\n'));
+  assert.match(await p.locator('[role=alert]').innerText(), /nichts importiert/);
+  await p.selectOption('select[name=kind]', 'een-profiles');
+  await p.setInputFiles('input[name=file]', fixtures + 'profiles.csv');
+  await submit(p, 'Importieren');
+  assert.match(await p.locator('[role=status]').innerText(), /profiles\.csv: neu 4 · geändert 0 · unverändert 0/);
+  assert.deepEqual(errors, []);
+});

@@ -1,5 +1,5 @@
-//! Export of organisations and contacts as CSV or XLSX, with the same columns the
-//! import reads, so an exported file can be edited and imported again.
+//! Export of organisations, contacts and EEN profiles as CSV or XLSX, with the same
+//! columns the import reads, so an exported file can be edited and imported again.
 
 use crate::import::Table;
 use crate::read::Reader;
@@ -14,6 +14,8 @@ pub enum ExportKind {
     Organisations,
     /// Contacts.
     Contacts,
+    /// EEN partnering profiles.
+    EenProfiles,
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {
@@ -56,6 +58,34 @@ pub async fn table(reader: &mut Reader, agency: AgencyId, kind: ExportKind) -> C
                 })
                 .collect(),
         }),
+        ExportKind::EenProfiles => {
+            let mut rows = Vec::new();
+            for (reference, p) in reader.een_profiles(agency).await? {
+                let org = orgs.iter().find(|o| o.id == p.org_id);
+                let d = p.data;
+                rows.push((
+                    rows.len() + 2,
+                    vec![
+                        reference,
+                        d.kind.to_string(),
+                        d.title,
+                        d.summary,
+                        d.description,
+                        org.map(|o| o.data.name.clone()).unwrap_or_default(),
+                        org.map(|o| o.data.country.to_string()).unwrap_or_default(),
+                        join(&d.nace),
+                        d.keywords.join(", "),
+                        join(&d.countries_sought),
+                        d.language.to_string(),
+                        d.deadline.map(|x| x.to_string()).unwrap_or_default(),
+                    ],
+                ));
+            }
+            Ok(Table {
+                headers: crate::import::een_columns(),
+                rows,
+            })
+        }
         ExportKind::Contacts => {
             let mut rows = Vec::new();
             for p in reader.people(None).await? {

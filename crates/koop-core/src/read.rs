@@ -164,6 +164,14 @@ impl Reader {
         Ok(koop_db::merge::merged_into(&mut self.conn, id).await?)
     }
 
+    /// The agency's EEN partnering profiles, by reference; for its staff only.
+    pub async fn een_profiles(&mut self, agency: AgencyId) -> CoreResult<Vec<(String, Profile)>> {
+        if !policy::may_change_agency_records(self.viewer, agency) {
+            return Err(CoreError::Forbidden);
+        }
+        Ok(koop_db::profile::een_profiles(&mut self.conn, agency).await?)
+    }
+
     /// Investor and settlement projects (the viewer's agency's; never public).
     pub async fn investor_projects(&mut self) -> CoreResult<Vec<koop_domain::settlement::Project>> {
         Ok(koop_db::settlement::list_visible(&mut self.conn, self.viewer).await?)

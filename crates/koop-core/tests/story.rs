@@ -343,6 +343,71 @@ async fn a_malformed_import_names_its_bad_lines_and_changes_nothing() {
     }
 }
 
+fn een_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/een")
+        .join(name)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_een_file_is_refused_with_every_cell_named_and_writes_nothing() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let sys = Actor::system();
+        let audit_before = core
+            .reader(&sys)
+            .await
+            .unwrap()
+            .audit_count()
+            .await
+            .unwrap();
+        let orgs_before = core
+            .reader(&sys)
+            .await
+            .unwrap()
+            .orgs(&Default::default())
+            .await
+            .unwrap()
+            .len();
+        let bad = read_csv(&std::fs::read(een_fixture("profiles-malformed.csv")).unwrap()).unwrap();
+        let Err(CoreError::Invalid(problems)) =
+            core.import_een_profiles(&sys, world.img, &bad).await
+        else {
+            panic!("{backend}: the malformed file was accepted");
+        };
+        let named: Vec<(Option<usize>, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_str()))
+            .collect();
+        for want in [
+            (Some(3), "type"),
+            (Some(3), "country"),
+            (Some(3), "deadline"),
+            (Some(4), "reference"),
+            (Some(4), "nace"),
+            (Some(5), "reference"),
+        ] {
+            assert!(named.contains(&want), "{backend}: {want:?} in {named:?}");
+        }
+        assert!(
+            problems.iter().any(|p| p.message.contains("Polen")),
+            "{backend}: the value is named"
+        );
+        let mut r = core.reader(&sys).await.unwrap();
+        assert_eq!(r.audit_count().await.unwrap(), audit_before, "{backend}");
+        assert_eq!(
+            r.orgs(&Default::default()).await.unwrap().len(),
+            orgs_before,
+            "{backend}"
+        );
+        assert!(
+            r.een_profiles(world.img).await.unwrap().is_empty(),
+            "{backend}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exports_import_again_without_duplicates_in_csv_and_xlsx() {
     use koop_core::export::{self, ExportKind};
@@ -350,10 +415,29 @@ async fn exports_import_again_without_duplicates_in_csv_and_xlsx() {
     let core = Core::open(&url).await.unwrap();
     let world = demo::load(&core).await.unwrap();
     let sys = Actor::system();
+    let een = read_csv(&std::fs::read(een_fixture("profiles.csv")).unwrap()).unwrap();
+    let imported = core
+        .import_een_profiles(&sys, world.img, &een)
+        .await
+        .unwrap();
+    assert_eq!(imported.created, 4, "{imported:?}");
     let mut r = core.reader(&sys).await.unwrap();
-    for kind in [ExportKind::Organisations, ExportKind::Contacts] {
+    for kind in [
+        ExportKind::Organisations,
+        ExportKind::Contacts,
+        ExportKind::EenProfiles,
+    ] {
         let table = export::table(&mut r, world.img, kind).await.unwrap();
-        assert!(table.rows.len() > 50, "{kind:?}: {} rows", table.rows.len());
+        let least = if kind == ExportKind::EenProfiles {
+            4
+        } else {
+            50
+        };
+        assert!(
+            table.rows.len() >= least,
+            "{kind:?}: {} rows",
+            table.rows.len()
+        );
         let xlsx = export::to_xlsx(&table, "img").unwrap();
         assert_eq!(&xlsx[..2], b"PK", "an XLSX file is a zip archive");
         let csv = export::to_csv(&table, b';').unwrap();
@@ -369,6 +453,10 @@ async fn exports_import_again_without_duplicates_in_csv_and_xlsx() {
                     .await
                     .unwrap(),
                 ExportKind::Contacts => core.import_contacts(&sys, world.img, &back).await.unwrap(),
+                ExportKind::EenProfiles => core
+                    .import_een_profiles(&sys, world.img, &back)
+                    .await
+                    .unwrap(),
             };
             assert_eq!(
                 (report.created, report.updated),

@@ -295,3 +295,51 @@ fn found(rows: u64) -> DbResult<()> {
         Ok(())
     }
 }
+
+/// The agency's profile with an EEN reference, if it has one.
+pub async fn by_een_reference(
+    conn: &mut Conn,
+    agency: AgencyId,
+    reference: &str,
+) -> DbResult<Option<ProfileId>> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM profile WHERE agency_id = $1 AND een_reference = $2")
+            .bind(agency.0)
+            .bind(reference)
+            .fetch_optional(conn)
+            .await?;
+    Ok(id.map(ProfileId))
+}
+
+/// Records the EEN reference a profile was imported under.
+pub async fn set_een_reference(conn: &mut Conn, id: ProfileId, reference: &str) -> DbResult<()> {
+    sqlx::query("UPDATE profile SET een_reference = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(reference)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The agency's profiles that carry an EEN reference, by reference (the caller is the
+/// agency's staff).
+pub async fn een_profiles(conn: &mut Conn, agency: AgencyId) -> DbResult<Vec<(String, Profile)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, een_reference FROM profile WHERE agency_id = $1 \
+         AND een_reference IS NOT NULL AND status <> 'archived' ORDER BY een_reference"
+    );
+    let rows: Vec<EenRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(agency.0)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.een_reference, r.row.into_domain()?)))
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct EenRow {
+    #[sqlx(flatten)]
+    row: Row,
+    een_reference: String,
+}

@@ -64,13 +64,16 @@ pub async fn require_form_token(req: Request, next: Next) -> Response {
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or_default()
+        .to_owned();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let boundary = multipart_boundary(&content_type);
     let (parts, body) = req.into_parts();
-    let bytes = if is_form && header_token.is_none() {
+    let bytes = if (is_form || boundary.is_some()) && header_token.is_none() {
         match axum::body::to_bytes(body, BODY_LIMIT).await {
             Ok(b) => b,
             Err(_) => return payload_too_large(),
@@ -82,14 +85,44 @@ pub async fn require_form_token(req: Request, next: Next) -> Response {
         }
         return cross_site();
     };
-    let form_token = form_urlencoded::parse(&bytes)
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v.into_owned());
+    let form_token = match &boundary {
+        Some(b) => multipart_field(&bytes, b, "_csrf"),
+        None => form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == "_csrf")
+            .map(|(_, v)| v.into_owned()),
+    };
     if header_token.or(form_token).as_deref() != Some(expected.as_str()) {
         return cross_site();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The boundary of a `multipart/form-data` body (a file upload), if it is one.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let rest = content_type.strip_prefix("multipart/form-data")?;
+    rest.split(';')
+        .filter_map(|p| p.trim().strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"').to_owned())
+        .find(|b| !b.is_empty())
+}
+
+/// The value of the text field `name` of a multipart body (RFC 7578): the part whose
+/// `Content-Disposition` names it, up to the next boundary.
+fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(body);
+    let wanted = format!("name=\"{name}\"");
+    text.split(delimiter.as_str()).find_map(|part| {
+        let (head, value) = part.split_once("\r\n\r\n")?;
+        let disposition = head
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))?;
+        if !disposition.contains(&wanted) || disposition.contains("filename=") {
+            return None;
+        }
+        Some(value.strip_suffix("\r\n").unwrap_or(value).to_owned())
+    })
 }
 
 fn cross_site() -> Response {
@@ -130,4 +163,23 @@ pub async fn secure_cookies(
         resp.headers_mut().append(header::SET_COOKIE, c);
     }
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_is_read_from_a_multipart_body_and_not_from_a_file() {
+        let b = multipart_boundary("multipart/form-data; boundary=----x1").unwrap();
+        assert_eq!(b, "----x1");
+        let body = "------x1\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc123\r\n\
+                    ------x1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"_csrf\"\r\n\r\nxyz\r\n------x1--\r\n";
+        assert_eq!(
+            multipart_field(body.as_bytes(), &b, "_csrf").as_deref(),
+            Some("abc123")
+        );
+        assert_eq!(multipart_field(body.as_bytes(), &b, "kind"), None);
+        assert_eq!(multipart_boundary("application/json"), None);
+    }
 }

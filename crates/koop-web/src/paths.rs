@@ -109,6 +109,9 @@ pub fn report(slug: &str) -> String {
     format!("/agencies/{slug}/report")
 }
 
+/// Import and export of the agency's records.
+pub const TRANSFER: &str = "/manage/import";
+
 /// The form for recording an agreement.
 pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
 

@@ -388,3 +388,119 @@ async fn the_overlap_view_shows_mika_touching_the_clusters_it_shares_members_wit
         assert!(!text_of(&page.body).contains("CeChemNet"), "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn een_profiles_import_from_the_browser_and_a_malformed_file_names_its_cells() {
+    let fixture = |name: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/een")
+                .join(name),
+        )
+        .unwrap()
+    };
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "img@koop.example").await;
+        assert_eq!(app.get("/manage/import", Some(&staff)).await.status, 200);
+
+        let audit = || async {
+            core.reader(&koop_core::Actor::system())
+                .await
+                .unwrap()
+                .audit_count()
+                .await
+                .unwrap()
+        };
+        let before = audit().await;
+        let bad = fixture("profiles-malformed.csv");
+        let refused = app
+            .post_file(
+                "/manage/import",
+                &[("kind", "een-profiles")],
+                ("profiles-malformed.csv", &bad),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{backend}: {}", refused.body);
+        let rows = select(&refused.body, "table.problems tbody tr");
+        for (line, says) in [
+            ("3", "Typ: „XO“ ist kein EEN-Profiltyp"),
+            ("3", "„Polen“"),
+            ("3", "„30.06.2027“ ist kein Datum"),
+            ("4", "Referenz: Bitte ausfüllen."),
+            ("4", "99.99.9"),
+            ("5", "Referenz"),
+        ] {
+            assert!(
+                rows.iter().any(|r| r.starts_with(line) && r.contains(says)),
+                "{backend}: line {line}: {says} in {rows:?}"
+            );
+        }
+        assert_eq!(audit().await, before, "{backend}: nothing written");
+
+        let good = fixture("profiles.csv");
+        let done = app
+            .post_file(
+                "/manage/import",
+                &[("kind", "een-profiles")],
+                ("profiles.csv", &good),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(done.status, 200, "{backend}: {}", done.body);
+        assert!(
+            select(&done.body, "p.flash").join(" ").contains("neu 4"),
+            "{backend}"
+        );
+        // Again: nothing new.
+        let again = app
+            .post_file(
+                "/manage/import",
+                &[("kind", "een-profiles")],
+                ("profiles.csv", &good),
+                Some(&staff),
+            )
+            .await;
+        assert!(
+            select(&again.body, "p.flash")
+                .join(" ")
+                .contains("unverändert 4"),
+            "{backend}"
+        );
+        // The export reads back with the same references.
+        let csv = app
+            .get("/manage/export/een-profiles.csv", Some(&staff))
+            .await;
+        assert_eq!(csv.status, 200, "{backend}");
+        for reference in [
+            "BOFR20250312001",
+            "TOPL20250418002",
+            "BRUZ20250520003",
+            "RDRDE20250601004",
+        ] {
+            assert!(csv.body.contains(reference), "{backend}: {reference}");
+        }
+        assert!(csv.body.contains("ООО «Ташкент Пак»"), "{backend}");
+        // A form without the session's token is refused; visitors are not let in.
+        let forged = app
+            .post_file(
+                "/manage/import",
+                &[("kind", "een-profiles")],
+                ("p.csv", &good),
+                None,
+            )
+            .await;
+        assert_eq!(forged.status, 403, "{backend}");
+        let other = demo_login(&app, "magdeburg@koop.example").await;
+        let theirs = app
+            .get("/manage/export/een-profiles.csv", Some(&other))
+            .await;
+        assert!(
+            !theirs.body.contains("BOFR20250312001"),
+            "{backend}: another agency's profiles"
+        );
+    }
+}

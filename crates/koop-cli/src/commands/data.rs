@@ -1,4 +1,4 @@
-//! `koop import` and `koop export` of organisations and contacts.
+//! `koop import` and `koop export` of organisations, contacts and EEN profiles.
 
 use super::config::{self, DbFlags, Settings};
 use anyhow::{Context, bail};
@@ -14,6 +14,8 @@ pub enum Records {
     Organisations,
     /// Contacts (given_name, family_name, organisation, country, function, email, phone, languages, consent).
     Contacts,
+    /// EEN partnering profiles (reference, type, title, summary, description, organisation, country, nace, keywords, countries_sought, language, deadline).
+    EenProfiles,
 }
 
 /// Arguments of `koop import`.
@@ -78,6 +80,10 @@ pub fn import(args: ImportArgs) -> anyhow::Result<()> {
                         .await
                 }
                 Records::Contacts => core.import_contacts(&Actor::system(), agency, &table).await,
+                Records::EenProfiles => {
+                    core.import_een_profiles(&Actor::system(), agency, &table)
+                        .await
+                }
             },
             Err(e) => Err(e),
         };
@@ -114,6 +120,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<()> {
         let kind = match args.records {
             Records::Organisations => ExportKind::Organisations,
             Records::Contacts => ExportKind::Contacts,
+            Records::EenProfiles => ExportKind::EenProfiles,
         };
         let table = export::table(&mut core.reader(&Actor::system()).await?, agency, kind).await?;
         let xlsx = args

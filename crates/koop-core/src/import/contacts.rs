@@ -56,18 +56,7 @@ fn cell<'a>(table: &Table, row: &'a [String], col: usize) -> &'a str {
 
 /// Parses every row; returns all problems, or the contacts.
 pub fn parse_contacts(table: &Table) -> Result<Vec<ContactRow>, Vec<FieldError>> {
-    let mut problems = Vec::new();
-    for (required, col) in [("given_name", 0), ("family_name", 1)] {
-        if table.column(COLUMNS[col].1).is_none() {
-            problems.push(FieldError {
-                line: Some(1),
-                field: required.into(),
-                code: "missing_column".into(),
-                message: format!("the header has no column '{required}'"),
-                params: Vec::new(),
-            });
-        }
-    }
+    let mut problems = super::missing_columns(table, COLUMNS, &["given_name", "family_name"]);
     if !problems.is_empty() {
         return Err(problems);
     }

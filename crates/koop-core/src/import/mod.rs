@@ -1,4 +1,5 @@
-//! Import of organisations and contacts from CSV (UTF-8, `;` or `,`) and XLSX.
+//! Import of organisations, contacts and EEN partnering profiles from CSV (UTF-8, `;`
+//! or `,`) and XLSX.
 //!
 //! An import is all or nothing: every row is parsed and checked first, and if any
 //! row has a problem, the whole file is rejected with every problem listed by line,
@@ -7,11 +8,13 @@
 //! organisation), so importing the same file twice creates nothing new.
 
 mod contacts;
+mod een;
 mod organisations;
 mod table;
 
 pub use contacts::ContactRow;
 pub use contacts::parse_contacts;
+pub use een::{EenRow, parse_een};
 pub use organisations::parse_organisations;
 pub use table::{Table, read_csv, read_table, read_xlsx};
 
@@ -28,6 +31,29 @@ pub struct ImportReport {
     pub unchanged: usize,
 }
 
+/// A problem for each of `required` that the header of `table` lacks; `columns` holds
+/// each column's name and the names accepted for it.
+pub(crate) fn missing_columns(
+    table: &Table,
+    columns: &[(&str, &[&str])],
+    required: &[&str],
+) -> Vec<crate::FieldError> {
+    required
+        .iter()
+        .filter(|r| {
+            let names = columns.iter().find(|c| c.0 == **r).map_or(&[][..], |c| c.1);
+            table.column(names).is_none()
+        })
+        .map(|r| crate::FieldError {
+            line: Some(1),
+            field: (*r).into(),
+            code: "missing_column".into(),
+            message: format!("the header has no column '{r}'"),
+            params: Vec::new(),
+        })
+        .collect()
+}
+
 /// Splits a cell holding several values (`C20.14 | 20.16`, `de, ru`).
 pub(crate) fn split_values(cell: &str) -> Vec<&str> {
     cell.split(['|', ',', ';', ' ', '\n'])
@@ -42,6 +68,11 @@ pub fn organisation_columns() -> Vec<String> {
         .iter()
         .map(|c| c.0.to_owned())
         .collect()
+}
+
+/// The columns of an EEN profile file, in export order.
+pub fn een_columns() -> Vec<String> {
+    een::COLUMNS.iter().map(|c| c.0.to_owned()).collect()
 }
 
 /// The contact columns, in export order.

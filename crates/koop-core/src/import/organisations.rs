@@ -30,23 +30,7 @@ fn cell<'a>(table: &Table, row: &'a [String], col: usize) -> &'a str {
 
 /// Parses every row; returns all problems, or the organisations with their lines.
 pub fn parse_organisations(table: &Table) -> Result<Vec<(usize, OrgData)>, Vec<FieldError>> {
-    let mut problems = Vec::new();
-    for required in ["name", "country"] {
-        let names = COLUMNS
-            .iter()
-            .find(|c| c.0 == required)
-            .map(|c| c.1)
-            .unwrap_or(&[]);
-        if table.column(names).is_none() {
-            problems.push(FieldError {
-                line: Some(1),
-                field: required.into(),
-                code: "missing_column".into(),
-                message: format!("the header has no column '{required}'"),
-                params: Vec::new(),
-            });
-        }
-    }
+    let mut problems = super::missing_columns(table, COLUMNS, &["name", "country"]);
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -81,6 +81,52 @@ impl TestApp {
         self.send(req.body(Body::from(body)).unwrap()).await
     }
 
+    /// POSTs a file upload (`multipart/form-data`) as a browser sends koop's import
+    /// form: the session's token first, then the text fields, then the file.
+    pub async fn post_file(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &[u8]),
+        session: Option<&Session>,
+    ) -> Answer {
+        const B: &str = "----koopTestBoundary7MA4YWxk";
+        let mut body: Vec<u8> = Vec::new();
+        let mut text = |name: &str, value: &str| {
+            body.extend_from_slice(
+                format!(
+                    "--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        };
+        if let Some(s) = session {
+            text("_csrf", &koop_web::csrf_token(&s.token));
+        }
+        for (k, v) in fields {
+            text(k, v);
+        }
+        body.extend_from_slice(
+            format!(
+                "--{B}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+                file.0
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(file.1);
+        body.extend_from_slice(format!("\r\n--{B}--\r\n").as_bytes());
+        let mut req = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={B}"),
+            )
+            .header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9");
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, &s.cookie);
+        }
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
     /// POSTs JSON to the API as a script with a session does: the form token in the
     /// `X-CSRF-Token` header (or without it, with `token: false`).
     #[allow(dead_code)]

@@ -21,6 +21,7 @@ mod standby;
 mod statistics;
 mod table_plan;
 mod tables;
+mod transfer;
 
 use crate::error::AppError;
 use crate::session::Visitor;
@@ -58,4 +59,5 @@ pub fn routes() -> Router<AppState> {
         .merge(settlements::routes())
         .merge(outcomes::routes())
         .merge(agreements::routes())
+        .merge(transfer::routes())
 }

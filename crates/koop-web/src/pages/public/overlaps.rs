@@ -136,6 +136,6 @@ mod tests {
             super::short("MiKA – Mitteldeutsche Klebtechnik Allianz"),
             "MiKA"
         );
-        assert_eq!(super::short("IT Mitteldeutschland"), "IT Mitteldeutschlan");
+        assert_eq!(super::short("IT Mitteldeutschland"), "IT Mitteldeutschla");
     }
 }
