@@ -171,3 +171,23 @@ test('EEN profiles are imported in the browser; a malformed file is refused row 
   assert.match(await p.locator('[role=status]').innerText(), /profiles\.csv: neu 4 · geändert 0 · unverändert 0/);
   assert.deepEqual(errors, []);
 });
+
+test('a cluster manager sees partners suggested for the funding call, with reasons, and adds one', async () => {
+  const base = demo.base;
+  const { p, errors } = await openPage(browser, 'de-DE', 390);
+  await logIn(p, base, 'cluster@koop.example');
+  await p.goto(base + '/agencies/metropolregion');
+  await submit(p, p.getByRole('link', { name: 'Förderaufrufe' }));
+  await submit(p, p.getByRole('link', { name: /Kleben statt Schrauben/ }));
+  await fits(p, 'the call page');
+  const cards = p.locator('article.suggestion');
+  assert.ok(await cards.count() >= 5, 'suggested partners');
+  for (const text of await cards.allInnerTexts()) {
+    assert.match(text, /teilt mit dem Aufruf: \S+|Vorhaben mit Ihnen/, text);
+    assert.match(text, /Punktzahl \d+,\d\d = Thema \d+,\d\d \+ Zusammenarbeit \d+,\d\d/, text);
+  }
+  const name = await cards.first().locator('h3 a').innerText();
+  await submit(p, cards.first().getByRole('button', { name: 'Ins Konsortium' }));
+  assert.match(await p.locator('ul.consortium').innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.deepEqual(errors, []);
+});

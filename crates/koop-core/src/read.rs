@@ -172,6 +172,16 @@ impl Reader {
         Ok(koop_db::profile::een_profiles(&mut self.conn, agency).await?)
     }
 
+    /// The funding calls of the viewer's agency.
+    pub async fn calls(&mut self) -> CoreResult<Vec<koop_domain::call::FundingCall>> {
+        Ok(koop_db::call::list_visible(&mut self.conn, self.viewer).await?)
+    }
+
+    /// One funding call.
+    pub async fn call(&mut self, id: FundingCallId) -> CoreResult<koop_domain::call::FundingCall> {
+        Ok(koop_db::call::get(&mut self.conn, self.viewer, id).await?)
+    }
+
     /// Investor and settlement projects (the viewer's agency's; never public).
     pub async fn investor_projects(&mut self) -> CoreResult<Vec<koop_domain::settlement::Project>> {
         Ok(koop_db::settlement::list_visible(&mut self.conn, self.viewer).await?)

@@ -13,6 +13,7 @@ pub mod activity;
 pub mod agency;
 pub mod agreement;
 pub mod audit;
+pub mod call;
 pub mod city;
 mod codec;
 pub mod complement;

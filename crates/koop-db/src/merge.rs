@@ -13,6 +13,7 @@ const ONCE_PER: &[(&str, &str, &str)] = &[
     ("activity_org", "org_id", "activity_id"),
     ("outcome_org", "org_id", "outcome_id"),
     ("investor_project_partner", "org_id", "project_id"),
+    ("call_member", "org_id", "call_id"),
     ("membership", "member_id", "group_id"),
     ("membership", "group_id", "member_id"),
     ("partner_city", "partner_id", "home_id"),

@@ -441,5 +441,32 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
         )
         .await?;
     }
-    Ok(())
+    funding_call(core, region, region_org).await
+}
+
+/// An Interreg call the cluster managers answer together: the region coordinates, and
+/// the engine suggests partners from the clusters' members for the topic.
+async fn funding_call(core: &Core, region: AgencyId, coordinator: OrgId) -> CoreResult<()> {
+    use koop_domain::call::CallData;
+    let sys = Actor::system();
+    let countries = ["DE", "PL", "CZ", "AT", "SK", "SI", "HU", "IT", "HR"]
+        .iter()
+        .map(|c| CountryCode::parse(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let call = core
+        .create_call(
+            &sys,
+            region,
+            CallData {
+                title: "Interreg Central Europe: Kleben statt Schrauben – recyclinggerechter Leichtbau".into(),
+                programme: "Interreg Central Europe".into(),
+                topic_code: String::new(),
+                topic_text: "Gesucht sind transnationale Partnerschaften, die Klebtechnik und lösbare Klebverbindungen für den Leichtbau erproben: Karosserieteile, Batteriegehäuse und Solarmodule sollen am Ende ihrer Nutzung zerlegt und recycelt werden können. Gefördert werden Pilotanwendungen mit Unternehmen, Prüfverfahren für Klebverbindungen und Faserverbund sowie Qualifizierung in Klebtechnik.".into(),
+                deadline: Some(d(2027, 3, 15)),
+                eligible_countries: countries,
+            },
+        )
+        .await?;
+    core.add_call_member(&sys, call, coordinator, "Koordinator")
+        .await
 }

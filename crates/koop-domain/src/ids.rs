@@ -69,4 +69,6 @@ id_type!(
     JobId,
     /// An investor or settlement project in an agency's pipeline.
     InvestorProjectId,
+    /// A funding call an agency builds a consortium for.
+    FundingCallId,
 );

@@ -11,6 +11,7 @@ pub mod account;
 pub mod activity;
 pub mod agreement;
 pub mod audit;
+pub mod call;
 pub mod city;
 pub mod error;
 pub mod event;

@@ -16,6 +16,7 @@
 //! vectors, never computes them. For the same input it returns the same output, ties included.
 #![deny(missing_docs)]
 
+pub mod call;
 pub mod codes;
 pub mod cordis;
 pub mod embed;

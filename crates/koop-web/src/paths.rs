@@ -118,6 +118,14 @@ pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
 /// The form for recording an outcome.
 pub const NEW_OUTCOME: &str = "/manage/outcomes/new";
 
+/// The agency's funding calls.
+pub const CALLS: &str = "/manage/calls";
+
+/// A funding call's page.
+pub fn call(id: i64) -> String {
+    format!("/manage/calls/{id}")
+}
+
 /// The investor and settlement projects of the staff member's agency.
 pub const SETTLEMENTS: &str = "/manage/settlements";
 

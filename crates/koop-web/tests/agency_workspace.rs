@@ -504,3 +504,103 @@ async fn een_profiles_import_from_the_browser_and_a_malformed_file_names_its_cel
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_funding_call_gets_partners_with_reasons_and_a_granted_one_becomes_eu_funding() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "cluster@koop.example").await;
+        let list = app.get("/manage/calls", Some(&staff)).await;
+        assert_eq!(list.status, 200, "{backend}");
+        let call = attributes(&list.body, "table.calls a", "href")[0].clone();
+        let page = app.get(&call, Some(&staff)).await;
+        let cards = select(&page.body, "article.suggestion");
+        assert!(cards.len() >= 5, "{backend}: {cards:?}");
+        for card in &cards {
+            let reasons = card.matches("teilt mit dem Aufruf").count()
+                + card.matches("Vorhaben mit Ihnen").count();
+            assert!(reasons >= 1, "{backend}: a reason in {card}");
+            // "Punktzahl 0,21 = Thema 0,21 + Zusammenarbeit 0,00": the score is the sum.
+            let n: Vec<f32> = card
+                .split_whitespace()
+                .filter_map(|w| w.replace(',', ".").parse().ok())
+                .collect();
+            assert!((n[0] - (n[1] + n[2])).abs() < 0.011, "{backend}: {card}");
+        }
+        assert!(
+            cards
+                .iter()
+                .take(5)
+                .any(|c| c.contains("Klebtechnik") || c.contains("klebtechnik")),
+            "{backend}: the adhesive experts come first: {cards:?}"
+        );
+        // The best one joins; it is no longer suggested.
+        let first =
+            attributes(&page.body, "article.suggestion input[name=org]", "value")[0].clone();
+        let name = select(&page.body, "article.suggestion h3 a")[0].clone();
+        let added = app
+            .post_form(
+                &format!("{call}/members"),
+                &format!("org={first}&role=Partner"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(added.status, 303, "{backend}: {}", added.body);
+        let page = app.get(&call, Some(&staff)).await;
+        assert!(
+            select(&page.body, "ul.consortium li")
+                .join(" ")
+                .contains(&name),
+            "{backend}"
+        );
+        assert!(
+            !select(&page.body, "article.suggestion h3")
+                .join(" ")
+                .contains(&name),
+            "{backend}"
+        );
+        // Granted without the amount is refused, naming it; with it, EU funding is booked.
+        let no_amount = app
+            .post_form(
+                &format!("{call}/status"),
+                "status=won&funding_eur=&on=2027-09-01",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(no_amount.status, 422, "{backend}");
+        assert!(
+            select(&no_amount.body, "label.invalid")
+                .join(" ")
+                .contains("Bewilligte Förderung"),
+            "{backend}"
+        );
+        let won = app
+            .post_form(
+                &format!("{call}/status"),
+                "status=won&funding_eur=1.250.000&on=2027-09-01",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(won.status, 303, "{backend}: {}", won.body);
+        let report = app
+            .get(
+                "/agencies/metropolregion/report?from=2027&to=2027",
+                Some(&staff),
+            )
+            .await;
+        assert!(report.body.contains("1.250.000 €"), "{backend}");
+        // Another agency's staff do not find the call.
+        let other = demo_login(&app, "img@koop.example").await;
+        assert_eq!(app.get(&call, Some(&other)).await.status, 404, "{backend}");
+        let foreign = app
+            .post_form(
+                &format!("{call}/members"),
+                &format!("org={first}"),
+                Some(&other),
+            )
+            .await;
+        assert_eq!(foreign.status, 403, "{backend}");
+    }
+}

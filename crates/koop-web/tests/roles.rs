@@ -626,6 +626,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 [403, 403, 403, 403, 303, 303],
             ),
             (
+                "/manage/calls".into(),
+                "title=Aufruf&topic_text=Sensorik".into(),
+                [403, 403, 403, 403, 303, 303],
+            ),
+            (
                 "/manage/outcomes/new".into(),
                 format!(
                     "kind=contact_established&achieved_on=2030-02-01&title=Kontakt&orgs={}",

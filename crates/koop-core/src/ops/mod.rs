@@ -1,6 +1,7 @@
 //! Operations, one module per family of aggregates. Each public function is one
 //! operation: check, write in one transaction, one audit entry.
 
+pub mod calls;
 pub mod co_organisers;
 pub mod directory;
 pub mod events;

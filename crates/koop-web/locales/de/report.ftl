@@ -136,3 +136,34 @@ field-type = Typ
 field-organisation = Organisation
 error-invalid_een_type = { $field }: „{ $value }“ ist kein EEN-Profiltyp (BO, BR, TO, TR, RDR).
 error-invalid_reference = { $field }: „{ $value }“ ist keine EEN-Referenz wie BOFR20190312001.
+call-title = Förderaufrufe
+call-lead = Aufrufe aus EU-Programmen, INTERREG und Landesprogrammen, für die ein Konsortium entsteht: Themen, Fristen, förderfähige Länder, Partner bis zur Einreichung und zum Ergebnis. Für jeden Aufruf schlägt koop Partner aus dem Verzeichnis und aus früherer Zusammenarbeit vor, mit Gründen.
+call-new = Aufruf eintragen
+call-programme = Programm
+call-topic_code = Themencode
+call-topic_text = Thema
+call-deadline = Frist
+call-eligible = Förderfähige Länder
+call-consortium = Konsortium
+call-suggested = Vorgeschlagene Partner
+call-suggested_lead = Aus den Organisationen, die Sie sehen, nach dem Thema des Aufrufs und nach früherer Zusammenarbeit mit Ihnen. Die Punktzahl ist die Summe der gezeigten Beiträge.
+call-score = Punktzahl { $score } = Thema { $topic } + Zusammenarbeit { $cooperation }
+call-reason-topic = Ihre Beschreibung teilt mit dem Aufruf: { $words }
+call-reason-cooperation = { $count ->
+    [one] war an einem Vorhaben mit Ihnen beteiligt
+   *[other] war an { $count } Vorhaben mit Ihnen beteiligt
+}
+call-add = Ins Konsortium
+call-result = Stand der Bewerbung
+call-funding = Bewilligte Förderung (EUR)
+call-funding_hint = nur bei „bewilligt“; sie wird als Ergebnis „EU-Fördermittel“ verbucht
+kind-call-preparing = in Vorbereitung
+kind-call-submitted = eingereicht
+kind-call-won = bewilligt
+kind-call-lost = abgelehnt
+field-topic_text = Thema
+field-funding_eur = Bewilligte Förderung
+field-eligible_countries = Förderfähige Länder
+field-org = Organisation
+error-not_eligible = { $field }: Organisationen aus { $value } sind in diesem Aufruf nicht förderfähig.
+error-already_won = { $field }: Das Vorhaben ist schon bewilligt und als Ergebnis verbucht.

@@ -136,3 +136,34 @@ field-type = Type
 field-organisation = Organisation
 error-invalid_een_type = { $field }: '{ $value }' is not an EEN profile type (BO, BR, TO, TR, RDR).
 error-invalid_reference = { $field }: '{ $value }' is not an EEN reference such as BOFR20190312001.
+call-title = Funding calls
+call-lead = Calls of EU programmes, INTERREG and state programmes that a consortium is built for: topics, deadlines, eligible countries, partners up to submission and result. For every call koop suggests partners from the directory and from past cooperation, with reasons.
+call-new = Record a call
+call-programme = Programme
+call-topic_code = Topic code
+call-topic_text = Topic
+call-deadline = Deadline
+call-eligible = Eligible countries
+call-consortium = Consortium
+call-suggested = Suggested partners
+call-suggested_lead = From the organisations you can see, by the call's topic and by past cooperation with you. The score is the sum of the contributions shown.
+call-score = score { $score } = topic { $topic } + cooperation { $cooperation }
+call-reason-topic = their description shares with the call: { $words }
+call-reason-cooperation = { $count ->
+    [one] took part in one project with you
+   *[other] took part in { $count } projects with you
+}
+call-add = Add to consortium
+call-result = Where the application stands
+call-funding = Funding granted (EUR)
+call-funding_hint = only when granted; it is booked as an "EU funding" outcome
+kind-call-preparing = preparing
+kind-call-submitted = submitted
+kind-call-won = granted
+kind-call-lost = rejected
+field-topic_text = Topic
+field-funding_eur = Funding granted
+field-eligible_countries = Eligible countries
+field-org = Organisation
+error-not_eligible = { $field }: organisations from { $value } are not eligible in this call.
+error-already_won = { $field }: the project was granted already and its outcome is booked.

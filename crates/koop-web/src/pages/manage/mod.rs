@@ -4,6 +4,7 @@
 
 mod agreements;
 mod audit;
+mod calls;
 mod changes;
 mod choices;
 mod co_organisers;
@@ -60,4 +61,5 @@ pub fn routes() -> Router<AppState> {
         .merge(outcomes::routes())
         .merge(agreements::routes())
         .merge(transfer::routes())
+        .merge(calls::routes())
 }
