@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by OpenAPI at `/api/openapi.json`.
 //! It uses the same session cookie and the same tenant rules as the pages.
 
+mod agency;
 mod dto;
 mod exchange;
 mod running;
@@ -66,6 +67,16 @@ pub fn routes() -> Router<AppState> {
             post(running::meeting_status),
         )
         .route("/events/{id}/statistics", get(running::statistics))
+        .route("/agencies/{slug}/report", get(agency::report))
+        .route("/agencies/{slug}/dashboard", get(agency::dashboard))
+        .route("/outcomes", post(agency::record_outcome))
+        .route("/agreements", post(agency::create_agreement))
+        .route("/settlements", post(agency::create_settlement))
+        .route("/settlements/{id}/steps", post(agency::add_settlement_step))
+        .route("/calls", post(agency::create_call))
+        .route("/calls/{id}/suggestions", get(agency::call_suggestions))
+        .route("/calls/{id}/members", post(agency::add_call_member))
+        .route("/organisations/{id}/merge", post(agency::merge))
 }
 
 #[derive(OpenApi)]
@@ -73,7 +84,7 @@ pub fn routes() -> Router<AppState> {
     info(
         title = "koop API",
         version = "1",
-        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, and the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
+        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics; and the agency workspace: the council report and the dashboard as data, agreements with contributions, outcomes against their cause, settlement projects and their steps, funding calls with suggested partners and their consortium, merging duplicates. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
     ),
     paths(
         list_organisations,
@@ -100,7 +111,17 @@ pub fn routes() -> Router<AppState> {
         running::set_state,
         running::check_in,
         running::meeting_status,
-        running::statistics
+        running::statistics,
+        agency::report,
+        agency::dashboard,
+        agency::record_outcome,
+        agency::create_agreement,
+        agency::create_settlement,
+        agency::add_settlement_step,
+        agency::create_call,
+        agency::call_suggestions,
+        agency::add_call_member,
+        agency::merge
     ),
     components(schemas(
         OrgDto,
@@ -132,7 +153,29 @@ pub fn routes() -> Router<AppState> {
         running::UnplacedDto,
         running::ScheduleStateDto,
         running::StatusDto,
-        running::FiguresDto
+        running::FiguresDto,
+        agency::ResultDto,
+        agency::EffectDto,
+        agency::SectionDto,
+        agency::GoalDto,
+        agency::SettlementDto,
+        agency::StepDto,
+        agency::TotalDto,
+        agency::ReportDto,
+        agency::LedgerDto,
+        agency::FunnelDto,
+        agency::DashboardDto,
+        agency::NewOutcomeDto,
+        agency::IdDto,
+        agency::PartyInDto,
+        agency::NewAgreementDto,
+        agency::PartnerInDto,
+        agency::NewSettlementDto,
+        agency::NewCallDto,
+        agency::CallReasonDto,
+        agency::CallSuggestionDto,
+        agency::MemberInDto,
+        agency::MergeDto
     ))
 )]
 struct ApiDoc;

@@ -5,7 +5,7 @@
 pub mod assets;
 pub mod errors;
 pub(crate) mod manage;
-mod public;
+pub(crate) mod public;
 mod slots;
 
 use crate::error::AppError;

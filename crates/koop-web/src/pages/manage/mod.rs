@@ -32,7 +32,7 @@ use koop_core::domain::ids::AgencyId;
 
 /// The agency whose records a staff member keeps: their own, if the policy lets them
 /// change its records.
-pub(super) fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
+pub(crate) fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
     v.account()
         .and_then(|a| a.agency_id)
         .filter(|a| koop_core::policy::may_change_agency_records(v.actor.viewer(), *a))

@@ -36,6 +36,14 @@ pub(crate) struct PeriodQuery {
 }
 
 impl PeriodQuery {
+    /// A query for the period from `from` to `to` (years or days, either may be empty).
+    pub(crate) fn new(from: &str, to: &str) -> PeriodQuery {
+        PeriodQuery {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }
+    }
+
     /// The query string that asks for `period` again (for the download links).
     pub(crate) fn of(period: Period) -> String {
         format!("?from={}&to={}", period.from, period.to)

@@ -1,0 +1,235 @@
+//! The agency workspace in the JSON API, on the demo: the council report and the
+//! dashboard as data, a settlement recorded and settled by a script, an outcome with a
+//! bad kind named, and the partners suggested for the demo's funding call, each with
+//! reasons and a score that is the sum of its contributions.
+
+mod common;
+
+use common::TestApp;
+use koop_core::Core;
+use koop_core::testing::fresh_databases;
+use serde_json::Value;
+
+fn json(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+async fn demo_login(app: &TestApp, email: &str) -> common::Session {
+    app.login(email, koop_demo::DEMO_PASSWORD)
+        .await
+        .unwrap_or_else(|| panic!("{email} cannot log in"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "magdeburg@koop.example").await;
+
+        let report = app
+            .get(
+                "/api/v1/agencies/magdeburg/report?from=2009&to=2011",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(report.status, 200, "{backend}: {}", report.body);
+        let r = json(&report.body);
+        assert_eq!(r["from"], "2009-01-01");
+        assert_eq!(
+            r["partner_cities"].as_array().unwrap().len(),
+            3,
+            "{backend}"
+        );
+        let latvian = &r["settlements"][0];
+        assert_eq!(latvian["country"], "LV", "{backend}");
+        assert_eq!(latvian["steps"].as_array().unwrap().len(), 6, "{backend}");
+        assert_eq!(latvian["steps"][3]["on"], "2011-07-12", "{backend}");
+        let jobs = r["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["kind"] == "jobs")
+            .unwrap();
+        assert_eq!(jobs["value"], 14.0, "{backend}");
+        let bad = app
+            .get(
+                "/api/v1/agencies/magdeburg/report?from=2011&to=2009",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 400, "{backend}");
+        assert_eq!(json(&bad.body)["problems"][0]["field"], "to", "{backend}");
+
+        // A settlement recorded and settled by a script counts in the report.
+        let hafen = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .orgs(&koop_core::views::OrgFilter {
+                name_contains: Some("Magdeburger Hafen".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()[0]
+            .id
+            .0;
+        let made = app
+            .post_json(
+                "/api/v1/settlements",
+                &format!(
+                    r#"{{"company_id": {hafen}, "title": "Logistikzentrum", "planned_jobs": 30,
+                        "first_step": {{"stage": "lead", "on": "2012-01-10", "note": "Anfrage"}}}}"#
+                ),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(made.status, 200, "{backend}: {}", made.body);
+        let id = json(&made.body)["id"].as_i64().unwrap();
+        let bad_stage = app
+            .post_json(
+                &format!("/api/v1/settlements/{id}/steps"),
+                r#"{"stage": "opened", "on": "2012-05-01", "note": "x"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(bad_stage.status, 422, "{backend}: {}", bad_stage.body);
+        assert_eq!(json(&bad_stage.body)["problems"][0]["field"], "stage");
+        let settled = app
+            .post_json(
+                &format!("/api/v1/settlements/{id}/steps"),
+                r#"{"stage": "settled", "on": "2012-05-01", "note": "Halle bezogen"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(settled.status, 200, "{backend}: {}", settled.body);
+        let r = json(
+            &app.get(
+                "/api/v1/agencies/magdeburg/report?from=2012&to=2012",
+                Some(&staff),
+            )
+            .await
+            .body,
+        );
+        let jobs = r["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["kind"] == "jobs")
+            .unwrap();
+        assert_eq!(jobs["value"], 30.0, "{backend}: {r}");
+
+        // An outcome of an unknown kind is named; without the form token it is refused.
+        let odd = app
+            .post_json(
+                "/api/v1/outcomes",
+                r#"{"kind": "handshake", "title": "x", "achieved_on": "2012-01-01"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(odd.status, 422, "{backend}: {}", odd.body);
+        assert_eq!(json(&odd.body)["problems"][0]["field"], "kind");
+        let tokenless = app
+            .post_json(
+                "/api/v1/outcomes",
+                r#"{"kind": "mou", "title": "x", "achieved_on": "2012-01-01"}"#,
+                Some(&staff),
+                false,
+            )
+            .await;
+        assert_eq!(tokenless.status, 403, "{backend}");
+
+        // The dashboard: IMG's four agreements in the ledger, for IMG's staff.
+        let img = demo_login(&app, "img@koop.example").await;
+        let d = json(
+            &app.get("/api/v1/agencies/img/dashboard", Some(&img))
+                .await
+                .body,
+        );
+        assert_eq!(d["ledger"].as_array().unwrap().len(), 4, "{backend}");
+        assert_eq!(d["ledger"][0]["public_eur"], 60000.0, "{backend}");
+        let public = json(&app.get("/api/v1/agencies/img/dashboard", None).await.body);
+        assert!(public["ledger"].as_array().unwrap().is_empty(), "{backend}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_call_gets_partners_with_reasons_in_the_api() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = demo_login(&app, "cluster@koop.example").await;
+        let calls = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .calls()
+            .await
+            .unwrap();
+        let id = calls[0].id.0;
+        let s = app
+            .get(&format!("/api/v1/calls/{id}/suggestions"), Some(&staff))
+            .await;
+        assert_eq!(s.status, 200, "{backend}: {}", s.body);
+        let list = json(&s.body);
+        let list = list.as_array().unwrap();
+        assert!(list.len() >= 5, "{backend}");
+        for x in list {
+            assert!(
+                !x["reasons"].as_array().unwrap().is_empty(),
+                "{backend}: {x}"
+            );
+            let sum = x["topic"].as_f64().unwrap() + x["cooperation"].as_f64().unwrap();
+            assert!(
+                (x["score"].as_f64().unwrap() - sum).abs() < 1e-5,
+                "{backend}: {x}"
+            );
+        }
+        let first = list[0]["org_id"].as_i64().unwrap();
+        let added = app
+            .post_json(
+                &format!("/api/v1/calls/{id}/members"),
+                &format!(r#"{{"org_id": {first}, "role": "Partner"}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(added.status, 200, "{backend}: {}", added.body);
+        let again = json(
+            &app.get(&format!("/api/v1/calls/{id}/suggestions"), Some(&staff))
+                .await
+                .body,
+        );
+        assert!(
+            again
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|x| x["org_id"] != first),
+            "{backend}: a member is not suggested again"
+        );
+        // Another agency's staff do not find it.
+        let other = demo_login(&app, "img@koop.example").await;
+        let theirs = app
+            .get(&format!("/api/v1/calls/{id}/suggestions"), Some(&other))
+            .await;
+        assert_eq!(theirs.status, 404, "{backend}");
+        // The OpenAPI description lists the workspace.
+        let spec = json(&app.get("/api/openapi.json", None).await.body);
+        for path in [
+            "/api/v1/agencies/{slug}/report",
+            "/api/v1/agencies/{slug}/dashboard",
+            "/api/v1/calls/{id}/suggestions",
+            "/api/v1/settlements",
+            "/api/v1/outcomes",
+        ] {
+            assert!(spec["paths"][path].is_object(), "{backend}: {path}");
+        }
+    }
+}
