@@ -117,8 +117,21 @@ pub async fn table(reader: &mut Reader, agency: AgencyId, kind: ExportKind) -> C
     }
 }
 
+/// A cell as it may stand in a CSV file that a spreadsheet opens: one that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula
+/// (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`), so it gets a leading apostrophe, which the
+/// spreadsheet shows as text and [`crate::import::read_csv`] takes off again.
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// Writes a table as CSV with the given delimiter, starting with a UTF-8 byte-order
-/// mark so that Excel opens umlauts and Cyrillic correctly.
+/// mark so that Excel opens umlauts and Cyrillic correctly. Cells that a spreadsheet
+/// would run as formulas are escaped ([`csv_cell`]).
 pub fn to_csv(table: &Table, delimiter: u8) -> CoreResult<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
@@ -128,7 +141,8 @@ pub fn to_csv(table: &Table, delimiter: u8) -> CoreResult<Vec<u8>> {
         let io = |e: csv::Error| CoreError::Internal(format!("CSV writing failed: {e}"));
         w.write_record(&table.headers).map_err(io)?;
         for (_, row) in &table.rows {
-            w.write_record(row).map_err(io)?;
+            w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))
+                .map_err(io)?;
         }
         w.flush()
             .map_err(|e| CoreError::Internal(format!("CSV writing failed: {e}")))?;
@@ -209,4 +223,31 @@ pub fn to_workbook(sheets: &[Sheet]) -> CoreResult<Vec<u8>> {
         }
     }
     book.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_leave_as_text_and_read_back_as_they_were() {
+        let table = Table {
+            headers: vec!["name".into(), "note".into()],
+            rows: vec![
+                (2, vec!["=cmd|' /C calc'!A0".into(), "+49 391 123".into()]),
+                (3, vec!["@SUM(A1)".into(), "-1".into()]),
+                (4, vec!["Müller".into(), "a=b".into()]),
+            ],
+        };
+        let csv = to_csv(&table, b';').unwrap();
+        let text = String::from_utf8(csv.clone()).unwrap();
+        for line in text.lines().skip(1) {
+            assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+        assert!(text.contains("'=cmd"), "{text}");
+        let back = crate::import::read_csv(&csv).unwrap();
+        let cells: Vec<&String> = back.rows.iter().flat_map(|r| &r.1).collect();
+        let want: Vec<&String> = table.rows.iter().flat_map(|r| &r.1).collect();
+        assert_eq!(cells, want);
+    }
 }

@@ -40,6 +40,16 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, CoreError> {
     }
 }
 
+/// A cell as read, without the apostrophe that koop's export puts before a cell that a
+/// spreadsheet would run as a formula (`'=SUM(…)` reads back as `=SUM(…)`).
+fn unescape_formula(cell: &str) -> String {
+    let cell = cell.trim();
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
 /// Reads CSV: UTF-8 (a byte-order mark is skipped), delimiter `;` or `,` chosen by
 /// which occurs more often in the header line.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, CoreError> {
@@ -85,7 +95,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, CoreError> {
             }])
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let cells: Vec<String> = record.iter().map(unescape_formula).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
