@@ -144,6 +144,11 @@ impl Reader {
         Ok(city::goals(&mut self.conn, Some(agency)).await?)
     }
 
+    /// The targets of an agency's goals per year: goal, year, target.
+    pub async fn goal_targets(&mut self, agency: AgencyId) -> CoreResult<Vec<(GoalId, i32, f64)>> {
+        Ok(city::goal_targets(&mut self.conn, agency).await?)
+    }
+
     /// Activities.
     pub async fn activities(&mut self, filter: ActivityFilter) -> CoreResult<Vec<Activity>> {
         Ok(activity::list_visible(&mut self.conn, self.viewer, filter).await?)

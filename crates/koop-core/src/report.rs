@@ -88,6 +88,20 @@ pub struct GoalLine {
     /// The outcome kind that measures it, with the sum of their values and their number,
     /// where the kind has a measure.
     pub achieved: Option<(OutcomeKind, f64, usize)>,
+    /// Per year of the period with a target or a result: the target, and what was
+    /// achieved (the number of settlements, else the sum of the values).
+    pub years: Vec<GoalYear>,
+}
+
+/// A goal's target and result in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoalYear {
+    /// The year.
+    pub year: i32,
+    /// What was aimed for, if a target was set.
+    pub target: Option<f64>,
+    /// What was achieved.
+    pub achieved: f64,
 }
 
 /// A section: an instrument or a partner city with its results, oldest first.
@@ -290,9 +304,11 @@ pub async fn council_report(
         .iter()
         .map(|i| (i.id.0, i.name.clone()))
         .collect();
+    let targets = reader.goal_targets(agency).await?;
     let goal_lines = goals
         .iter()
         .map(|g| GoalLine {
+            years: goal_years(g.id, measure_of(g.kind), &targets, &outcomes, period),
             kind: g.kind,
             description: g.description.clone(),
             instrument: g.instrument_id.and_then(|i| names.get(&i.0).cloned()),
@@ -349,6 +365,39 @@ pub async fn council_report(
         settlements,
         totals,
     }))
+}
+
+/// Per year of `period`: the goal's target and what the outcomes of its measure achieved,
+/// for the years that have either.
+fn goal_years(
+    goal: koop_domain::ids::GoalId,
+    measure: Option<OutcomeKind>,
+    targets: &[(koop_domain::ids::GoalId, i32, f64)],
+    outcomes: &[Outcome],
+    period: Period,
+) -> Vec<GoalYear> {
+    use chrono::Datelike;
+    (period.from.year()..=period.to.year())
+        .filter_map(|year| {
+            let target = targets
+                .iter()
+                .find(|t| t.0 == goal && t.1 == year)
+                .map(|t| t.2);
+            let of_year: Vec<&Outcome> = outcomes
+                .iter()
+                .filter(|o| Some(o.data.kind) == measure && o.data.achieved_on.year() == year)
+                .collect();
+            let achieved = match measure {
+                Some(OutcomeKind::Settlement) => of_year.len() as f64,
+                _ => of_year.iter().filter_map(|o| o.data.value).sum(),
+            };
+            (target.is_some() || !of_year.is_empty()).then_some(GoalYear {
+                year,
+                target,
+                achieved,
+            })
+        })
+        .collect()
 }
 
 /// The years in which `agency` has activities or outcomes that `reader` may see,

@@ -194,3 +194,49 @@ pub async fn goals(conn: &mut Conn, agency: Option<AgencyId>) -> DbResult<Vec<Go
         })
         .collect()
 }
+
+/// Sets (or replaces) a goal's target for a year.
+pub async fn set_goal_target(
+    conn: &mut Conn,
+    goal: GoalId,
+    year: i32,
+    target: f64,
+) -> DbResult<()> {
+    sqlx::query("DELETE FROM goal_target WHERE goal_id = $1 AND year = $2")
+        .bind(goal.0)
+        .bind(i64::from(year))
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO goal_target (goal_id, year, target) VALUES ($1, $2, CAST($3 AS DOUBLE PRECISION))",
+    )
+    .bind(goal.0)
+    .bind(i64::from(year))
+    .bind(crate::codec::float(Some(target)))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The targets of an agency's goals: goal, year, target; by goal and year.
+pub async fn goal_targets(conn: &mut Conn, agency: AgencyId) -> DbResult<Vec<(GoalId, i32, f64)>> {
+    let rows: Vec<(i64, i64, f64)> = sqlx::query_as(
+        "SELECT t.goal_id, t.year, t.target FROM goal_target t JOIN goal g ON g.id = t.goal_id \
+         WHERE g.agency_id = $1 ORDER BY t.goal_id, t.year",
+    )
+    .bind(agency.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(g, y, t)| Ok((GoalId(g), parse("goal_target.year", i32::try_from(y))?, t)))
+        .collect()
+}
+
+/// The agency of a goal.
+pub async fn goal_agency(conn: &mut Conn, goal: GoalId) -> DbResult<AgencyId> {
+    let a: i64 = sqlx::query_scalar("SELECT agency_id FROM goal WHERE id = $1")
+        .bind(goal.0)
+        .fetch_one(conn)
+        .await?;
+    Ok(AgencyId(a))
+}

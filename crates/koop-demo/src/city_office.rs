@@ -45,30 +45,33 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
             "Ansprache von Unternehmen und Fachkräften in ausgewählten Zielregionen.",
         )
         .await?;
-    core.create_goal(
-        &sys,
-        agency,
-        GoalKind::Settlement,
-        Some(marketing),
-        "Ansiedlungen ausländischer Unternehmen in Magdeburg",
-    )
-    .await?;
-    core.create_goal(
-        &sys,
-        agency,
-        GoalKind::Jobs,
-        Some(marketing),
-        "Neue Arbeitsplätze durch internationale Unternehmen",
-    )
-    .await?;
-    core.create_goal(
-        &sys,
-        agency,
-        GoalKind::EuFunding,
-        Some(intermunicipal),
-        "EU-Fördermittel für gemeinsame Projekte mit Partnerstädten",
-    )
-    .await?;
+    let settlements = core
+        .create_goal(
+            &sys,
+            agency,
+            GoalKind::Settlement,
+            Some(marketing),
+            "Ansiedlungen ausländischer Unternehmen in Magdeburg",
+        )
+        .await?;
+    let jobs = core
+        .create_goal(
+            &sys,
+            agency,
+            GoalKind::Jobs,
+            Some(marketing),
+            "Neue Arbeitsplätze durch internationale Unternehmen",
+        )
+        .await?;
+    let funding = core
+        .create_goal(
+            &sys,
+            agency,
+            GoalKind::EuFunding,
+            Some(intermunicipal),
+            "EU-Fördermittel für gemeinsame Projekte mit Partnerstädten",
+        )
+        .await?;
     core.create_goal(
         &sys,
         agency,
@@ -77,6 +80,17 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
         "Auszubildende und Fachkräfte aus dem Ausland",
     )
     .await?;
+    // What the office set itself for 2010 and 2011.
+    for (goal, year, target) in [
+        (settlements, 2010, 1.0),
+        (settlements, 2011, 2.0),
+        (jobs, 2010, 10.0),
+        (jobs, 2011, 20.0),
+        (funding, 2010, 150_000.0),
+        (funding, 2011, 100_000.0),
+    ] {
+        core.set_goal_target(&sys, goal, year, target).await?;
+    }
 
     let le_havre = org_short(
         core,

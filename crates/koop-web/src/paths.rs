@@ -112,6 +112,9 @@ pub fn report(slug: &str) -> String {
 /// Import and export of the agency's records.
 pub const TRANSFER: &str = "/manage/import";
 
+/// Setting a goal's target for a year (POST).
+pub const GOAL_TARGET: &str = "/manage/goals/target";
+
 /// The form for recording an agreement.
 pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
 

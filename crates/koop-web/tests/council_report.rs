@@ -91,6 +91,68 @@ async fn the_magdeburg_report_for_2009_to_2011_shows_the_cities_the_interreg_pro
             goals.iter().any(|g| g.contains("14 Arbeitsplätze")),
             "{backend}: {goals:?}"
         );
+        // Each goal's years, achieved against the targets the office set.
+        let jobs = goals
+            .iter()
+            .find(|g| g.starts_with("Arbeitsplätze"))
+            .unwrap();
+        assert!(
+            jobs.contains("2010: 6 von 10") && jobs.contains("2011: 8 von 20"),
+            "{backend}: {jobs}"
+        );
+        let funding = goals
+            .iter()
+            .find(|g| g.starts_with("EU-Fördermittel"))
+            .unwrap();
+        assert!(
+            funding.contains("2010: 186.000 € von 150.000 €"),
+            "{backend}: {funding}"
+        );
+        let settled = goals
+            .iter()
+            .find(|g| g.starts_with("Ansiedlungen"))
+            .unwrap();
+        assert!(settled.contains("2011: 1 von 2"), "{backend}: {settled}");
+        // Staff set a target on the dashboard; it shows there and in the report.
+        let board = app.get("/agencies/magdeburg", Some(&staff)).await;
+        let goal = common::attributes(
+            &board.body,
+            "form.goal-target select[name=goal] option",
+            "value",
+        )[1]
+        .clone();
+        let set = app
+            .post_form(
+                "/manage/goals/target",
+                &format!("goal={goal}&year=2011&target=25"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(set.status, 303, "{backend}: {}", set.body);
+        let page2 = app.get(REPORT, Some(&staff)).await;
+        assert!(
+            select(&page2.body, "table.goals tbody tr")
+                .join(" ")
+                .contains("2011: 8 von 25"),
+            "{backend}"
+        );
+        let img = demo_login(&app, "img@koop.example").await;
+        let foreign = app
+            .post_form(
+                "/manage/goals/target",
+                &format!("goal={goal}&year=2011&target=1"),
+                Some(&img),
+            )
+            .await;
+        assert_eq!(foreign.status, 403, "{backend}: another agency's goal");
+        let bad = app
+            .post_form(
+                "/manage/goals/target",
+                &format!("goal={goal}&year=20x1&target=1"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}: {}", bad.body);
         // Another period leaves the 2009–2011 results out.
         let later = app
             .get("/agencies/magdeburg/report?from=2012&to=2012", Some(&staff))

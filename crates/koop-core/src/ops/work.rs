@@ -123,6 +123,49 @@ impl Core {
         .await
     }
 
+    /// Sets what `goal` aims for in `year` (settlements, jobs, EUR), replacing an
+    /// earlier target of that year.
+    pub async fn set_goal_target(
+        &self,
+        actor: &Actor,
+        goal: GoalId,
+        year: i32,
+        target: f64,
+    ) -> CoreResult<()> {
+        if !(1900..=2200).contains(&year) {
+            return Err(CoreError::field(
+                koop_domain::DomainError::new(
+                    "year",
+                    "invalid_year",
+                    format!("{year} is not a year"),
+                )
+                .with("value", year.to_string()),
+            ));
+        }
+        if target.is_nan() || target < 0.0 {
+            return Err(CoreError::field(koop_domain::DomainError::new(
+                "target",
+                "negative_value",
+                format!("a target must be zero or more, not {target}"),
+            )));
+        }
+        self.write(actor, "goal.target_set", async |tx| {
+            let agency = koop_db::city::goal_agency(tx, goal)
+                .await
+                .map_err(|_| CoreError::NotFound)?;
+            let permit = policy::change_agency_records(actor, agency)?;
+            koop_db::city::set_goal_target(tx, goal, year, target).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "goal",
+                goal.0,
+                json!({ "year": year, "target": target }),
+            ))
+        })
+        .await
+    }
+
     /// Records an activity.
     pub async fn create_activity(
         &self,

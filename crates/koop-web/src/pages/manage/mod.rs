@@ -10,6 +10,7 @@ mod choices;
 mod co_organisers;
 mod coverage;
 mod day;
+mod goals;
 mod messages;
 mod moving;
 mod organisations;
@@ -62,4 +63,5 @@ pub fn routes() -> Router<AppState> {
         .merge(agreements::routes())
         .merge(transfer::routes())
         .merge(calls::routes())
+        .merge(goals::routes())
 }

@@ -59,7 +59,9 @@ struct AgencyPage {
     report_href: String,
     staff: bool,
     instruments: Vec<(String, String)>,
-    goals: Vec<(String, String)>,
+    /// Kind, description, and the years achieved against their targets.
+    goals: Vec<(String, String, String)>,
+    goal_choices: Vec<(i64, String)>,
     tiles: Vec<(String, String)>,
     stages: Vec<String>,
     /// The total funnel as bars: label, count, width (px of 300).
@@ -122,11 +124,41 @@ async fn show_agency(
         .ok_or_else(AppError::not_found)?;
     let id = AgencyId(agency.id);
     let instruments: Vec<_> = r.instruments(id).await?;
-    let goals = r
-        .goals(id)
+    let goal_records = r.goals(id).await?;
+    // Each goal's years of the report's default period, achieved against its target.
+    let years = koop_core::report::record_years(&mut r, id).await?;
+    let period = crate::pages::public::report::period(
+        &crate::pages::public::report::PeriodQuery::new("", ""),
+        &years,
+    )?;
+    let progress: Vec<String> = koop_core::report::council_report(&mut r, id, period)
         .await?
+        .map(|rep| {
+            rep.goals
+                .iter()
+                .map(|g| crate::pages::public::report::goal_years_text(ctx.lang, g))
+                .collect()
+        })
+        .unwrap_or_default();
+    let goal_choices = goal_records
+        .iter()
+        .map(|g| {
+            (
+                g.id.0,
+                format!("{}: {}", ctx.kind("goal", g.kind.as_str()), g.description),
+            )
+        })
+        .collect();
+    let goals = goal_records
         .into_iter()
-        .map(|g| (ctx.kind("goal", g.kind.as_str()), g.description))
+        .enumerate()
+        .map(|(i, g)| {
+            (
+                ctx.kind("goal", g.kind.as_str()),
+                g.description,
+                progress.get(i).cloned().unwrap_or_default(),
+            )
+        })
         .collect();
     let board = koop_core::dashboard::dashboard(&mut r, id).await?;
     let tiles = board
@@ -247,6 +279,7 @@ async fn show_agency(
             .map(|i| (i.name, i.description))
             .collect(),
         goals,
+        goal_choices,
         tiles,
         stages,
         bars,

@@ -90,6 +90,7 @@ fn goals(lang: Lang, r: &CouncilReport) -> Table {
         t.get("field-instrument"),
         t.get("report-count"),
         t.get("report-achieved"),
+        t.get("report-per_year"),
     ];
     let rows = r
         .goals
@@ -105,6 +106,7 @@ fn goals(lang: Lang, r: &CouncilReport) -> Table {
                 Value::Text(g.instrument.clone().unwrap_or_default()),
                 n,
                 v,
+                Value::Text(super::goal_years_text(lang, g)),
             ]
         })
         .collect();
@@ -197,7 +199,10 @@ fn pdf(lang: Lang, r: &CouncilReport) -> Report {
         blocks.push(pdf_table(vec![3.0, 1.0, 2.0], totals(lang, r)));
     }
     blocks.push(Block::Heading(t.get("report-goals")));
-    blocks.push(pdf_table(vec![1.5, 3.6, 2.0, 0.9, 1.6], goals(lang, r)));
+    blocks.push(pdf_table(
+        vec![1.4, 2.8, 1.7, 0.8, 1.3, 2.2],
+        goals(lang, r),
+    ));
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(t.get("report-by_instrument")));
     for s in &r.instruments {

@@ -153,6 +153,30 @@ pub(crate) fn value_text(lang: Lang, kind: OutcomeKind, value: Option<f64>) -> S
     }
 }
 
+/// A goal's years: "2010: 6 von 10 · 2011: 8 von 20" (achieved of target).
+pub(crate) fn goal_years_text(lang: Lang, g: &koop_core::report::GoalLine) -> String {
+    let t = lang.texts();
+    let figure = |v: f64| match g.achieved.map(|a| a.0) {
+        Some(kind) if kind.unit() == Some("EUR") => value_text(lang, kind, Some(v)),
+        _ => number(lang, v),
+    };
+    g.years
+        .iter()
+        .map(|y| match y.target {
+            Some(target) => t.with(
+                "report-goal_year",
+                vec![
+                    ("year", crate::i18n::Arg::Text(y.year.to_string())),
+                    ("achieved", crate::i18n::Arg::Text(figure(y.achieved))),
+                    ("target", crate::i18n::Arg::Text(figure(target))),
+                ],
+            ),
+            None => format!("{}: {}", y.year, figure(y.achieved)),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// "Kooperationsprojekt", "Delegationsbesuch": what kind of record a line is.
 pub(crate) fn record_kind(lang: Lang, r: &ResultRecord) -> String {
     let t = lang.texts();

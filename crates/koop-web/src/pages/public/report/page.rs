@@ -35,6 +35,7 @@ pub(crate) struct GoalRow {
     pub description: String,
     pub instrument: String,
     pub achieved: String,
+    pub years: String,
 }
 
 pub(crate) struct SettlementView {
@@ -155,6 +156,7 @@ pub(crate) async fn show_report(
                     Some(_) => value_text(lang, kind, Some(sum)),
                 })
                 .unwrap_or_else(|| "–".into()),
+            years: super::goal_years_text(lang, g),
         })
         .collect();
     let settlements = report

@@ -1,0 +1,8 @@
+-- What an agency aims for per goal and year (settlements, jobs, EU funding in EUR),
+-- so that the dashboard and the council report set what was achieved against it.
+CREATE TABLE goal_target (
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    target REAL NOT NULL,
+    PRIMARY KEY (goal_id, year)
+);
