@@ -53,6 +53,15 @@ async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
             .find(|t| t["kind"] == "jobs")
             .unwrap();
         assert_eq!(jobs["value"], 14.0, "{backend}");
+        let job_goal = r["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["kind"] == "jobs")
+            .unwrap();
+        assert_eq!(job_goal["years"][1]["year"], 2011, "{backend}: {job_goal}");
+        assert_eq!(job_goal["years"][1]["target"], 20.0, "{backend}");
+        assert_eq!(job_goal["years"][1]["achieved"], 8.0, "{backend}");
         let bad = app
             .get(
                 "/api/v1/agencies/magdeburg/report?from=2011&to=2009",

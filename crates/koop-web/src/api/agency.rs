@@ -134,6 +134,16 @@ pub struct GoalDto {
     pub measured_by: Option<String>,
     pub achieved_value: Option<f64>,
     pub achieved_count: Option<usize>,
+    /// Per year of the period with a target or a result.
+    pub years: Vec<GoalYearDto>,
+}
+
+/// A goal's target and result in one year.
+#[derive(Serialize, ToSchema)]
+pub struct GoalYearDto {
+    pub year: i32,
+    pub target: Option<f64>,
+    pub achieved: f64,
 }
 
 /// A settlement project's steps in the period.
@@ -250,6 +260,15 @@ pub async fn report(
                 measured_by: g.achieved.map(|a| a.0.as_str().into()),
                 achieved_value: g.achieved.map(|a| a.1),
                 achieved_count: g.achieved.map(|a| a.2),
+                years: g
+                    .years
+                    .iter()
+                    .map(|y| GoalYearDto {
+                        year: y.year,
+                        target: y.target,
+                        achieved: y.achieved,
+                    })
+                    .collect(),
             })
             .collect(),
         instruments: rep.instruments.iter().map(section).collect(),

@@ -158,6 +158,7 @@ pub fn routes() -> Router<AppState> {
         agency::EffectDto,
         agency::SectionDto,
         agency::GoalDto,
+        agency::GoalYearDto,
         agency::SettlementDto,
         agency::StepDto,
         agency::TotalDto,
