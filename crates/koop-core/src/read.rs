@@ -164,6 +164,11 @@ impl Reader {
         Ok(outcome::list_visible(&mut self.conn, self.viewer, filter).await?)
     }
 
+    /// Whether an organisation is archived.
+    pub async fn is_archived(&mut self, id: OrgId) -> CoreResult<bool> {
+        Ok(koop_db::merge::is_archived(&mut self.conn, id).await?)
+    }
+
     /// The organisation `id` was merged into, if it was a duplicate.
     pub async fn merged_into(&mut self, id: OrgId) -> CoreResult<Option<OrgId>> {
         Ok(koop_db::merge::merged_into(&mut self.conn, id).await?)

@@ -1,4 +1,4 @@
-//! Merging a duplicate organisation into the one it duplicates: every reference moves
+//! Merging a duplicate organisation into the one it duplicates, and archiving one: every reference moves
 //! over, a reference the kept organisation already has is dropped instead of doubled,
 //! and the duplicate's row stays, pointing to the kept one.
 
@@ -156,4 +156,24 @@ pub async fn merged_into(conn: &mut Conn, id: OrgId) -> DbResult<Option<OrgId>> 
             .fetch_optional(&mut *conn)
             .await?;
     Ok(into.flatten().map(OrgId))
+}
+
+/// Archives an organisation (`true`) or restores it.
+pub async fn set_archived(conn: &mut Conn, id: OrgId, archived: bool) -> DbResult<()> {
+    sqlx::query("UPDATE organisation SET archived_at = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(archived.then(crate::codec::now))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Whether an organisation is archived.
+pub async fn is_archived(conn: &mut Conn, id: OrgId) -> DbResult<bool> {
+    let at: Option<Option<String>> =
+        sqlx::query_scalar("SELECT archived_at FROM organisation WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(at.flatten().is_some())
 }

@@ -192,7 +192,7 @@ pub async fn list_visible(
          AND ($3 = '' OR o.kind IN ({kinds})) \
          AND ($5 = '' OR o.country = $5) \
          AND ($6 = '' OR LOWER(o.name) LIKE $6) \
-         AND ($7 < 0 OR o.agency_id = $7) AND o.merged_into_id IS NULL \
+         AND ($7 < 0 OR o.agency_id = $7) AND o.merged_into_id IS NULL AND o.archived_at IS NULL \
          ORDER BY o.name",
         clause("o", "organisation", true, 1),
         kinds = json_texts(conn, 4),

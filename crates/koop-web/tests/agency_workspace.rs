@@ -330,6 +330,58 @@ async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_i
             text_of(&audit.body).contains("organisation.merged"),
             "{backend}"
         );
+        // Editing names a bad value and keeps the rest; a good edit is saved.
+        let edit = format!("/organisations/{keep}/edit");
+        let form = app.get(&edit, Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}");
+        assert_eq!(
+            attributes(&form.body, "input[name=name]", "value")[0],
+            "Müller Maschinenbau GmbH"
+        );
+        let bad = app
+            .post_form(
+                &edit,
+                "name=M%C3%BCller+Maschinenbau+GmbH&kind=company&country=Germany",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}");
+        assert!(
+            select(&bad.body, "label.invalid")
+                .join(" ")
+                .contains("Land"),
+            "{backend}"
+        );
+        let good = app
+            .post_form(
+                &edit,
+                "name=M%C3%BCller+Maschinenbau+GmbH+%26+Co.+KG&kind=company&country=DE&city=Magdeburg&nace=28.41",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(good.status, 303, "{backend}: {}", good.body);
+        let shown = app
+            .get(&format!("/organisations/{keep}"), Some(&staff))
+            .await;
+        assert!(
+            select(&shown.body, "h1").join(" ").contains("& Co. KG"),
+            "{backend}"
+        );
+        // Archived, it leaves the list; restored, it is back.
+        let archive = format!("/organisations/{keep}/archive");
+        app.post_form(&archive, "archived=true", Some(&staff)).await;
+        let list = app.get("/organisations?q=maschinenbau", Some(&staff)).await;
+        assert!(
+            !text_of(&list.body).contains("Co. KG"),
+            "{backend}: archived"
+        );
+        app.post_form(&archive, "archived=false", Some(&staff))
+            .await;
+        let list = app.get("/organisations?q=maschinenbau", Some(&staff)).await;
+        assert!(
+            text_of(&list.body).contains("Co. KG"),
+            "{backend}: restored"
+        );
         // A second merge of the same duplicate is named.
         let again = app
             .post_form(

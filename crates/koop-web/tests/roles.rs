@@ -340,6 +340,14 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 [404, 404, 404, 404, 200, 404],
             ),
             (format!("/organisations/{}", w.public_org), ALL_OK),
+            (
+                format!("/organisations/{}/edit", w.secret_org),
+                [403, 403, 403, 403, 200, 404],
+            ),
+            (
+                format!("/organisations/{}/edit", w.public_org),
+                [403, 403, 403, 403, 200, 403],
+            ),
             ("/networks".into(), ALL_OK),
             ("/clusters".into(), ALL_OK),
             (format!("/clusters/{}/complements", w.cluster), ALL_OK),
@@ -645,6 +653,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                     w.public_org, w.cluster
                 ),
                 [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                format!("/organisations/{}/archive", w.secret_org),
+                "archived=false".into(),
+                [403, 403, 403, 403, 303, 404],
             ),
             (
                 format!("/organisations/{}/merge", w.public_org),

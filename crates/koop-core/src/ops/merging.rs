@@ -1,4 +1,4 @@
-//! Merging duplicates in an agency's directory: the same company registered at three
+//! Merging duplicates in an agency's directory, and archiving organisations: the same company registered at three
 //! events becomes one organisation with everything the three took part in.
 
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
@@ -8,6 +8,34 @@ use koop_domain::ids::{AgencyId, OrgId};
 use serde_json::json;
 
 impl Core {
+    /// Archives an organisation of the actor's agency (it leaves lists and choices;
+    /// what it took part in stays), or restores it.
+    pub async fn archive_organisation(
+        &self,
+        actor: &Actor,
+        id: OrgId,
+        archived: bool,
+    ) -> CoreResult<()> {
+        let action = if archived {
+            "organisation.archived"
+        } else {
+            "organisation.restored"
+        };
+        self.write(actor, action, async |tx| {
+            let current = koop_db::org::get(tx, actor.viewer(), id).await?;
+            let permit = policy::change_agency_records(actor, current.agency_id)?;
+            koop_db::merge::set_archived(tx, id, archived).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "organisation",
+                id.0,
+                json!({ "name": current.data.name, "archived": archived }),
+            ))
+        })
+        .await
+    }
+
     /// Merges `duplicate` into `keep`, both of `agency`'s directory: every reference
     /// moves to `keep`, and `duplicate` stays only as a pointer to it (its audit trail
     /// and old links still resolve). Returns how many references moved, per table.

@@ -176,3 +176,7 @@ field-year = Jahr
 field-target = Ziel
 field-goal = Ziel
 error-invalid_year = { $field }: „{ $value }“ ist kein Jahr.
+org-edit = Organisation bearbeiten
+org-archive = Archivieren
+org-restore = Wiederherstellen
+org-archived = Archiviert: Die Organisation erscheint in keiner Liste und keiner Auswahl mehr; alles, woran sie beteiligt war, bleibt erhalten.

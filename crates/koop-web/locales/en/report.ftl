@@ -176,3 +176,7 @@ field-year = Year
 field-target = Target
 field-goal = Goal
 error-invalid_year = { $field }: '{ $value }' is not a year.
+org-edit = Edit organisation
+org-archive = Archive
+org-restore = Restore
+org-archived = Archived: the organisation no longer appears in lists or choices; everything it took part in stays.

@@ -25,6 +25,125 @@ pub fn routes() -> Router<AppState> {
             get(new_organisation).post(create_organisation),
         )
         .route("/organisations/{id}/merge", post(merge))
+        .route(
+            "/organisations/{id}/edit",
+            get(edit_organisation).post(save_organisation),
+        )
+        .route("/organisations/{id}/archive", post(archive))
+}
+
+/// The form for an organisation, filled with what it holds now.
+async fn edit_organisation(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    own_agency(&v)?;
+    let o = s.core.reader(&v.actor).await?.org(OrgId(id)).await?;
+    if !koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id) {
+        return Err(CoreError::Forbidden.into());
+    }
+    let d = &o.data;
+    let join = |items: Vec<String>| items.join(", ");
+    let form = FormState::new([
+        ("name".into(), d.name.clone()),
+        ("kind".into(), d.kind.as_str().into()),
+        ("country".into(), d.country.to_string()),
+        ("city".into(), d.city.clone()),
+        (
+            "nace".into(),
+            join(d.nace.iter().map(ToString::to_string).collect()),
+        ),
+        (
+            "size".into(),
+            d.size.map(|x| x.as_str().to_owned()).unwrap_or_default(),
+        ),
+        (
+            "languages".into(),
+            join(d.languages.iter().map(ToString::to_string).collect()),
+        ),
+        ("website".into(), d.website.clone().unwrap_or_default()),
+        ("description".into(), d.description.clone()),
+    ]);
+    render(OrgForm::editing(Ctx::new(&v), form, id))
+}
+
+fn form_of(f: &OrgInput) -> FormState {
+    FormState::new([
+        ("name".into(), f.name.clone()),
+        ("kind".into(), f.kind.clone()),
+        ("country".into(), f.country.clone()),
+        ("city".into(), f.city.clone()),
+        ("nace".into(), f.nace.clone()),
+        ("size".into(), f.size.clone()),
+        ("languages".into(), f.languages.clone()),
+        ("website".into(), f.website.clone()),
+        ("description".into(), f.description.clone()),
+        ("publish".into(), f.publish.clone().unwrap_or_default()),
+    ])
+}
+
+fn org_data(f: &OrgInput) -> Result<koop_core::domain::org::OrgData, CoreError> {
+    org_from_fields(&OrgFields {
+        name: &f.name,
+        kind: &f.kind,
+        country: &f.country,
+        city: &f.city,
+        nace: &f.nace,
+        size: &f.size,
+        languages: &f.languages,
+        website: &f.website,
+        description: &f.description,
+    })
+    .map_err(CoreError::Invalid)
+}
+
+async fn save_organisation(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<OrgInput>,
+) -> Result<Response, AppError> {
+    own_agency(&v)?;
+    let saved = match org_data(&f) {
+        Ok(data) => s.core.update_organisation(&v.actor, OrgId(id), data).await,
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(()) => Ok(see_other_with_flash(
+            &paths::organisation(id),
+            "flash-saved",
+        )),
+        Err(e) => {
+            let ctx = Ctx::new(&v);
+            let form = form_of(&f).with_problems(ctx.texts(), e)?;
+            let page = render(OrgForm::editing(ctx, form, id))?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ArchiveInput {
+    #[serde(default)]
+    archived: String,
+}
+
+/// Archives an organisation (`archived=true`) or restores it.
+async fn archive(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<ArchiveInput>,
+) -> Result<Response, AppError> {
+    own_agency(&v)?;
+    s.core
+        .archive_organisation(&v.actor, OrgId(id), f.archived == "true")
+        .await?;
+    Ok(see_other_with_flash(
+        &paths::organisation(id),
+        "flash-saved",
+    ))
 }
 
 #[derive(Deserialize)]
@@ -64,9 +183,20 @@ struct OrgForm {
     form: FormState,
     kinds: Vec<(&'static str, String)>,
     sizes: Vec<(&'static str, String)>,
+    /// Where the form posts to: the new-organisation address, or an organisation's edit.
+    action: String,
+    /// Whether an existing organisation is edited (publication is not changed here).
+    editing: bool,
 }
 
 impl OrgForm {
+    fn editing(ctx: Ctx, form: FormState, id: i64) -> OrgForm {
+        let mut f = OrgForm::new(ctx, form);
+        f.action = format!("{}/edit", paths::organisation(id));
+        f.editing = true;
+        f
+    }
+
     fn new(ctx: Ctx, form: FormState) -> OrgForm {
         let kinds = OrgKind::ALL
             .iter()
@@ -81,6 +211,8 @@ impl OrgForm {
             form,
             kinds,
             sizes,
+            action: paths::NEW_ORGANISATION.to_owned(),
+            editing: false,
         }
     }
 }
@@ -121,31 +253,8 @@ async fn create_organisation(
     Form(f): Form<OrgInput>,
 ) -> Result<Response, AppError> {
     let agency = own_agency(&v)?;
-    let form = FormState::new([
-        ("name".into(), f.name.clone()),
-        ("kind".into(), f.kind.clone()),
-        ("country".into(), f.country.clone()),
-        ("city".into(), f.city.clone()),
-        ("nace".into(), f.nace.clone()),
-        ("size".into(), f.size.clone()),
-        ("languages".into(), f.languages.clone()),
-        ("website".into(), f.website.clone()),
-        ("description".into(), f.description.clone()),
-        ("publish".into(), f.publish.clone().unwrap_or_default()),
-    ]);
-    let parsed = org_from_fields(&OrgFields {
-        name: &f.name,
-        kind: &f.kind,
-        country: &f.country,
-        city: &f.city,
-        nace: &f.nace,
-        size: &f.size,
-        languages: &f.languages,
-        website: &f.website,
-        description: &f.description,
-    })
-    .map_err(CoreError::Invalid);
-    let created = match parsed {
+    let form = form_of(&f);
+    let created = match org_data(&f) {
         Ok(data) => {
             s.core
                 .create_organisation(&v.actor, agency, data, f.publish.is_some())

@@ -121,6 +121,9 @@ struct OrgDetail {
     /// For staff of the owning agency: the other organisations to merge into this one,
     /// likely duplicates first (with a flag).
     merge_candidates: Option<Vec<(i64, String, bool)>>,
+    /// Whether the visitor keeps this organisation's records (edit, archive).
+    manage: bool,
+    archived: bool,
 }
 
 /// Words of a name that say which organisation it is ("Müller", "Maschinenbau"), not
@@ -247,14 +250,17 @@ async fn show_organisation(
         }
         None => None,
     };
-    let merge = merged_into.is_none()
-        && koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id);
+    let manage = koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id);
+    let archived = r.is_archived(id).await?;
+    let merge = merged_into.is_none() && manage;
     let merge_candidates = if merge {
         Some(merge_candidates(&mut r, &o).await?)
     } else {
         None
     };
     render(OrgDetail {
+        manage,
+        archived,
         id: id.0,
         merged_into,
         merge_candidates,
