@@ -24,6 +24,23 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
+    /// A follow-up the recipient asked to be reminded of: what came of an outcome
+    /// recorded earlier (a contact, a meeting) is due now.
+    FollowUpDue {
+        /// The outcome recorded then.
+        title: String,
+        /// Its kind's code.
+        outcome_kind: String,
+        /// When it was achieved.
+        achieved_on: chrono::NaiveDate,
+        /// What caused it, to record the next outcome against (meeting, activity,
+        /// event ids; any may be missing).
+        meeting_id: Option<i64>,
+        /// The activity.
+        activity_id: Option<i64>,
+        /// The event.
+        event_id: Option<i64>,
+    },
     /// Someone asks the recipient for a meeting.
     RequestReceived {
         /// The event's title.

@@ -64,6 +64,24 @@ pub struct Job {
 const COLUMNS: &str = "id, agency_id, kind, subject_id, payload, requested_by, status, attempts, \
                        locked_by, result, error, created_at, started_at, finished_at";
 
+/// Queues a job that waits until `run_after` (an RFC 3339 instant), such as a
+/// reminder months ahead; without a subject, so it never joins another job.
+pub async fn enqueue_at(conn: &mut Conn, j: &NewJob<'_>, run_after: &str) -> DbResult<JobId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO job (agency_id, kind, subject_id, payload, requested_by, status, run_after, created_at) \
+         VALUES ($1, $2, NULL, $3, $4, 'queued', $5, $6) RETURNING id",
+    )
+    .bind(j.agency.map(|a| a.0))
+    .bind(j.kind)
+    .bind(j.payload)
+    .bind(j.requested_by.map(|a| a.0))
+    .bind(run_after)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(JobId(id))
+}
+
 /// Queues a job; when an unfinished job of the same kind and subject exists, returns
 /// that one instead (and `false`). Two nodes queuing at once meet in the unique index:
 /// the second insert does nothing and finds the first's job.

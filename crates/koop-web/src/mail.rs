@@ -51,6 +51,42 @@ impl Composer for CatalogueComposer {
         let t = lang.texts();
         let link = |path: String| format!("{base_url}{path}");
         let (subject, body) = match &mail.notice {
+            Notice::FollowUpDue {
+                title,
+                outcome_kind,
+                achieved_on,
+                meeting_id,
+                activity_id,
+                event_id,
+            } => {
+                let cause: Vec<String> = [
+                    ("meeting", meeting_id),
+                    ("activity", activity_id),
+                    ("event", event_id),
+                ]
+                .iter()
+                .filter_map(|(k, v)| v.map(|id| format!("{k}={id}")))
+                .collect();
+                let record = if cause.is_empty() {
+                    paths::NEW_OUTCOME.to_owned()
+                } else {
+                    format!("{}?{}", paths::NEW_OUTCOME, cause.join("&"))
+                };
+                let kind = t.get(&format!("kind-outcome-{outcome_kind}"));
+                let when = crate::pages::date(lang, *achieved_on);
+                (
+                    text(t, "mail-follow_up_due-subject", &[("title", title)]),
+                    format!(
+                        "{}\n\n{}",
+                        text(
+                            t,
+                            "mail-follow_up_due-body",
+                            &[("title", title), ("kind", &kind), ("date", &when)]
+                        ),
+                        text(t, "mail-record_here", &[("link", &link(record))])
+                    ),
+                )
+            }
             Notice::RequestReceived {
                 event,
                 event_id,

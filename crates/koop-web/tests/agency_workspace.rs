@@ -153,6 +153,30 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             )
             .await;
         assert_eq!(bad.status, 422, "{backend}: a contract has no value");
+        // A reminder this koop cannot mail is refused, and the outcome is not written.
+        let outcomes = || async {
+            core.reader(&koop_core::Actor::system())
+                .await
+                .unwrap()
+                .outcomes(Default::default())
+                .await
+                .unwrap()
+                .len()
+        };
+        let before = outcomes().await;
+        let unmailed = app
+            .post_form(
+                "/manage/outcomes/new",
+                &format!("kind=contract&achieved_on=2019-09-30&title=Vertrag&meeting={meeting}&remind_on=2099-01-01"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(unmailed.status, 422, "{backend}");
+        assert!(
+            text_of(&unmailed.body).contains("versendet keine E-Mails"),
+            "{backend}"
+        );
+        assert_eq!(outcomes().await, before, "{backend}: nothing half-written");
         let recorded = app
             .post_form(
                 "/manage/outcomes/new",

@@ -477,3 +477,81 @@ async fn each_participant_hears_which_visit_they_got_or_that_they_wait() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_reminder_waits_for_its_day_and_links_to_the_next_outcome() {
+    use koop_core::domain::outcome::{Attribution, OutcomeData, OutcomeKind};
+    use koop_core::mail::{Mail, Notice};
+    for (backend, url) in fresh_databases().await {
+        let (dir, core) = mailing_core(&url).await;
+        let a = TestAgency::create(&core, "a").await;
+        let org = a.org("Sensorik GmbH", true).await;
+        let today = chrono::Utc::now().date_naive();
+        let data = |title: &str| OutcomeData {
+            kind: OutcomeKind::ContactEstablished,
+            title: title.into(),
+            achieved_on: today,
+            value: None,
+            org_ids: vec![org],
+            attribution: Attribution::default(),
+        };
+        // A day that is not after today is refused, and no outcome is written.
+        let before = core
+            .reader(&Actor::system())
+            .await
+            .unwrap()
+            .outcomes(Default::default())
+            .await
+            .unwrap()
+            .len();
+        let refused = core
+            .record_outcome_reminding(&a.staff, a.id, data("Kontakt"), false, Some(today))
+            .await;
+        assert!(refused.is_err(), "{backend}");
+        let after = core
+            .reader(&Actor::system())
+            .await
+            .unwrap()
+            .outcomes(Default::default())
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(after, before, "{backend}: nothing half-written");
+        core.record_outcome_reminding(
+            &a.staff,
+            a.id,
+            data("Kontakt zur Sensorik GmbH"),
+            false,
+            Some(today + chrono::Duration::days(182)),
+        )
+        .await
+        .unwrap();
+        // The reminder waits: no mail today.
+        run_jobs(&core).await;
+        assert!(mails_in(dir.path()).is_empty(), "{backend}: sent too early");
+    }
+    // The mail itself, as the composer words it on its day.
+    let mail = Mail {
+        to: "staff@agency.test".into(),
+        name: "Staff".into(),
+        language: "de".into(),
+        notice: Notice::FollowUpDue {
+            title: "Kontakt zur Sensorik GmbH".into(),
+            outcome_kind: "contact_established".into(),
+            achieved_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 3).unwrap(),
+            meeting_id: Some(17),
+            activity_id: None,
+            event_id: Some(4),
+        },
+    };
+    let words = koop_web::mail::composer().compose(&mail, "http://koop.test");
+    assert_eq!(words.subject, "Nachfassen: Kontakt zur Sensorik GmbH");
+    assert!(words.text.contains("03.06.2026"), "{}", words.text);
+    assert!(
+        words
+            .text
+            .contains("http://koop.test/manage/outcomes/new?meeting=17&event=4"),
+        "{}",
+        words.text
+    );
+}

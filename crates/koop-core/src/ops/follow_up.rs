@@ -179,3 +179,102 @@ impl crate::read::Reader {
             .collect())
     }
 }
+
+/// A reminder is for a day after today.
+pub(crate) fn check_reminder_day(on: chrono::NaiveDate) -> CoreResult<()> {
+    if on <= chrono::Utc::now().date_naive() {
+        return Err(CoreError::field(
+            koop_domain::DomainError::new(
+                "remind_on",
+                "not_in_future",
+                format!("{on} is not after today"),
+            )
+            .with("value", on.to_string()),
+        ));
+    }
+    Ok(())
+}
+
+impl Core {
+    /// Reminds the actor (agency staff with a login) on `on` to follow up an outcome of
+    /// their agency: a mail job that waits until 08:00 UTC that day, with a link to
+    /// record what came of it against the same cause. Refused for a day in the past.
+    pub async fn remind_follow_up(
+        &self,
+        actor: &Actor,
+        outcome: koop_domain::ids::OutcomeId,
+        on: chrono::NaiveDate,
+    ) -> CoreResult<()> {
+        check_reminder_day(on)?;
+        self.write(actor, "outcome.reminder_set", async |tx| {
+            let agency = koop_db::owner::agency_of(tx, koop_db::owner::Owned::Outcome, outcome.0)
+                .await
+                .map_err(|_| CoreError::NotFound)?;
+            let permit = policy::change_agency_records(actor, agency)?;
+            self.queue_reminder(tx, actor, agency, outcome, on).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "outcome",
+                outcome.0,
+                json!({ "remind_on": on }),
+            ))
+        })
+        .await
+    }
+
+    /// Queues the reminder mail of [`Core::remind_follow_up`] in the caller's
+    /// transaction (the caller has checked the rights).
+    pub(crate) async fn queue_reminder(
+        &self,
+        tx: &mut koop_db::Conn,
+        actor: &Actor,
+        agency: koop_domain::ids::AgencyId,
+        outcome: koop_domain::ids::OutcomeId,
+        on: chrono::NaiveDate,
+    ) -> CoreResult<()> {
+        let Some(account) = actor.logged_in().cloned() else {
+            return Err(CoreError::Forbidden);
+        };
+        if self.mailer.is_none() {
+            return Err(CoreError::conflict(
+                "mail_not_configured",
+                "this koop sends no mail: set smtp_url or mail_dir",
+            ));
+        }
+        let o = koop_db::outcome::list_visible(tx, actor.viewer(), Default::default())
+            .await?
+            .into_iter()
+            .find(|x| x.id == outcome)
+            .ok_or(CoreError::NotFound)?;
+        let a = &o.data.attribution;
+        let mail = crate::mail::Mail {
+            to: account.email.clone(),
+            name: account.display_name.clone(),
+            language: account.ui_language.clone(),
+            notice: Notice::FollowUpDue {
+                title: o.data.title.clone(),
+                outcome_kind: o.data.kind.as_str().to_owned(),
+                achieved_on: o.data.achieved_on,
+                meeting_id: a.meeting_id.map(|x| x.0),
+                activity_id: a.activity_id.map(|x| x.0),
+                event_id: a.event_id.map(|x| x.0),
+            },
+        };
+        let payload =
+            serde_json::to_string(&mail).map_err(|e| CoreError::Internal(e.to_string()))?;
+        koop_db::job::enqueue_at(
+            tx,
+            &koop_db::job::NewJob {
+                agency: Some(agency),
+                kind: koop_domain::job::JobKind::Mail.as_str(),
+                subject: None,
+                payload: &payload,
+                requested_by: Some(account.id),
+            },
+            &format!("{on}T08:00:00Z"),
+        )
+        .await?;
+        Ok(())
+    }
+}

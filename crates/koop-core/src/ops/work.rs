@@ -219,8 +219,26 @@ impl Core {
         data: OutcomeData,
         publish: bool,
     ) -> CoreResult<OutcomeId> {
+        self.record_outcome_reminding(actor, agency, data, publish, None)
+            .await
+    }
+
+    /// Records an outcome and, with `remind_on`, a reminder to the actor to follow it
+    /// up that day ([`Core::remind_follow_up`]), in one transaction: a reminder that
+    /// cannot be set leaves no outcome behind.
+    pub async fn record_outcome_reminding(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        data: OutcomeData,
+        publish: bool,
+        remind_on: Option<chrono::NaiveDate>,
+    ) -> CoreResult<OutcomeId> {
         required_text("title", &data.title, 300)?;
         data.check()?;
+        if let Some(on) = remind_on {
+            super::follow_up::check_reminder_day(on)?;
+        }
         self.write(actor, "outcome.recorded", async |tx| {
             let permit = policy::change_agency_records(actor, agency)?;
             visible_orgs(tx, actor, &data.org_ids).await?;
@@ -250,6 +268,9 @@ impl Core {
                 run_by(tx, e, agency).await?;
             }
             let id = koop_db::outcome::insert(tx, agency, &data, publish).await?;
+            if let Some(on) = remind_on {
+                self.queue_reminder(tx, actor, agency, id, on).await?;
+            }
             Ok(Change::new(
                 permit,
                 id,

@@ -46,3 +46,6 @@ mail-see_visits = Ihr Besuch: { $link }
 mail-time_proposed-subject = { $partner } schlägt einen Termin vor – { $event }
 mail-time_proposed-body = { $partner } schlägt für Ihr Gespräch bei { $event } diese Zeit vor:
 mail-answer_proposal = Zu dieser Zeit annehmen oder eine andere vorschlagen in Ihrem Posteingang: { $link }
+mail-follow_up_due-subject = Nachfassen: { $title }
+mail-follow_up_due-body = Sie wollten daran erinnert werden: Am { $date } wurde „{ $title }“ ({ $kind }) eingetragen. Was ist seither daraus geworden – ein Folgetreffen, Verhandlungen, ein Vertrag?
+mail-record_here = Das nächste Ergebnis eintragen: { $link }

@@ -180,3 +180,7 @@ org-edit = Organisation bearbeiten
 org-archive = Archivieren
 org-restore = Wiederherstellen
 org-archived = Archiviert: Die Organisation erscheint in keiner Liste und keiner Auswahl mehr; alles, woran sie beteiligt war, bleibt erhalten.
+outcome-remind_on = Zum Nachfassen erinnern am
+outcome-remind_hint = koop schickt Ihnen an diesem Tag eine E-Mail mit einem Link, das nächste Ergebnis einzutragen (z. B. sechs Monate nach dem Gespräch)
+field-remind_on = Erinnerung
+error-not_in_future = { $field }: „{ $value }“ liegt nicht nach heute.

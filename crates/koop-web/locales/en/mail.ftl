@@ -46,3 +46,6 @@ mail-see_visits = Your visit: { $link }
 mail-time_proposed-subject = { $partner } proposes a time – { $event }
 mail-time_proposed-body = { $partner } proposes this time for your meeting at { $event }:
 mail-answer_proposal = Accept at this time or propose another in your inbox: { $link }
+mail-follow_up_due-subject = Follow up: { $title }
+mail-follow_up_due-body = You asked to be reminded: on { $date } "{ $title }" ({ $kind }) was recorded. What has come of it since – a follow-up meeting, negotiations, a contract?
+mail-record_here = Record the next outcome: { $link }

@@ -180,3 +180,7 @@ org-edit = Edit organisation
 org-archive = Archive
 org-restore = Restore
 org-archived = Archived: the organisation no longer appears in lists or choices; everything it took part in stays.
+outcome-remind_on = Remind me to follow up on
+outcome-remind_hint = koop mails you that day with a link to record the next outcome (six months after the meeting, say)
+field-remind_on = Reminder
+error-not_in_future = { $field }: '{ $value }' is not after today.

@@ -148,6 +148,17 @@ async fn new_outcome(
     })
 }
 
+/// The day to be reminded of the follow-up, if one is asked for.
+fn remind_on(form: &FormState) -> Result<Option<chrono::NaiveDate>, CoreError> {
+    let mut f = Fields::default();
+    let on = match form.value("remind_on").trim() {
+        "" => None,
+        t => f.date("remind_on", t),
+    };
+    f.finish()?;
+    Ok(on)
+}
+
 /// The outcome as the form gives it; every problem at once.
 fn outcome_data(pairs: &Pairs, form: &FormState) -> Result<OutcomeData, CoreError> {
     let mut f = Fields::default();
@@ -194,8 +205,10 @@ async fn create_outcome(
 ) -> Result<Response, AppError> {
     let agency = own_agency(&v)?;
     let form = FormState::new(pairs.clone());
-    let recorded = match outcome_data(&pairs, &form) {
-        Ok(data) => {
+    let remind_on = remind_on(&form);
+    let recorded = match (outcome_data(&pairs, &form), remind_on) {
+        (Err(e), _) | (_, Err(e)) => Err(e),
+        (Ok(data), Ok(remind_on)) => {
             let back = data
                 .attribution
                 .activity_id
@@ -203,11 +216,10 @@ async fn create_outcome(
                 .unwrap_or_else(|| paths::OUTCOMES.to_owned());
             let publish = !form.value("publish").is_empty();
             s.core
-                .record_outcome(&v.actor, agency, data, publish)
+                .record_outcome_reminding(&v.actor, agency, data, publish, remind_on)
                 .await
                 .map(|_| back)
         }
-        Err(e) => Err(e),
     };
     match recorded {
         Ok(back) => Ok(see_other_with_flash(&back, "flash-saved")),
