@@ -406,6 +406,56 @@ async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_i
             text_of(&list.body).contains("Co. KG"),
             "{backend}: restored"
         );
+        // A network of the agency takes the company as a member, with role and date.
+        let network = core
+            .create_organisation(
+                &sys,
+                world.magdeburg,
+                OrgData {
+                    kind: OrgKind::Network,
+                    ..company("Netzwerk Maschinenbau Magdeburg")
+                },
+                true,
+            )
+            .await
+            .unwrap();
+        let joined = app
+            .post_form(
+                &format!("/organisations/{network}/members"),
+                &format!("member={keep}&role=founder&since=2010-04-01"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(joined.status, 303, "{backend}: {}", joined.body);
+        let members = select(
+            &app.get(&format!("/organisations/{network}"), Some(&staff))
+                .await
+                .body,
+            "main table tbody tr",
+        );
+        assert!(
+            members
+                .iter()
+                .any(|m| m.contains("Müller Maschinenbau") && m.contains("01.04.2010")),
+            "{backend}: {members:?}"
+        );
+        let twice = app
+            .post_form(
+                &format!("/organisations/{network}/members"),
+                &format!("member={keep}&role=member"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(twice.status, 422, "{backend}: a member once");
+        assert!(text_of(&twice.body).contains("gibt es schon"), "{backend}");
+        let bad_role = app
+            .post_form(
+                &format!("/organisations/{network}/members"),
+                &format!("member={keep}&role=boss"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad_role.status, 422, "{backend}");
         // A second merge of the same duplicate is named.
         let again = app
             .post_form(

@@ -655,6 +655,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 [403, 403, 403, 403, 303, 303],
             ),
             (
+                format!("/organisations/{}/members", w.cluster),
+                format!("member={}&role=member", w.secret_org),
+                [403, 403, 403, 403, 303, 404],
+            ),
+            (
                 format!("/organisations/{}/archive", w.secret_org),
                 "archived=false".into(),
                 [403, 403, 403, 403, 303, 404],

@@ -184,3 +184,6 @@ outcome-remind_on = Zum Nachfassen erinnern am
 outcome-remind_hint = koop schickt Ihnen an diesem Tag eine E-Mail mit einem Link, das nächste Ergebnis einzutragen (z. B. sechs Monate nach dem Gespräch)
 field-remind_on = Erinnerung
 error-not_in_future = { $field }: „{ $value }“ liegt nicht nach heute.
+member-new = Neues Mitglied
+member-add = Aufnehmen
+field-member = Mitglied

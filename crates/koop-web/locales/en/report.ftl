@@ -184,3 +184,6 @@ outcome-remind_on = Remind me to follow up on
 outcome-remind_hint = koop mails you that day with a link to record the next outcome (six months after the meeting, say)
 field-remind_on = Reminder
 error-not_in_future = { $field }: '{ $value }' is not after today.
+member-new = New member
+member-add = Add
+field-member = Member

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
             get(edit_organisation).post(save_organisation),
         )
         .route("/organisations/{id}/archive", post(archive))
+        .route("/organisations/{id}/members", post(add_member))
 }
 
 /// The form for an organisation, filled with what it holds now.
@@ -121,6 +122,52 @@ async fn save_organisation(
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
+}
+
+#[derive(Deserialize)]
+struct MemberInput {
+    #[serde(default)]
+    member: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    since: String,
+}
+
+/// Adds a member to a network or cluster, with its role and since when.
+async fn add_member(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<MemberInput>,
+) -> Result<Response, AppError> {
+    own_agency(&v)?;
+    let mut fields = crate::forms::Fields::default();
+    let member = fields.optional_number("member", &f.member);
+    let role = fields.choice(
+        "role",
+        koop_core::domain::membership::MemberRole::parse(&f.role),
+    );
+    let since = match f.since.trim() {
+        "" => None,
+        t => fields.date("since", t),
+    };
+    fields.finish()?;
+    let (Some(member), Some(role)) = (member, role) else {
+        return Err(CoreError::field(koop_core::domain::DomainError::new(
+            "member",
+            "required",
+            "choose the member",
+        ))
+        .into());
+    };
+    s.core
+        .add_member(&v.actor, OrgId(id), OrgId(member), role, since)
+        .await?;
+    Ok(see_other_with_flash(
+        &paths::organisation(id),
+        "flash-saved",
+    ))
 }
 
 #[derive(Deserialize)]

@@ -123,6 +123,9 @@ struct OrgDetail {
     merge_candidates: Option<Vec<(i64, String, bool)>>,
     /// Whether the visitor keeps this organisation's records (edit, archive).
     manage: bool,
+    /// For a network or cluster kept by the visitor: organisations to add as members,
+    /// and the roles.
+    member_choices: Option<(Vec<(i64, String)>, Vec<(&'static str, String)>)>,
     archived: bool,
 }
 
@@ -258,7 +261,22 @@ async fn show_organisation(
     } else {
         None
     };
+    let member_choices = match (&merge_candidates, o.data.kind.has_members()) {
+        (Some(others), true) => {
+            let roles = koop_core::domain::membership::MemberRole::ALL
+                .iter()
+                .map(|x| (x.as_str(), ctx.kind("role", x.as_str())))
+                .collect();
+            let orgs = others
+                .iter()
+                .map(|(id, label, _)| (*id, label.clone()))
+                .collect();
+            Some((orgs, roles))
+        }
+        _ => None,
+    };
     render(OrgDetail {
+        member_choices,
         manage,
         archived,
         id: id.0,
