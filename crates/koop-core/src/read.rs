@@ -159,6 +159,15 @@ impl Reader {
         Ok(activity::get(&mut self.conn, self.viewer, id).await?)
     }
 
+    /// The leads each organisation of an activity collected.
+    pub async fn activity_leads(
+        &mut self,
+        id: ActivityId,
+    ) -> CoreResult<Vec<(OrgId, Option<i64>)>> {
+        activity::get(&mut self.conn, self.viewer, id).await?;
+        Ok(activity::leads(&mut self.conn, id).await?)
+    }
+
     /// Outcomes.
     pub async fn outcomes(&mut self, filter: OutcomeFilter) -> CoreResult<Vec<Outcome>> {
         Ok(outcome::list_visible(&mut self.conn, self.viewer, filter).await?)

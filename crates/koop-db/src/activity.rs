@@ -163,3 +163,33 @@ async fn load(conn: &mut Conn, r: Row) -> DbResult<Activity> {
         published: r.published_at.is_some(),
     })
 }
+
+/// Sets the leads an organisation of an activity collected; `false` if it is not one
+/// of the activity's organisations.
+pub async fn set_leads(
+    conn: &mut Conn,
+    activity: ActivityId,
+    org: OrgId,
+    leads: Option<u32>,
+) -> DbResult<bool> {
+    let done =
+        sqlx::query("UPDATE activity_org SET leads = $3 WHERE activity_id = $1 AND org_id = $2")
+            .bind(activity.0)
+            .bind(org.0)
+            .bind(leads.map(i64::from))
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The leads per organisation of an activity (the caller has checked the activity is
+/// visible).
+pub async fn leads(conn: &mut Conn, activity: ActivityId) -> DbResult<Vec<(OrgId, Option<i64>)>> {
+    let rows: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT org_id, leads FROM activity_org WHERE activity_id = $1 ORDER BY org_id",
+    )
+    .bind(activity.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(o, l)| (OrgId(o), l)).collect())
+}

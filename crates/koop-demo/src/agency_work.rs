@@ -196,6 +196,11 @@ pub(crate) async fn load(core: &Core, img: AgencyId) -> CoreResult<AgencyWork> {
             true,
         )
         .await?;
+    // The leads each co-exhibitor brought home from the stand.
+    for (org, leads) in [(chemistry, 14), (network_ids[1], 9)] {
+        core.set_activity_leads(&sys, achema, org, Some(leads))
+            .await?;
+    }
     let usti_host = org_short(
         core,
         img,

@@ -63,6 +63,45 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             .find(|d| d.contains("CeChemNet"))
             .unwrap();
         assert!(chem.contains("ACHEMA 2018"), "{backend}: {chem}");
+        // The stand's co-exhibitors with the leads each brought home; staff add more.
+        let titles = select(&board.body, "details.agreement-detail ol a");
+        let hrefs = attributes(&board.body, "details.agreement-detail ol a", "href");
+        let achema = hrefs[titles.iter().position(|t| t.contains("ACHEMA")).unwrap()].clone();
+        let stand = app.get(&achema, None).await;
+        let rows = select(&stand.body, "main table tbody tr");
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("CeChemNet") && r.contains("14 Leads")),
+            "{backend}: {rows:?}"
+        );
+        let staff_page = app.get(&achema, Some(&staff)).await;
+        let orgs = attributes(
+            &staff_page.body,
+            "form.leads select[name=org] option",
+            "value",
+        );
+        let set = app
+            .post_form(
+                &format!("{achema}/leads"),
+                &format!("org={}&leads=21", orgs[0]),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(set.status, 303, "{backend}: {}", set.body);
+        assert!(
+            select(&app.get(&achema, None).await.body, "main table tbody tr")
+                .iter()
+                .any(|r| r.contains("21 Leads")),
+            "{backend}"
+        );
+        let stranger = app
+            .post_form(
+                &format!("{achema}/leads"),
+                "org=999999&leads=3",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(stranger.status, 422, "{backend}: {}", stranger.body);
         // Visitors do not see contributions, so no ledger of zeros either.
         let public = app.get("/agencies/img", None).await;
         assert!(select(&public.body, "table.ledger").is_empty(), "{backend}");

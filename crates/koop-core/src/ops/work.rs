@@ -211,6 +211,41 @@ impl Core {
         .await
     }
 
+    /// Records how many leads an organisation of an activity collected (a co-exhibitor
+    /// at a joint stand), or clears it.
+    pub async fn set_activity_leads(
+        &self,
+        actor: &Actor,
+        activity: ActivityId,
+        org: OrgId,
+        leads: Option<u32>,
+    ) -> CoreResult<()> {
+        self.write(actor, "activity.leads_set", async |tx| {
+            let agency = koop_db::owner::agency_of(tx, Owned::Activity, activity.0)
+                .await
+                .map_err(|_| CoreError::NotFound)?;
+            let permit = policy::change_agency_records(actor, agency)?;
+            if !koop_db::activity::set_leads(tx, activity, org, leads).await? {
+                return Err(CoreError::field(
+                    koop_domain::DomainError::new(
+                        "org",
+                        "not_in_activity",
+                        format!("organisation {org} did not take part in activity {activity}"),
+                    )
+                    .with("value", org.0.to_string()),
+                ));
+            }
+            Ok(Change::new(
+                permit,
+                (),
+                "activity",
+                activity.0,
+                json!({ "org_id": org, "leads": leads }),
+            ))
+        })
+        .await
+    }
+
     /// Records an outcome and what it is attributed to.
     pub async fn record_outcome(
         &self,

@@ -187,3 +187,10 @@ error-not_in_future = { $field }: „{ $value }“ liegt nicht nach heute.
 member-new = Neues Mitglied
 member-add = Aufnehmen
 field-member = Mitglied
+activity-leads = Gesammelte Kontakte (Leads)
+activity-leads_value = { $count ->
+    [one] 1 Lead
+   *[other] { $count } Leads
+}
+field-leads = Leads
+error-not_in_activity = { $field }: Diese Organisation war an der Aktivität nicht beteiligt.

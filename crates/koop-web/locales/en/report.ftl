@@ -187,3 +187,10 @@ error-not_in_future = { $field }: '{ $value }' is not after today.
 member-new = New member
 member-add = Add
 field-member = Member
+activity-leads = Leads collected
+activity-leads_value = { $count ->
+    [one] 1 lead
+   *[other] { $count } leads
+}
+field-leads = Leads
+error-not_in_activity = { $field }: this organisation did not take part in the activity.

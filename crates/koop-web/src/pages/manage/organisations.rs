@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/organisations/{id}/archive", post(archive))
         .route("/organisations/{id}/members", post(add_member))
+        .route("/activities/{id}/leads", post(set_leads))
 }
 
 /// The form for an organisation, filled with what it holds now.
@@ -168,6 +169,47 @@ async fn add_member(
         &paths::organisation(id),
         "flash-saved",
     ))
+}
+
+#[derive(Deserialize)]
+struct LeadsInput {
+    #[serde(default)]
+    org: String,
+    #[serde(default)]
+    leads: String,
+}
+
+/// Records the leads an organisation collected at an activity (empty clears them).
+async fn set_leads(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<LeadsInput>,
+) -> Result<Response, AppError> {
+    own_agency(&v)?;
+    let mut fields = crate::forms::Fields::default();
+    let org = fields.optional_number("org", &f.org);
+    let leads = fields.optional_number("leads", &f.leads);
+    fields.finish()?;
+    let org = org.ok_or_else(|| {
+        AppError::bad_request("org", "required", "choose the organisation".into())
+    })?;
+    let leads = leads.map(u32::try_from).transpose().map_err(|_| {
+        AppError::bad_request(
+            "leads",
+            "invalid_number",
+            format!("'{}' is not a count", f.leads),
+        )
+    })?;
+    s.core
+        .set_activity_leads(
+            &v.actor,
+            koop_core::domain::ids::ActivityId(id),
+            OrgId(org),
+            leads,
+        )
+        .await?;
+    Ok(see_other_with_flash(&paths::activity(id), "flash-saved"))
 }
 
 #[derive(Deserialize)]

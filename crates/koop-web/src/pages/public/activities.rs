@@ -75,17 +75,39 @@ async fn show_activity(
             Some(crate::paths::partner_city(pc)),
         ));
     }
-    let table = r
-        .org_names(&d.org_ids)
-        .await?
-        .into_iter()
+    let leads = r.activity_leads(a.id).await?;
+    let names = r.org_names(&d.org_ids).await?;
+    let table = names
+        .iter()
         .map(|(id, name, kind)| {
+            let collected = leads
+                .iter()
+                .find(|(o, _)| o == id)
+                .and_then(|(_, l)| *l)
+                .map(|l| {
+                    ctx.texts().with(
+                        "activity-leads_value",
+                        vec![("count", crate::i18n::Arg::Number(l as f64))],
+                    )
+                })
+                .unwrap_or_default();
             vec![
-                (name, Some(crate::paths::organisation(id))),
-                (ctx.kind("org", &kind), None),
+                (name.clone(), Some(crate::paths::organisation(*id))),
+                (ctx.kind("org", kind), None),
+                (collected, None),
             ]
         })
         .collect();
+    let leads_form = koop_core::policy::may_change_agency_records(v.actor.viewer(), a.agency_id)
+        .then(|| {
+            (
+                format!("{}/leads", crate::paths::activity(a.id)),
+                names
+                    .iter()
+                    .map(|(id, name, _)| (id.0, name.clone()))
+                    .collect(),
+            )
+        });
     let mut agreements = Vec::new();
     for aid in &d.agreement_ids {
         if let Ok((ag, parties)) = r.agreement(*aid).await {
@@ -99,6 +121,7 @@ async fn show_activity(
         .filter(|o| o.data.attribution.activity_id == Some(a.id))
         .collect();
     render(DetailPage {
+        leads_form,
         heading: d.title.clone(),
         facts,
         table_heading: ctx.t("field-organisations"),

@@ -98,6 +98,7 @@ async fn show_agreement(
         })
         .await?;
     render(DetailPage {
+        leads_form: None,
         heading: d.title.clone(),
         facts,
         table_heading: ctx.t("field-parties"),

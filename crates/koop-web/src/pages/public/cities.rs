@@ -91,6 +91,7 @@ async fn show_partner_city(
         })
         .await?;
     render(DetailPage {
+        leads_form: None,
         heading: format!("{} – {}", p.home_name, p.partner_name),
         facts,
         table_heading: String::new(),

@@ -34,6 +34,9 @@ pub struct DetailPage {
     pub agreements: Vec<AgreementRow>,
     pub activities: Vec<ActivityRow>,
     pub outcomes: Vec<OutcomeRow>,
+    /// For an activity kept by the visitor: where to post the leads an organisation
+    /// collected, and the organisations.
+    pub leads_form: Option<(String, Vec<(i64, String)>)>,
 }
 
 pub fn list_page(ctx: Ctx, heading: &str) -> ListPage {
