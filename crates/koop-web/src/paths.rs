@@ -115,6 +115,9 @@ pub const TRANSFER: &str = "/manage/import";
 /// Setting a goal's target for a year (POST).
 pub const GOAL_TARGET: &str = "/manage/goals/target";
 
+/// The form for recording an activity.
+pub const NEW_ACTIVITY: &str = "/manage/activities/new";
+
 /// The form for recording an agreement.
 pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
 

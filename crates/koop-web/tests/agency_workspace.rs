@@ -179,6 +179,40 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             "{backend}: {total}"
         );
 
+        // An activity under the new agreement appears among what it funded.
+        let form = app.get("/manage/activities/new", Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}");
+        let agreement = option(&form.body, "agreements", "Chemiepark-Kooperation Leuna");
+        let backwards = app
+            .post_form(
+                "/manage/activities/new",
+                &format!("kind=trade_fair_stand&title=Stand&start_on=2019-06-05&end_on=2019-06-01&orgs={img}&agreements={agreement}"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(backwards.status, 422, "{backend}");
+        assert!(
+            text_of(&backwards.body).contains("Das Ende liegt vor dem Beginn"),
+            "{backend}"
+        );
+        let stand = app
+            .post_form(
+                "/manage/activities/new",
+                &format!(
+                    "kind=trade_fair_stand&title=Gemeinschaftsstand+Chemiepark+Leuna+auf+der+Hannover+Messe\
+                     &start_on=2019-04-01&end_on=2019-04-05&place=Hannover&orgs={img}&orgs={leuna}&agreements={agreement}&publish=on"
+                ),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(stand.status, 303, "{backend}: {}", stand.body);
+        let board = app.get("/agencies/img", Some(&staff)).await;
+        let funded = select(&board.body, "details.agreement-detail")
+            .into_iter()
+            .find(|d| d.contains("Chemiepark-Kooperation Leuna"))
+            .unwrap();
+        assert!(funded.contains("Hannover Messe"), "{backend}: {funded}");
+
         // A meeting's outcome, recorded in the form, counts in the funnel and the report.
         let agreements_before = funnel_row(&board.body, "2019")[4].clone();
         let form = app.get("/manage/outcomes/new", Some(&staff)).await;

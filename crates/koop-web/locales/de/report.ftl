@@ -194,3 +194,7 @@ activity-leads_value = { $count ->
 }
 field-leads = Leads
 error-not_in_activity = { $field }: Diese Organisation war an der Aktivität nicht beteiligt.
+activity-new = Aktivität eintragen
+activity-lead = Ein Gemeinschaftsstand, eine Konferenz, eine Veröffentlichung, ein Delegationsbesuch: mit den beteiligten Organisationen (etwa den Mitausstellern) und den Vereinbarungen, Instrumenten und Partnerstädten, denen sie dient.
+activity-orgs = Beteiligte Organisationen (Mitaussteller, Referenten, Gastgeber)
+activity-agreements = Im Rahmen der Vereinbarungen

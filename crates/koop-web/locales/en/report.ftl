@@ -194,3 +194,7 @@ activity-leads_value = { $count ->
 }
 field-leads = Leads
 error-not_in_activity = { $field }: this organisation did not take part in the activity.
+activity-new = Record an activity
+activity-lead = A joint stand, a conference, a publication, a delegation visit: with the organisations involved (such as the co-exhibitors) and the agreements, instruments and partner cities it serves.
+activity-orgs = Organisations involved (co-exhibitors, speakers, hosts)
+activity-agreements = Under the agreements

@@ -2,6 +2,7 @@
 //! `/manage` (and the organisers' pages of an event). Who may use each is decided by koop-core's policy; these handlers only
 //! ask for the operation and show its answer.
 
+mod activities;
 mod agreements;
 mod audit;
 mod calls;
@@ -64,4 +65,5 @@ pub fn routes() -> Router<AppState> {
         .merge(transfer::routes())
         .merge(calls::routes())
         .merge(goals::routes())
+        .merge(activities::routes())
 }
