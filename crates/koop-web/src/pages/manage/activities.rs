@@ -52,13 +52,6 @@ async fn page(
     let ctx = Ctx::new(v);
     let mut r = s.core.reader(&v.actor).await?;
     let c = agency_choices(&mut r, agency).await?;
-    let agreements = r
-        .agreements(None)
-        .await?
-        .into_iter()
-        .filter(|(a, _)| a.agency_id == agency)
-        .map(|(a, _)| (a.id.0, a.data.title))
-        .collect();
     let kinds = ActivityKind::ALL
         .iter()
         .map(|k| (k.as_str(), ctx.kind("activity", k.as_str())))
@@ -74,7 +67,7 @@ async fn page(
         form,
         kinds,
         orgs: c.orgs,
-        agreements,
+        agreements: c.agreements,
         instruments: c.instruments,
         cities: c.cities,
         chosen_orgs: chosen("orgs"),

@@ -1,5 +1,5 @@
-//! The choices that the agency's record forms offer: its organisations, instruments and
-//! partner cities, each as (id, label).
+//! The choices that the agency's record forms offer: its organisations, instruments,
+//! partner cities and agreements, each as (id, label).
 
 use crate::error::AppError;
 use koop_core::domain::ids::AgencyId;
@@ -17,6 +17,8 @@ pub(super) struct AgencyChoices {
     pub instruments: Vec<(i64, String)>,
     /// Its partner cities, by the partner's name.
     pub cities: Vec<(i64, String)>,
+    /// Its agreements, by title.
+    pub agreements: Vec<(i64, String)>,
 }
 
 pub(super) async fn agency_choices(
@@ -46,10 +48,18 @@ pub(super) async fn agency_choices(
         .filter(|c| c.relation.agency_id == agency)
         .map(|c| (c.relation.id.0, c.partner_name))
         .collect();
+    let agreements = r
+        .agreements(None)
+        .await?
+        .into_iter()
+        .filter(|(a, _)| a.agency_id == agency)
+        .map(|(a, _)| (a.id.0, a.data.title))
+        .collect();
     Ok(AgencyChoices {
         all_orgs,
         orgs,
         instruments,
         cities,
+        agreements,
     })
 }

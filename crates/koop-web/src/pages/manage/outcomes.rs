@@ -89,13 +89,6 @@ async fn choices(
         .filter(|a| a.agency_id == agency)
         .map(|a| (a.id.0, format!("{} · {}", a.data.start_on, a.data.title)))
         .collect();
-    let agreements = r
-        .agreements(None)
-        .await?
-        .into_iter()
-        .filter(|(a, _)| a.agency_id == agency)
-        .map(|(a, _)| (a.id.0, a.data.title))
-        .collect();
     let kinds = OutcomeKind::ALL
         .iter()
         .map(|k| (k.as_str(), ctx.kind("outcome", k.as_str())))
@@ -107,7 +100,7 @@ async fn choices(
         meetings,
         events,
         activities,
-        agreements,
+        agreements: c.agreements,
         cities: c.cities,
         instruments: c.instruments,
     })
