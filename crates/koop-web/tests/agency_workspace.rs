@@ -265,6 +265,32 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             agreements_before.parse::<usize>().unwrap() + 1,
             "{backend}"
         );
+        // The funnel's figure leads to the records behind it.
+        let cell = attributes(&board.body, "table.funnel tbody tr a", "href")
+            .into_iter()
+            .find(|h| h.contains("stage=agreement") && h.contains("year=2019"))
+            .unwrap();
+        let behind = select(
+            &app.get(&cell, Some(&staff)).await.body,
+            "main table tbody tr",
+        );
+        assert_eq!(
+            behind.len(),
+            agreements_now.parse::<usize>().unwrap(),
+            "{backend}: {behind:?}"
+        );
+        assert!(
+            behind
+                .iter()
+                .any(|r| r.contains("Liefervertrag über Sensorik")),
+            "{backend}"
+        );
+        assert!(
+            behind.iter().all(|r| r.contains("2019")),
+            "{backend}: {behind:?}"
+        );
+        let odd = app.get("/outcomes?stage=luck", Some(&staff)).await;
+        assert_eq!(odd.status, 400, "{backend}");
         let report = app
             .get("/agencies/img/report?from=2019&to=2019", Some(&staff))
             .await;

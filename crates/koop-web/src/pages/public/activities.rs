@@ -133,11 +133,76 @@ async fn show_activity(
     })
 }
 
-async fn list_outcomes(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+/// Which outcomes a list shows: the records behind a figure of the dashboard.
+#[derive(serde::Deserialize, Default)]
+struct OutcomeQuery {
+    /// Only this agency's (its short name).
+    agency: Option<String>,
+    /// Only this kind (`jobs`, `mou`).
+    kind: Option<String>,
+    /// Only this stage of the funnel (`contact` … `effect`).
+    stage: Option<String>,
+    /// Only this year.
+    year: Option<i32>,
+    /// Only those attributed to this partner-city relation.
+    partner_city: Option<i64>,
+    /// Only those attributed to this event.
+    event: Option<i64>,
+    /// Only those attributed to this network or cluster, or involving it.
+    network: Option<i64>,
+}
+
+async fn list_outcomes(
+    State(s): State<AppState>,
+    v: Visitor,
+    axum::extract::Query(q): axum::extract::Query<OutcomeQuery>,
+) -> Result<Html<String>, AppError> {
+    use chrono::Datelike;
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await?;
-    let all = r.outcomes(OutcomeFilter::default()).await?;
+    let agency = match &q.agency {
+        Some(slug) => Some(
+            r.agencies()
+                .await?
+                .into_iter()
+                .find(|a| &a.slug == slug)
+                .map(|a| a.id)
+                .ok_or_else(AppError::not_found)?,
+        ),
+        None => None,
+    };
+    let stage = q
+        .stage
+        .as_deref()
+        .map(|st| {
+            koop_core::dashboard::STAGES
+                .iter()
+                .position(|x| *x == st)
+                .ok_or_else(|| {
+                    AppError::bad_request(
+                        "stage",
+                        "invalid_choice",
+                        format!("'{st}' is not a stage"),
+                    )
+                })
+        })
+        .transpose()?;
+    let all = r
+        .outcomes(OutcomeFilter {
+            partner_city: q.partner_city.map(koop_core::domain::ids::PartnerCityId),
+            event: q.event.map(koop_core::domain::ids::EventId),
+            org: q.network.map(koop_core::domain::ids::OrgId),
+            ..OutcomeFilter::default()
+        })
+        .await?;
     let mut page = list_page(ctx, "nav-outcomes");
-    page.outcomes = all.iter().map(|o| rows::outcome(&page.ctx, o)).collect();
+    page.outcomes = all
+        .iter()
+        .filter(|o| agency.is_none_or(|a| o.agency_id.0 == a))
+        .filter(|o| q.kind.as_deref().is_none_or(|k| o.data.kind.as_str() == k))
+        .filter(|o| stage.is_none_or(|st| koop_core::dashboard::stage_of(o.data.kind) == st))
+        .filter(|o| q.year.is_none_or(|y| o.data.achieved_on.year() == y))
+        .map(|o| rows::outcome(&page.ctx, o))
+        .collect();
     render(page)
 }

@@ -48,7 +48,8 @@ struct LedgerView {
 /// A funnel row: its label and the count per stage.
 struct FunnelView {
     label: String,
-    cells: Vec<usize>,
+    /// Per stage: the count and the list of the outcomes behind it (meetings have none).
+    cells: Vec<(usize, Option<String>)>,
 }
 
 #[derive(Template)]
@@ -62,7 +63,8 @@ struct AgencyPage {
     /// Kind, description, and the years achieved against their targets.
     goals: Vec<(String, String, String)>,
     goal_choices: Vec<(i64, String)>,
-    tiles: Vec<(String, String)>,
+    /// Label, figure, the list of the outcomes behind it.
+    tiles: Vec<(String, String, String)>,
     stages: Vec<String>,
     /// The total funnel as bars: label, count, width (px of 300).
     bars: Vec<(String, usize, usize)>,
@@ -171,7 +173,16 @@ async fn show_agency(
                 Some("jobs") => number(ctx.lang, *sum),
                 _ => n.to_string(),
             };
-            (ctx.kind("outcome", kind.as_str()), figure)
+            (
+                ctx.kind("outcome", kind.as_str()),
+                figure,
+                format!(
+                    "{}?agency={}&kind={}",
+                    crate::paths::OUTCOMES,
+                    agency.slug,
+                    kind.as_str()
+                ),
+            )
         })
         .collect();
     let stages: Vec<String> = STAGES
@@ -193,9 +204,32 @@ async fn show_agency(
     let funnel = board
         .funnel
         .iter()
-        .map(|f| FunnelView {
-            label: funnel_label(&ctx, &f.scope),
-            cells: f.counts.to_vec(),
+        .map(|f| {
+            let scope = match &f.scope {
+                FunnelScope::Total => String::new(),
+                FunnelScope::Year(y) => format!("&year={y}"),
+                FunnelScope::Event(e, _) => format!("&event={}", e.0),
+                FunnelScope::PartnerCity(c, _) => format!("&partner_city={c}"),
+                FunnelScope::Network(n, _) => format!("&network={}", n.0),
+            };
+            FunnelView {
+                label: funnel_label(&ctx, &f.scope),
+                cells: f
+                    .counts
+                    .iter()
+                    .zip(STAGES)
+                    .map(|(n, stage)| {
+                        let link = (*n > 0 && stage != "meeting").then(|| {
+                            format!(
+                                "{}?agency={}&stage={stage}{scope}",
+                                crate::paths::OUTCOMES,
+                                agency.slug
+                            )
+                        });
+                        (*n, link)
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let (mut public, mut private) = (0.0, 0.0);
