@@ -153,6 +153,71 @@ async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
             .await;
         assert_eq!(tokenless.status, 403, "{backend}");
 
+        // An activity with its co-exhibitors, their leads, and a goal's target.
+        let made = app
+            .post_json(
+                "/api/v1/activities",
+                &format!(
+                    r#"{{"kind": "trade_fair_stand", "title": "Gemeinschaftsstand Hafen", "start_on": "2012-04-23",
+                        "end_on": "2012-04-27", "org_ids": [{hafen}], "publish": true}}"#
+                ),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(made.status, 200, "{backend}: {}", made.body);
+        let activity = json(&made.body)["id"].as_i64().unwrap();
+        let leads = app
+            .post_json(
+                &format!("/api/v1/activities/{activity}/leads"),
+                &format!(r#"{{"org_id": {hafen}, "leads": 12}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(leads.status, 200, "{backend}: {}", leads.body);
+        let page = app.get(&format!("/activities/{activity}"), None).await;
+        assert!(page.body.contains("12 Leads"), "{backend}");
+        let backwards = app
+            .post_json(
+                "/api/v1/activities",
+                r#"{"kind": "conference", "title": "X", "start_on": "2012-04-23", "end_on": "2012-04-01"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(backwards.status, 422, "{backend}");
+        assert_eq!(json(&backwards.body)["problems"][0]["field"], "end_on");
+        let goal = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .goals(koop_core::domain::ids::AgencyId(
+                core.reader(&koop_core::Actor::system())
+                    .await
+                    .unwrap()
+                    .agencies()
+                    .await
+                    .unwrap()
+                    .iter()
+                    .find(|a| a.slug == "magdeburg")
+                    .unwrap()
+                    .id,
+            ))
+            .await
+            .unwrap()[1]
+            .id
+            .0;
+        let target = app
+            .post_json(
+                &format!("/api/v1/goals/{goal}/targets"),
+                r#"{"year": 2012, "target": 40}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(target.status, 200, "{backend}: {}", target.body);
+
         // The dashboard: IMG's four agreements in the ledger, for IMG's staff.
         let img = demo_login(&app, "img@koop.example").await;
         let d = json(

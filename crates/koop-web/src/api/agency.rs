@@ -757,3 +757,133 @@ pub async fn merge(
         .api()?;
     Ok(Json(IdDto { id }))
 }
+
+/// A new activity.
+#[derive(Deserialize, ToSchema)]
+pub struct NewActivityDto {
+    /// location_presentation, trade_fair_stand, conference, information_event, company_visit, publication, delegation_visit, contact_brokerage, other
+    pub kind: String,
+    pub title: String,
+    pub start_on: String,
+    pub end_on: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub description: String,
+    /// The organisations involved (co-exhibitors, speakers, hosts).
+    #[serde(default)]
+    pub org_ids: Vec<i64>,
+    /// The agreements it was carried out under.
+    #[serde(default)]
+    pub agreement_ids: Vec<i64>,
+    pub instrument_id: Option<i64>,
+    pub partner_city_id: Option<i64>,
+    #[serde(default)]
+    pub publish: bool,
+}
+
+/// Records an activity of the caller's agency.
+#[utoipa::path(post, path = "/api/v1/activities", request_body = NewActivityDto, responses((status = 200, body = IdDto), (status = 400, body = ErrorDto), (status = 403, body = ErrorDto), (status = 404, body = ErrorDto), (status = 422, body = ErrorDto)))]
+pub async fn create_activity(
+    State(s): State<AppState>,
+    v: Visitor,
+    Body(b): Body<NewActivityDto>,
+) -> ApiResult<IdDto> {
+    use koop_core::domain::activity::{ActivityData, ActivityKind};
+    let agency = own_agency(&v)?;
+    let data = ActivityData {
+        kind: choice("kind", ActivityKind::parse(&b.kind))?,
+        title: b.title,
+        start_on: day("start_on", &b.start_on)?,
+        end_on: day("end_on", &b.end_on)?,
+        place: b.place,
+        description: b.description,
+        org_ids: b.org_ids.into_iter().map(OrgId).collect(),
+        agreement_ids: b.agreement_ids.into_iter().map(AgreementId).collect(),
+        instrument_id: b.instrument_id.map(InstrumentId),
+        partner_city_id: b.partner_city_id.map(PartnerCityId),
+        event_id: None,
+    };
+    let id = s
+        .core
+        .create_activity(&v.actor, agency, data, b.publish)
+        .await
+        .api()?;
+    Ok(Json(IdDto { id: id.0 }))
+}
+
+/// The leads an organisation collected at an activity.
+#[derive(Deserialize, ToSchema)]
+pub struct LeadsDto {
+    pub org_id: i64,
+    /// Empty to clear.
+    pub leads: Option<u32>,
+}
+
+/// Records the leads an organisation of an activity (a co-exhibitor) collected.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/leads", params(("id" = i64, Path)), request_body = LeadsDto, responses((status = 200, body = IdDto), (status = 403, body = ErrorDto), (status = 404, body = ErrorDto), (status = 422, body = ErrorDto)))]
+pub async fn set_leads(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Body(b): Body<LeadsDto>,
+) -> ApiResult<IdDto> {
+    own_agency(&v)?;
+    s.core
+        .set_activity_leads(&v.actor, ActivityId(id), OrgId(b.org_id), b.leads)
+        .await
+        .api()?;
+    Ok(Json(IdDto { id }))
+}
+
+/// A goal's target for a year.
+#[derive(Deserialize, ToSchema)]
+pub struct TargetDto {
+    pub year: i32,
+    pub target: f64,
+}
+
+/// Sets what a goal of the caller's agency aims for in a year.
+#[utoipa::path(post, path = "/api/v1/goals/{id}/targets", params(("id" = i64, Path)), request_body = TargetDto, responses((status = 200, body = IdDto), (status = 403, body = ErrorDto), (status = 404, body = ErrorDto), (status = 422, body = ErrorDto)))]
+pub async fn set_target(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Body(b): Body<TargetDto>,
+) -> ApiResult<IdDto> {
+    own_agency(&v)?;
+    s.core
+        .set_goal_target(&v.actor, GoalId(id), b.year, b.target)
+        .await
+        .api()?;
+    Ok(Json(IdDto { id }))
+}
+
+/// A member to add to a network or cluster.
+#[derive(Deserialize, ToSchema)]
+pub struct NewMemberDto {
+    pub member_id: i64,
+    /// member, management, founder, partner
+    pub role: String,
+    pub since: Option<String>,
+}
+
+/// Adds a member to a network or cluster of the caller's agency.
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/members", params(("id" = i64, Path)), request_body = NewMemberDto, responses((status = 200, body = IdDto), (status = 403, body = ErrorDto), (status = 404, body = ErrorDto), (status = 422, body = ErrorDto)))]
+pub async fn add_member(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Body(b): Body<NewMemberDto>,
+) -> ApiResult<IdDto> {
+    use koop_core::domain::membership::MemberRole;
+    own_agency(&v)?;
+    let role = choice("role", MemberRole::parse(&b.role))?;
+    let since = optional_day("since", &b.since)?;
+    let m = s
+        .core
+        .add_member(&v.actor, OrgId(id), OrgId(b.member_id), role, since)
+        .await
+        .api()?;
+    Ok(Json(IdDto { id: m.0 }))
+}

@@ -32,7 +32,13 @@ pub fn routes() -> Router<AppState> {
         .route("/events", get(list_events))
         .route("/events/{id}", get(get_event))
         .route("/events/{id}/participants", get(list_participants))
-        .route("/activities", get(list_activities))
+        .route(
+            "/activities",
+            get(list_activities).post(agency::create_activity),
+        )
+        .route("/activities/{id}/leads", post(agency::set_leads))
+        .route("/goals/{id}/targets", post(agency::set_target))
+        .route("/organisations/{id}/members", post(agency::add_member))
         .route("/outcomes", get(list_outcomes))
         .route("/events/{id}/profiles", get(exchange::search_profiles))
         .route(
@@ -121,7 +127,11 @@ pub fn routes() -> Router<AppState> {
         agency::create_call,
         agency::call_suggestions,
         agency::add_call_member,
-        agency::merge
+        agency::merge,
+        agency::create_activity,
+        agency::set_leads,
+        agency::set_target,
+        agency::add_member
     ),
     components(schemas(
         OrgDto,
@@ -176,7 +186,11 @@ pub fn routes() -> Router<AppState> {
         agency::CallReasonDto,
         agency::CallSuggestionDto,
         agency::MemberInDto,
-        agency::MergeDto
+        agency::MergeDto,
+        agency::NewActivityDto,
+        agency::LeadsDto,
+        agency::TargetDto,
+        agency::NewMemberDto
     ))
 )]
 struct ApiDoc;
