@@ -8,12 +8,6 @@ use common::{TestApp, attributes, select, text_of};
 use koop_core::Core;
 use koop_core::testing::fresh_databases;
 
-async fn demo_login(app: &TestApp, email: &str) -> common::Session {
-    app.login(email, koop_demo::DEMO_PASSWORD)
-        .await
-        .unwrap_or_else(|| panic!("{email} cannot log in"))
-}
-
 /// The value of the `<option>` of `select` whose text contains `text`.
 fn option(html: &str, select_name: &str, text: &str) -> String {
     let css = format!("select[name={select_name}] option");
@@ -41,7 +35,7 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "img@koop.example").await;
+        let staff = app.login_demo("img@koop.example").await;
 
         let board = app.get("/agencies/img", Some(&staff)).await;
         assert_eq!(board.status, 200, "{backend}: {}", board.body);
@@ -300,7 +294,7 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             "{backend}"
         );
         // Another agency's staff cannot record into this one's meetings.
-        let other = demo_login(&app, "magdeburg@koop.example").await;
+        let other = app.login_demo("magdeburg@koop.example").await;
         let foreign = app
             .post_form(
                 "/manage/outcomes/new",
@@ -390,7 +384,7 @@ async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_i
         .unwrap();
 
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "magdeburg@koop.example").await;
+        let staff = app.login_demo("magdeburg@koop.example").await;
         let page = app
             .get(&format!("/organisations/{keep}"), Some(&staff))
             .await;
@@ -565,7 +559,7 @@ async fn a_duplicate_merged_into_its_original_brings_its_history_and_points_to_i
             .await;
         assert_eq!(again.status, 422, "{backend}");
         // Another agency's staff do not find this agency's records to merge.
-        let other = demo_login(&app, "img@koop.example").await;
+        let other = app.login_demo("img@koop.example").await;
         let refused = app
             .post_form(
                 &format!("/organisations/{keep}/merge"),
@@ -628,7 +622,7 @@ async fn een_profiles_import_from_the_browser_and_a_malformed_file_names_its_cel
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "img@koop.example").await;
+        let staff = app.login_demo("img@koop.example").await;
         assert_eq!(app.get("/manage/import", Some(&staff)).await.status, 200);
 
         let audit = || async {
@@ -719,7 +713,7 @@ async fn een_profiles_import_from_the_browser_and_a_malformed_file_names_its_cel
             )
             .await;
         assert_eq!(forged.status, 403, "{backend}");
-        let other = demo_login(&app, "magdeburg@koop.example").await;
+        let other = app.login_demo("magdeburg@koop.example").await;
         let theirs = app
             .get("/manage/export/een-profiles.csv", Some(&other))
             .await;
@@ -736,7 +730,7 @@ async fn a_funding_call_gets_partners_with_reasons_and_a_granted_one_becomes_eu_
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "cluster@koop.example").await;
+        let staff = app.login_demo("cluster@koop.example").await;
         let list = app.get("/manage/calls", Some(&staff)).await;
         assert_eq!(list.status, 200, "{backend}");
         let call = attributes(&list.body, "table.calls a", "href")[0].clone();
@@ -817,7 +811,7 @@ async fn a_funding_call_gets_partners_with_reasons_and_a_granted_one_becomes_eu_
             .await;
         assert!(report.body.contains("1.250.000 €"), "{backend}");
         // Another agency's staff do not find the call.
-        let other = demo_login(&app, "img@koop.example").await;
+        let other = app.login_demo("img@koop.example").await;
         assert_eq!(app.get(&call, Some(&other)).await.status, 404, "{backend}");
         let foreign = app
             .post_form(

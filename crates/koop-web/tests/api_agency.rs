@@ -14,19 +14,13 @@ fn json(body: &str) -> Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
 }
 
-async fn demo_login(app: &TestApp, email: &str) -> common::Session {
-    app.login(email, koop_demo::DEMO_PASSWORD)
-        .await
-        .unwrap_or_else(|| panic!("{email} cannot log in"))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
     for (backend, url) in fresh_databases().await {
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "magdeburg@koop.example").await;
+        let staff = app.login_demo("magdeburg@koop.example").await;
 
         let report = app
             .get(
@@ -219,7 +213,7 @@ async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
         assert_eq!(target.status, 200, "{backend}: {}", target.body);
 
         // The dashboard: IMG's four agreements in the ledger, for IMG's staff.
-        let img = demo_login(&app, "img@koop.example").await;
+        let img = app.login_demo("img@koop.example").await;
         let d = json(
             &app.get("/api/v1/agencies/img/dashboard", Some(&img))
                 .await
@@ -238,7 +232,7 @@ async fn the_demo_call_gets_partners_with_reasons_in_the_api() {
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "cluster@koop.example").await;
+        let staff = app.login_demo("cluster@koop.example").await;
         let calls = core
             .reader(&koop_core::Actor::system())
             .await
@@ -289,7 +283,7 @@ async fn the_demo_call_gets_partners_with_reasons_in_the_api() {
             "{backend}: a member is not suggested again"
         );
         // Another agency's staff do not find it.
-        let other = demo_login(&app, "img@koop.example").await;
+        let other = app.login_demo("img@koop.example").await;
         let theirs = app
             .get(&format!("/api/v1/calls/{id}/suggestions"), Some(&other))
             .await;

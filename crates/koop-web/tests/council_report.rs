@@ -31,7 +31,7 @@ async fn the_magdeburg_report_for_2009_to_2011_shows_the_cities_the_interreg_pro
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "magdeburg@koop.example").await;
+        let staff = app.login_demo("magdeburg@koop.example").await;
 
         let page = app.get(REPORT, Some(&staff)).await;
         assert_eq!(page.status, 200, "{backend}: {}", page.body);
@@ -136,7 +136,7 @@ async fn the_magdeburg_report_for_2009_to_2011_shows_the_cities_the_interreg_pro
                 .contains("2011: 8 von 25"),
             "{backend}"
         );
-        let img = demo_login(&app, "img@koop.example").await;
+        let img = app.login_demo("img@koop.example").await;
         let foreign = app
             .post_form(
                 "/manage/goals/target",
@@ -252,7 +252,7 @@ async fn a_settlement_recorded_in_the_forms_counts_in_the_report_from_the_day_it
         let core = Core::open(&url).await.unwrap();
         koop_demo::load(&core).await.unwrap();
         let app = TestApp::new(core.clone());
-        let staff = demo_login(&app, "magdeburg@koop.example").await;
+        let staff = app.login_demo("magdeburg@koop.example").await;
         let form = app.get("/manage/settlements/new", Some(&staff)).await;
         assert_eq!(form.status, 200, "{backend}: {}", form.body);
         let company = select(&form.body, "select[name=company] option")
@@ -369,7 +369,7 @@ async fn a_settlement_recorded_in_the_forms_counts_in_the_report_from_the_day_it
         assert_eq!(undated.status, 422, "{backend}");
 
         // Another agency's staff see neither the pipeline's project nor its page.
-        let other = demo_login(&app, "img@koop.example").await;
+        let other = app.login_demo("img@koop.example").await;
         let theirs = app.get(&project, Some(&other)).await;
         assert_eq!(theirs.status, 404, "{backend}");
         let pipeline = app.get("/manage/settlements", Some(&other)).await;
@@ -390,10 +390,4 @@ async fn a_settlement_recorded_in_the_forms_counts_in_the_report_from_the_day_it
 async fn project_count(core: &Core) -> i64 {
     let mut r = core.reader(&koop_core::Actor::system()).await.unwrap();
     r.investor_projects().await.unwrap().len() as i64
-}
-
-async fn demo_login(app: &TestApp, email: &str) -> common::Session {
-    app.login(email, koop_demo::DEMO_PASSWORD)
-        .await
-        .unwrap_or_else(|| panic!("{email} cannot log in"))
 }

@@ -1,5 +1,5 @@
-//! Every state-changing form of the exchange's workflow is refused when another site
-//! sends it, or when it lacks the session's form token, and nothing is written then.
+//! Every state-changing form of the exchange's workflow and of the agency workspace is
+//! refused when another site sends it, or when it lacks the session's form token, and nothing is written then.
 
 mod common;
 
@@ -53,7 +53,120 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             .unwrap()[0]
             .id
             .0;
+        // The agency workspace's records the forms below act on.
+        let company = a.org("Werk GmbH", true).await;
+        let network = core
+            .create_organisation(
+                &a.staff,
+                a.id,
+                koop_core::domain::org::OrgData {
+                    name: "Netzwerk Werk".into(),
+                    kind: koop_core::domain::org::OrgKind::Network,
+                    ..core
+                        .reader(&a.staff)
+                        .await
+                        .unwrap()
+                        .org(company)
+                        .await
+                        .unwrap()
+                        .data
+                },
+                true,
+            )
+            .await
+            .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let step = koop_core::domain::settlement::Step {
+            stage: koop_core::domain::settlement::Stage::Lead,
+            on: day,
+            note: "Anfrage".into(),
+        };
+        let project = core
+            .create_investor_project(
+                &a.staff,
+                a.id,
+                koop_core::domain::settlement::ProjectData {
+                    company_id: company,
+                    title: "Werk".into(),
+                    planned_jobs: None,
+                    planned_investment_eur: None,
+                    site: String::new(),
+                    partners: vec![],
+                    instrument_id: None,
+                    partner_city_id: None,
+                    description: String::new(),
+                },
+                step,
+            )
+            .await
+            .unwrap()
+            .0;
+        let activity = core
+            .create_activity(
+                &a.staff,
+                a.id,
+                koop_core::domain::activity::ActivityData {
+                    kind: koop_core::domain::activity::ActivityKind::TradeFairStand,
+                    title: "Stand".into(),
+                    start_on: day,
+                    end_on: day,
+                    place: String::new(),
+                    description: String::new(),
+                    org_ids: vec![company],
+                    agreement_ids: vec![],
+                    instrument_id: None,
+                    partner_city_id: None,
+                    event_id: None,
+                },
+                true,
+            )
+            .await
+            .unwrap()
+            .0;
+        let call = core
+            .create_call(
+                &a.staff,
+                a.id,
+                koop_core::domain::call::CallData {
+                    title: "Aufruf".into(),
+                    programme: String::new(),
+                    topic_code: String::new(),
+                    topic_text: "Sensorik".into(),
+                    deadline: None,
+                    eligible_countries: vec![],
+                },
+            )
+            .await
+            .unwrap()
+            .0;
+        let goal = core
+            .create_goal(
+                &a.staff,
+                a.id,
+                koop_core::domain::city::GoalKind::Jobs,
+                None,
+                "Arbeitsplätze",
+            )
+            .await
+            .unwrap()
+            .0;
+        let (company, network) = (company.0, network.0);
         let forms = [
+            (&staff, "/manage/organisations/new".to_owned(), "name=Neu+GmbH&country=DE".to_owned()),
+            (&staff, format!("/organisations/{company}/edit"), "name=Werk+GmbH&kind=company&country=DE".to_owned()),
+            (&staff, format!("/organisations/{company}/archive"), "archived=false".to_owned()),
+            (&staff, format!("/organisations/{network}/members"), format!("member={company}&role=member")),
+            (&staff, format!("/organisations/{network}/merge"), format!("duplicate={}", a.org.0)),
+            (&staff, "/manage/agreements/new".to_owned(), format!("title=V&kind=mou&party_0={company}&party_1={network}")),
+            (&staff, "/manage/outcomes/new".to_owned(), format!("kind=mou&achieved_on=2030-01-02&title=MoU&orgs={company}")),
+            (&staff, "/manage/activities/new".to_owned(), format!("kind=conference&title=K&start_on=2030-01-01&end_on=2030-01-01&orgs={company}")),
+            (&staff, format!("/activities/{activity}/leads"), format!("org={company}&leads=3")),
+            (&staff, "/manage/settlements/new".to_owned(), format!("company={company}&title=W&stage=lead&on=2030-01-01&note=A")),
+            (&staff, format!("/manage/settlements/{project}/steps"), "stage=contact&on=2030-02-01&note=B".to_owned()),
+            (&staff, "/manage/calls".to_owned(), "title=Aufruf&topic_text=Sensorik".to_owned()),
+            (&staff, format!("/manage/calls/{call}/members"), format!("org={company}&role=Partner")),
+            (&staff, format!("/manage/calls/{call}/status"), "status=submitted&on=2030-01-01".to_owned()),
+            (&staff, "/manage/goals/target".to_owned(), format!("goal={goal}&year=2030&target=5")),
             (&anna, format!("/events/{e}/requests"), format!("requester={}&receiver={}", p[0], p[2])),
             (&anna, format!("/events/{e}/requests/{request}"), "answer=accept_at&slot=1@2030-03-01T09:00".to_owned()),
             (&anna, format!("/events/{e}/visits/wishes"), format!("wish1={visit}")),

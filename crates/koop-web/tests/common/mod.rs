@@ -182,6 +182,13 @@ impl TestApp {
             .await
     }
 
+    /// Logs in as one of the demo world's logins (with the demo's password).
+    pub async fn login_demo(&self, email: &str) -> Session {
+        self.login(email, koop_demo::DEMO_PASSWORD)
+            .await
+            .unwrap_or_else(|| panic!("{email} cannot log in"))
+    }
+
     /// Logs in with the builders' password.
     pub async fn login_as(&self, email: &str) -> Session {
         self.login(email, koop_core::testing::TEST_PASSWORD)
