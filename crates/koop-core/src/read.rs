@@ -201,6 +201,19 @@ impl Reader {
         Ok(koop_db::call::get(&mut self.conn, self.viewer, id).await?)
     }
 
+    /// The cross-cluster project ideas of the viewer's agency.
+    pub async fn ideas(&mut self) -> CoreResult<Vec<koop_domain::idea::ProjectIdea>> {
+        Ok(koop_db::idea::list_visible(&mut self.conn, self.viewer).await?)
+    }
+
+    /// One project idea.
+    pub async fn idea(
+        &mut self,
+        id: koop_domain::ids::ProjectIdeaId,
+    ) -> CoreResult<koop_domain::idea::ProjectIdea> {
+        Ok(koop_db::idea::get(&mut self.conn, self.viewer, id).await?)
+    }
+
     /// Investor and settlement projects (the viewer's agency's; never public).
     pub async fn investor_projects(&mut self) -> CoreResult<Vec<koop_domain::settlement::Project>> {
         Ok(koop_db::settlement::list_visible(&mut self.conn, self.viewer).await?)

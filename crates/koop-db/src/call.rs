@@ -1,7 +1,7 @@
 //! Funding calls and their consortia.
 
 use crate::codec::{list, now, opt_date, parse, parse_list, parse_opt_date};
-use crate::visibility::{binds, clause};
+use crate::visibility::{agency_row, agency_rows};
 use crate::{Conn, DbResult};
 use koop_domain::account::Viewer;
 use koop_domain::call::{CallData, CallStatus, FundingCall};
@@ -92,26 +92,13 @@ pub async fn set_status(
 
 /// The agency that owns a call.
 pub async fn agency_of(conn: &mut Conn, call: FundingCallId) -> DbResult<AgencyId> {
-    let a: i64 = sqlx::query_scalar("SELECT agency_id FROM funding_call WHERE id = $1")
-        .bind(call.0)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(AgencyId(a))
+    crate::owner::agency_of(conn, crate::owner::Owned::FundingCall, call.0).await
 }
 
 /// The calls the viewer may see (their agency's; calls are its working records).
 pub async fn list_visible(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<FundingCall>> {
-    let (a, m) = binds(viewer);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM funding_call t WHERE {} ORDER BY t.deadline, t.id",
-        clause("t", "funding_call", false, 1)
-    );
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(a)
-        .bind(m)
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut out = Vec::new();
+    let rows: Vec<Row> = agency_rows(conn, viewer, "funding_call", COLUMNS, "t.deadline, t.id").await?;
+    let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         out.push(load(conn, r).await?);
     }
@@ -120,17 +107,7 @@ pub async fn list_visible(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<Fundi
 
 /// One call, if the viewer may see it.
 pub async fn get(conn: &mut Conn, viewer: Viewer, id: FundingCallId) -> DbResult<FundingCall> {
-    let (a, m) = binds(viewer);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM funding_call t WHERE t.id = $1 AND {}",
-        clause("t", "funding_call", false, 2)
-    );
-    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(id.0)
-        .bind(a)
-        .bind(m)
-        .fetch_one(&mut *conn)
-        .await?;
+    let row: Row = agency_row(conn, viewer, "funding_call", COLUMNS, id.0).await?;
     load(conn, row).await
 }
 

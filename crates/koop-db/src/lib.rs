@@ -21,6 +21,7 @@ pub mod consent;
 mod error;
 pub mod event;
 pub mod follow_up;
+pub mod idea;
 pub mod job;
 pub mod meeting;
 pub mod membership;

@@ -6,7 +6,7 @@ use crate::{Conn, DbResult};
 use koop_domain::ids::OrgId;
 
 /// Link tables where an organisation appears once per other key: (table, the
-/// organisation's column, the other key's column).
+/// organisation's column, the other key's columns).
 const ONCE_PER: &[(&str, &str, &str)] = &[
     ("agreement_party", "org_id", "agreement_id"),
     ("event_organiser", "org_id", "event_id"),
@@ -14,6 +14,7 @@ const ONCE_PER: &[(&str, &str, &str)] = &[
     ("outcome_org", "org_id", "outcome_id"),
     ("investor_project_partner", "org_id", "project_id"),
     ("call_member", "org_id", "call_id"),
+    ("idea_org", "org_id", "idea_id, role"),
     ("membership", "member_id", "group_id"),
     ("membership", "group_id", "member_id"),
     ("partner_city", "partner_id", "home_id"),
@@ -55,7 +56,7 @@ pub async fn merge(conn: &mut Conn, keep: OrgId, duplicate: OrgId) -> DbResult<M
     }
     for (table, col, other) in ONCE_PER {
         let drop = format!(
-            "DELETE FROM {table} WHERE {col} = $2 AND {other} IN \
+            "DELETE FROM {table} WHERE {col} = $2 AND ({other}) IN \
              (SELECT {other} FROM {table} WHERE {col} = $1)"
         );
         sqlx::query(sqlx::AssertSqlSafe(drop))

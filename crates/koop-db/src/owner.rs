@@ -24,6 +24,12 @@ pub enum Owned {
     Event,
     /// `instrument`.
     Instrument,
+    /// `funding_call`.
+    FundingCall,
+    /// `project_idea`.
+    ProjectIdea,
+    /// `investor_project`.
+    InvestorProject,
 }
 
 impl Owned {
@@ -38,6 +44,9 @@ impl Owned {
             "outcome" => Owned::Outcome,
             "event" => Owned::Event,
             "instrument" => Owned::Instrument,
+            "funding_call" => Owned::FundingCall,
+            "project_idea" => Owned::ProjectIdea,
+            "investor_project" => Owned::InvestorProject,
             _ => return None,
         })
     }
@@ -52,6 +61,9 @@ impl Owned {
             Owned::Outcome => "SELECT agency_id FROM outcome WHERE id = $1",
             Owned::Event => "SELECT agency_id FROM event WHERE id = $1",
             Owned::Instrument => "SELECT agency_id FROM instrument WHERE id = $1",
+            Owned::FundingCall => "SELECT agency_id FROM funding_call WHERE id = $1",
+            Owned::ProjectIdea => "SELECT agency_id FROM project_idea WHERE id = $1",
+            Owned::InvestorProject => "SELECT agency_id FROM investor_project WHERE id = $1",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Investor and settlement projects with their partners and dated steps.
 
 use crate::codec::{date, now, parse, parse_date};
-use crate::visibility::{binds, clause};
+use crate::visibility::{agency_row, agency_rows};
 use crate::{Conn, DbResult};
 use koop_domain::account::Viewer;
 use koop_domain::ids::{AgencyId, InstrumentId, InvestorProjectId, OrgId, PartnerCityId};
@@ -83,11 +83,7 @@ pub async fn add_step(conn: &mut Conn, project: InvestorProjectId, s: &Step) -> 
 
 /// The agency that owns a project.
 pub async fn agency_of(conn: &mut Conn, project: InvestorProjectId) -> DbResult<AgencyId> {
-    let a: i64 = sqlx::query_scalar("SELECT agency_id FROM investor_project WHERE id = $1")
-        .bind(project.0)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(AgencyId(a))
+    crate::owner::agency_of(conn, crate::owner::Owned::InvestorProject, project.0).await
 }
 
 /// Whether an outcome already points back to the project (its settlement was recorded).
@@ -102,16 +98,7 @@ pub async fn has_outcomes(conn: &mut Conn, project: InvestorProjectId) -> DbResu
 /// The projects the viewer may see (their agency's, or all for the platform), in the
 /// order they were recorded. Projects are never published: they hold a company's plans.
 pub async fn list_visible(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<Project>> {
-    let (a, m) = binds(viewer);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM investor_project t WHERE {} ORDER BY t.id",
-        clause("t", "investor_project", false, 1)
-    );
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(a)
-        .bind(m)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<Row> = agency_rows(conn, viewer, "investor_project", COLUMNS, "t.id").await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         out.push(load(conn, r).await?);
@@ -121,17 +108,7 @@ pub async fn list_visible(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<Proje
 
 /// One project, if the viewer may see it.
 pub async fn get(conn: &mut Conn, viewer: Viewer, id: InvestorProjectId) -> DbResult<Project> {
-    let (a, m) = binds(viewer);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM investor_project t WHERE t.id = $1 AND {}",
-        clause("t", "investor_project", false, 2)
-    );
-    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(id.0)
-        .bind(a)
-        .bind(m)
-        .fetch_one(&mut *conn)
-        .await?;
+    let row: Row = agency_row(conn, viewer, "investor_project", COLUMNS, id.0).await?;
     load(conn, row).await
 }
 

@@ -5,6 +5,7 @@
 //! The filter is one SQL fragment with two parameters, bound from [`Viewer`], so a query
 //! cannot read another tenant's rows by forgetting a condition.
 
+use crate::{Conn, DbResult};
 use koop_domain::account::Viewer;
 
 /// The two bind values that represent a viewer: (agency id, mode).
@@ -34,6 +35,54 @@ pub fn clause(alias: &str, subject_kind: &str, publishable: bool, p: usize) -> S
         a = p,
         m = p + 1,
     )
+}
+
+/// The rows of an agency's working records in `table` (never published: calls, ideas,
+/// settlement projects) that the viewer may see, as `columns` of alias `t`, by `order`.
+pub(crate) async fn agency_rows<R>(
+    conn: &mut Conn,
+    viewer: Viewer,
+    table: &'static str,
+    columns: &str,
+    order: &str,
+) -> DbResult<Vec<R>>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let (a, m) = binds(viewer);
+    let sql = format!(
+        "SELECT {columns} FROM {table} t WHERE {} ORDER BY {order}",
+        clause("t", table, false, 1)
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(a)
+        .bind(m)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// One row of such a table, if the viewer may see it.
+pub(crate) async fn agency_row<R>(
+    conn: &mut Conn,
+    viewer: Viewer,
+    table: &'static str,
+    columns: &str,
+    id: i64,
+) -> DbResult<R>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let (a, m) = binds(viewer);
+    let sql = format!(
+        "SELECT {columns} FROM {table} t WHERE t.id = $1 AND {}",
+        clause("t", table, false, 2)
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .bind(a)
+        .bind(m)
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 #[cfg(test)]

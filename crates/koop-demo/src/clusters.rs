@@ -305,6 +305,7 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             .await?,
         );
     }
+    let mut members: Vec<OrgId> = Vec::new();
     for (i, ((name, kind, city, code, memberships), description)) in
         MEMBERS.into_iter().zip(MEMBER_PROFILES).enumerate()
     {
@@ -323,6 +324,7 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
             },
         )
         .await?;
+        members.push(id);
         for c in memberships {
             let role = if i % 5 == 0 {
                 MemberRole::Founder
@@ -392,7 +394,9 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
     )
     .await?;
 
-    // Cross-cluster project ideas, each looking for partners from several clusters.
+    project_ideas(core, region, &clusters, &members).await?;
+    // The same ideas as research-partner requests, so that the meeting's participants
+    // find them among the recommendations.
     let ideas = [
         (
             8,
@@ -442,6 +446,65 @@ pub(crate) async fn load(core: &Core, region: AgencyId) -> CoreResult<()> {
         .await?;
     }
     funding_call(core, region, region_org).await
+}
+
+/// The cross-cluster project ideas of the managers' meeting: owners, the clusters each
+/// spans, where it stands, and the partners who joined.
+async fn project_ideas(
+    core: &Core,
+    region: AgencyId,
+    clusters: &[OrgId],
+    members: &[OrgId],
+) -> CoreResult<()> {
+    use koop_domain::idea::{IdeaData, IdeaRole, IdeaStatus};
+    let sys = Actor::system();
+    let ideas: [(&str, &str, usize, &[usize], IdeaStatus, &[usize]); 3] = [
+        (
+            "Kleben statt Schweißen: Leichtbau-Batteriegehäuse",
+            "Klebtechnik, Automotive und Chemie entwickeln geklebte, lösbare Batteriegehäuse aus Faserverbund für Elektrofahrzeuge.",
+            8,
+            &[8, 0, 2],
+            IdeaStatus::Seeking,
+            &[19],
+        ),
+        (
+            "Recycling von Solarmodulen mit optischer Sortierung",
+            "Solar, Optik und Logistik bauen eine Rücknahme- und Sortierkette für Altmodule auf: Demontage, optische Sortierung, Rücknahmelogistik.",
+            4,
+            &[4, 5, 7],
+            IdeaStatus::Open,
+            &[],
+        ),
+        (
+            "Sensorik für die Bioökonomie: Prozessüberwachung in Bioraffinerien",
+            "Mikroelektronik und Bioökonomie entwickeln Sensoren und Mikrosysteme, die Fermentationsprozesse in Bioraffinerien überwachen.",
+            6,
+            &[6, 1],
+            IdeaStatus::Formed,
+            &[21, 18],
+        ),
+    ];
+    for (title, summary, owner, spans, status, partners) in ideas {
+        let spanned: Vec<OrgId> = spans.iter().map(|i| clusters[*i]).collect();
+        let idea = core
+            .create_idea(
+                &sys,
+                region,
+                IdeaData {
+                    title: title.into(),
+                    summary: summary.into(),
+                },
+                &[clusters[owner]],
+                &spanned,
+            )
+            .await?;
+        for p in partners {
+            core.put_idea_org(&sys, idea, members[*p], IdeaRole::Partner)
+                .await?;
+        }
+        core.set_idea_status(&sys, idea, status).await?;
+    }
+    Ok(())
 }
 
 /// An Interreg call the cluster managers answer together: the region coordinates, and

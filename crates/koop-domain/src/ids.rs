@@ -71,4 +71,6 @@ id_type!(
     InvestorProjectId,
     /// A funding call an agency builds a consortium for.
     FundingCallId,
+    /// A cross-cluster project idea.
+    ProjectIdeaId,
 );

@@ -15,6 +15,7 @@ pub mod call;
 pub mod city;
 pub mod error;
 pub mod event;
+pub mod idea;
 pub mod ids;
 pub mod job;
 pub mod meeting;

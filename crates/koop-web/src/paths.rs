@@ -132,6 +132,14 @@ pub fn call(id: i64) -> String {
     format!("/manage/calls/{id}")
 }
 
+/// The agency's cross-cluster project ideas.
+pub const IDEAS: &str = "/manage/ideas";
+
+/// A project idea's page.
+pub fn idea(id: i64) -> String {
+    format!("/manage/ideas/{id}")
+}
+
 /// The investor and settlement projects of the staff member's agency.
 pub const SETTLEMENTS: &str = "/manage/settlements";
 

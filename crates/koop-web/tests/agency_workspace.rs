@@ -4,21 +4,9 @@
 
 mod common;
 
-use common::{TestApp, attributes, select, text_of};
+use common::{TestApp, attributes, option, select, text_of};
 use koop_core::Core;
 use koop_core::testing::fresh_databases;
-
-/// The value of the `<option>` of `select` whose text contains `text`.
-fn option(html: &str, select_name: &str, text: &str) -> String {
-    let css = format!("select[name={select_name}] option");
-    let labels = select(html, &css);
-    let values = attributes(html, &css, "value");
-    let i = labels
-        .iter()
-        .position(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no option {text} in {select_name}: {labels:?}"));
-    values[i].clone()
-}
 
 fn funnel_row(html: &str, label: &str) -> Vec<String> {
     let rows = select(html, "table.funnel tbody tr");

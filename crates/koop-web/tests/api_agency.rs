@@ -301,3 +301,129 @@ async fn the_demo_call_gets_partners_with_reasons_in_the_api() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn project_ideas_are_kept_and_get_partners_in_the_api() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("cluster@koop.example").await;
+        let ideas = json(&app.get("/api/v1/ideas", Some(&staff)).await.body);
+        let ideas = ideas.as_array().unwrap();
+        assert_eq!(ideas.len(), 3, "{backend}: {ideas:?}");
+        let sensors = ideas
+            .iter()
+            .find(|i| i["title"].as_str().unwrap().starts_with("Sensorik"))
+            .unwrap();
+        assert_eq!(sensors["status"], "formed", "{backend}");
+        let roles: Vec<&str> = sensors["orgs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["role"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            roles,
+            ["owner", "cluster", "cluster", "partner", "partner"],
+            "{backend}"
+        );
+        let owner = sensors["orgs"][0]["org_id"].as_i64().unwrap();
+        let cluster = sensors["orgs"][2]["org_id"].as_i64().unwrap();
+        // No owner: refused, naming the field; nothing is written.
+        let refused = app
+            .post_json(
+                "/api/v1/ideas",
+                r#"{"title": "Idee", "owner_ids": []}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(refused.status, 400, "{backend}: {}", refused.body);
+        assert!(refused.body.contains("owner_ids"), "{backend}");
+        let made = app
+            .post_json(
+                "/api/v1/ideas",
+                &format!(
+                    r#"{{"title": "Enzyme im Sensor", "summary": "Fermentation und Sensorik", "owner_ids": [{owner}], "cluster_ids": [{cluster}]}}"#
+                ),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(made.status, 200, "{backend}: {}", made.body);
+        let id = json(&made.body)["id"].as_i64().unwrap();
+        let s = json(
+            &app.get(&format!("/api/v1/ideas/{id}/suggestions"), Some(&staff))
+                .await
+                .body,
+        );
+        let s = s.as_array().unwrap();
+        assert!(!s.is_empty(), "{backend}");
+        assert!(
+            s.iter()
+                .all(|x| !x["reasons"].as_array().unwrap().is_empty()),
+            "{backend}"
+        );
+        let first = s[0]["org_id"].as_i64().unwrap();
+        let bad_role = app
+            .post_json(
+                &format!("/api/v1/ideas/{id}/orgs"),
+                &format!(r#"{{"org_id": {first}, "role": "sponsor"}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(bad_role.status, 422, "{backend}: {}", bad_role.body);
+        assert!(bad_role.body.contains("sponsor"), "{backend}");
+        let joined = app
+            .post_json(
+                &format!("/api/v1/ideas/{id}/orgs"),
+                &format!(r#"{{"org_id": {first}, "role": "partner"}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(joined.status, 200, "{backend}: {}", joined.body);
+        let set = app
+            .post_json(
+                &format!("/api/v1/ideas/{id}/status"),
+                r#"{"status": "seeking"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(set.status, 200, "{backend}: {}", set.body);
+        let ideas = json(&app.get("/api/v1/ideas", Some(&staff)).await.body);
+        let new = ideas
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone();
+        assert_eq!(new["status"], "seeking", "{backend}");
+        assert_eq!(new["orgs"].as_array().unwrap().len(), 3, "{backend}: {new}");
+        let removed = app
+            .post_json(
+                &format!("/api/v1/ideas/{id}/orgs/remove"),
+                &format!(r#"{{"org_id": {first}, "role": "partner"}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(removed.status, 200, "{backend}: {}", removed.body);
+        let twice = app
+            .post_json(
+                &format!("/api/v1/ideas/{id}/orgs/remove"),
+                &format!(r#"{{"org_id": {first}, "role": "partner"}}"#),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(twice.status, 422, "{backend}: {}", twice.body);
+        let other = app.login_demo("img@koop.example").await;
+        let theirs = json(&app.get("/api/v1/ideas", Some(&other)).await.body);
+        assert!(theirs.as_array().unwrap().is_empty(), "{backend}");
+    }
+}

@@ -150,6 +150,20 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             .await
             .unwrap()
             .0;
+        let idea = core
+            .create_idea(
+                &a.staff,
+                a.id,
+                koop_core::domain::idea::IdeaData {
+                    title: "Idee".into(),
+                    summary: String::new(),
+                },
+                &[network],
+                &[network],
+            )
+            .await
+            .unwrap()
+            .0;
         let (company, network) = (company.0, network.0);
         let forms = [
             (&staff, "/manage/organisations/new".to_owned(), "name=Neu+GmbH&country=DE".to_owned()),
@@ -166,6 +180,10 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             (&staff, "/manage/calls".to_owned(), "title=Aufruf&topic_text=Sensorik".to_owned()),
             (&staff, format!("/manage/calls/{call}/members"), format!("org={company}&role=Partner")),
             (&staff, format!("/manage/calls/{call}/status"), "status=submitted&on=2030-01-01".to_owned()),
+            (&staff, "/manage/ideas".to_owned(), format!("title=Idee&owner={network}")),
+            (&staff, format!("/manage/ideas/{idea}/orgs"), format!("org={company}&role=partner")),
+            (&staff, format!("/manage/ideas/{idea}/orgs/remove"), format!("org={network}&role=owner")),
+            (&staff, format!("/manage/ideas/{idea}/status"), "status=seeking".to_owned()),
             (&staff, "/manage/goals/target".to_owned(), format!("goal={goal}&year=2030&target=5")),
             (&anna, format!("/events/{e}/requests"), format!("requester={}&receiver={}", p[0], p[2])),
             (&anna, format!("/events/{e}/requests/{request}"), "answer=accept_at&slot=1@2030-03-01T09:00".to_owned()),

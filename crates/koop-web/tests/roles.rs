@@ -100,6 +100,8 @@ struct World {
     profile: i64,
     /// A settlement project of agency A.
     settlement: i64,
+    /// A cross-cluster project idea of agency A.
+    idea: i64,
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -208,6 +210,20 @@ async fn world(url: &str) -> World {
         )
         .await
         .unwrap();
+    let idea = core
+        .create_idea(
+            &a.staff,
+            a.id,
+            koop_core::domain::idea::IdeaData {
+                title: "Geheime Projektidee".into(),
+                summary: "Sensorik".into(),
+            },
+            &[public_org],
+            &[],
+        )
+        .await
+        .unwrap()
+        .0;
     let ev = a.event("Börse").participants(3).slots(4).create().await;
     let hidden = a
         .event("Interne Planung")
@@ -306,6 +322,7 @@ async fn world(url: &str) -> World {
         participants: p.iter().map(|x| x.0).collect(),
         profile: profile.0,
         settlement: settlement.0,
+        idea,
     }
 }
 
@@ -363,6 +380,16 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/agencies/a/report.pdf".into(), ALL_OK),
             ("/agencies/a/report.xlsx".into(), ALL_OK),
             ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),
+            ("/manage/ideas".into(), [403, 403, 403, 403, 200, 200]),
+            (
+                format!("/manage/ideas/{}", w.idea),
+                [403, 403, 403, 403, 200, 404],
+            ),
+            ("/api/v1/ideas".into(), [403, 403, 403, 403, 200, 200]),
+            (
+                format!("/api/v1/ideas/{}/suggestions", w.idea),
+                [403, 403, 403, 403, 200, 404],
+            ),
             (
                 "/manage/agreements/new".into(),
                 [403, 403, 403, 403, 200, 200],
@@ -637,6 +664,21 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 "/manage/calls".into(),
                 "title=Aufruf&topic_text=Sensorik".into(),
                 [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                "/manage/ideas".into(),
+                format!("title=Idee&summary=Sensorik&owner={}", w.public_org),
+                [403, 403, 403, 403, 303, 303],
+            ),
+            (
+                format!("/manage/ideas/{}/orgs", w.idea),
+                format!("org={}&role=partner", w.cluster),
+                [403, 403, 403, 403, 303, 403],
+            ),
+            (
+                format!("/manage/ideas/{}/status", w.idea),
+                "status=seeking".into(),
+                [403, 403, 403, 403, 303, 403],
             ),
             (
                 "/manage/outcomes/new".into(),

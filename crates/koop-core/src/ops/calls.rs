@@ -2,17 +2,17 @@
 //! project becomes an "EU funding" outcome of the consortium), and the partners the
 //! matchmaking engine suggests for it from the directory and past cooperation.
 
+pub use super::partners::Suggested;
+use super::partners::rank_partners;
 use crate::read::Reader;
-use crate::views::{ActivityFilter, OrgFilter, OutcomeFilter};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_domain::DomainError;
 use koop_domain::call::{CallData, CallStatus, FundingCall};
 use koop_domain::ids::{AgencyId, FundingCallId, OrgId};
 use koop_domain::outcome::{Attribution, OutcomeData, OutcomeKind};
 pub use koop_match::call::{CallReason, CallSuggestion};
-use koop_match::call::{Candidate, suggest};
 use serde_json::json;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How many partners a call's page suggests.
 pub const SUGGESTED: usize = 12;
@@ -133,19 +133,6 @@ impl Core {
     }
 }
 
-/// A suggested partner with its organisation's name and country.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suggested {
-    /// The organisation.
-    pub org: OrgId,
-    /// Its name.
-    pub name: String,
-    /// Its country.
-    pub country: String,
-    /// The engine's suggestion: score, contributions, reasons.
-    pub suggestion: CallSuggestion,
-}
-
 /// Partners for `call` from the organisations `reader` may see: not yet in the
 /// consortium, not the agency itself, from an admitted country, ranked by the call's
 /// topic against what they say of themselves and by how often they worked with the
@@ -160,54 +147,9 @@ pub async fn call_suggestions(
         .into_iter()
         .collect();
     let members: HashSet<OrgId> = call.members.iter().map(|m| m.0).collect();
-    let orgs = reader.orgs(&OrgFilter::default()).await?;
-    // Who took part in the same records as the agency's own organisation.
-    let mut joint: HashMap<OrgId, u32> = HashMap::new();
-    let mut count = |ids: &[OrgId]| {
-        if ids.iter().any(|i| own.contains(i)) {
-            for i in ids.iter().filter(|i| !own.contains(i)) {
-                *joint.entry(*i).or_default() += 1;
-            }
-        }
-    };
-    for a in reader.activities(ActivityFilter::default()).await? {
-        count(&a.data.org_ids);
-    }
-    for (_, parties) in reader.agreements(None).await? {
-        let ids: Vec<OrgId> = parties.iter().map(|p| p.party.org_id).collect();
-        count(&ids);
-    }
-    for o in reader.outcomes(OutcomeFilter::default()).await? {
-        count(&o.data.org_ids);
-    }
-    let candidates: Vec<Candidate> = orgs
-        .iter()
-        .filter(|o| !own.contains(&o.id) && !members.contains(&o.id))
-        .filter(|o| !o.data.kind.has_members() && call.data.admits(&o.data.country))
-        .map(|o| Candidate {
-            key: o.id.0,
-            text: format!("{}. {}", o.data.name, o.data.description),
-            lang: o
-                .data
-                .languages
-                .first()
-                .and_then(|l| koop_match::LangCode::parse("language", l.as_str()).ok()),
-            joint_records: joint.get(&o.id).copied().unwrap_or(0),
-        })
-        .collect();
     let text = format!("{}. {}", call.data.title, call.data.topic_text);
-    let by_id: HashMap<i64, &koop_domain::org::Organisation> =
-        orgs.iter().map(|o| (o.id.0, o)).collect();
-    Ok(suggest(&text, None, &candidates, SUGGESTED)
-        .into_iter()
-        .filter_map(|s| {
-            let o = by_id.get(&s.key)?;
-            Some(Suggested {
-                org: o.id,
-                name: o.data.name.clone(),
-                country: o.data.country.to_string(),
-                suggestion: s,
-            })
-        })
-        .collect())
+    rank_partners(reader, &text, &own, SUGGESTED, |o| {
+        !members.contains(&o.id) && call.data.admits(&o.data.country)
+    })
+    .await
 }

@@ -20,13 +20,13 @@ use koop_core::domain::ids::*;
 use koop_core::domain::outcome::{Attribution, OutcomeData, OutcomeKind};
 use koop_core::domain::settlement::{ProjectData, ProjectPartner, Stage, Step};
 use koop_core::domain::values::{CountryCode, NaceCode};
-use koop_core::ops::calls::CallReason;
+use koop_core::ops::calls::{CallReason, Suggested};
 use koop_core::report::ResultRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 /// The staff member's agency, if the policy lets them change its records.
-fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
+pub(super) fn own_agency(v: &Visitor) -> Result<AgencyId, AppError> {
     crate::pages::manage::own_agency(v).map_err(|_| AppError::api(CoreError::Forbidden))
 }
 
@@ -66,7 +66,7 @@ fn optional_day(field: &str, text: &Option<String>) -> Result<Option<NaiveDate>,
         .transpose()
 }
 
-fn choice<T>(
+pub(super) fn choice<T>(
     field: &str,
     parsed: Result<T, koop_core::domain::DomainError>,
 ) -> Result<T, AppError> {
@@ -681,35 +681,36 @@ pub async fn call_suggestions(
     let list = koop_core::ops::calls::call_suggestions(&mut r, &call)
         .await
         .api()?;
-    Ok(Json(
-        list.into_iter()
-            .map(|x| CallSuggestionDto {
-                org_id: x.org.0,
-                name: x.name,
-                country: x.country,
-                score: x.suggestion.score,
-                topic: x.suggestion.topic,
-                cooperation: x.suggestion.cooperation,
-                reasons: x
-                    .suggestion
-                    .reasons
-                    .iter()
-                    .map(|r| match r {
-                        CallReason::Topic(w) => CallReasonDto {
-                            code: "topic".into(),
-                            words: w.clone(),
-                            count: None,
-                        },
-                        CallReason::Cooperation(n) => CallReasonDto {
-                            code: "cooperation".into(),
-                            words: vec![],
-                            count: Some(*n),
-                        },
-                    })
-                    .collect(),
+    Ok(Json(list.iter().map(suggestion_dto).collect()))
+}
+
+/// A suggested partner as the API shows it, reasons as codes with their parameters.
+pub(super) fn suggestion_dto(x: &Suggested) -> CallSuggestionDto {
+    CallSuggestionDto {
+        org_id: x.org.0,
+        name: x.name.clone(),
+        country: x.country.clone(),
+        score: x.suggestion.score,
+        topic: x.suggestion.topic,
+        cooperation: x.suggestion.cooperation,
+        reasons: x
+            .suggestion
+            .reasons
+            .iter()
+            .map(|r| match r {
+                CallReason::Topic(w) => CallReasonDto {
+                    code: "topic".into(),
+                    words: w.clone(),
+                    count: None,
+                },
+                CallReason::Cooperation(n) => CallReasonDto {
+                    code: "cooperation".into(),
+                    words: vec![],
+                    count: Some(*n),
+                },
             })
             .collect(),
-    ))
+    }
 }
 
 /// A consortium member to add.

@@ -4,6 +4,7 @@
 mod agency;
 mod dto;
 mod exchange;
+mod ideas;
 mod running;
 
 use crate::error::AppError;
@@ -82,6 +83,11 @@ pub fn routes() -> Router<AppState> {
         .route("/calls", post(agency::create_call))
         .route("/calls/{id}/suggestions", get(agency::call_suggestions))
         .route("/calls/{id}/members", post(agency::add_call_member))
+        .route("/ideas", get(ideas::list_ideas).post(ideas::create_idea))
+        .route("/ideas/{id}/orgs", post(ideas::put_idea_org))
+        .route("/ideas/{id}/orgs/remove", post(ideas::remove_idea_org))
+        .route("/ideas/{id}/status", post(ideas::set_idea_status))
+        .route("/ideas/{id}/suggestions", get(ideas::idea_suggestions))
         .route("/organisations/{id}/merge", post(agency::merge))
 }
 
@@ -90,7 +96,7 @@ pub fn routes() -> Router<AppState> {
     info(
         title = "koop API",
         version = "1",
-        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics; and the agency workspace: the council report and the dashboard as data, agreements with contributions, outcomes against their cause, settlement projects and their steps, funding calls with suggested partners and their consortium, merging duplicates. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
+        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics; and the agency workspace: the council report and the dashboard as data, agreements with contributions, outcomes against their cause, settlement projects and their steps, funding calls with suggested partners and their consortium, cross-cluster project ideas with their owners, clusters, partners and suggested partners, merging duplicates. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
     ),
     paths(
         list_organisations,
@@ -127,6 +133,12 @@ pub fn routes() -> Router<AppState> {
         agency::create_call,
         agency::call_suggestions,
         agency::add_call_member,
+        ideas::list_ideas,
+        ideas::create_idea,
+        ideas::put_idea_org,
+        ideas::remove_idea_org,
+        ideas::set_idea_status,
+        ideas::idea_suggestions,
         agency::merge,
         agency::create_activity,
         agency::set_leads,
@@ -186,6 +198,10 @@ pub fn routes() -> Router<AppState> {
         agency::CallReasonDto,
         agency::CallSuggestionDto,
         agency::MemberInDto,
+        ideas::IdeaOrgDto,
+        ideas::IdeaDto,
+        ideas::NewIdeaDto,
+        ideas::IdeaStatusDto,
         agency::MergeDto,
         agency::NewActivityDto,
         agency::LeadsDto,

@@ -281,6 +281,18 @@ pub fn attributes(html: &str, css: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
+/// The value of the `<option>` of `select_name` whose text contains `text`.
+pub fn option(html: &str, select_name: &str, text: &str) -> String {
+    let css = format!("select[name={select_name}] option");
+    let labels = select(html, &css);
+    let values = attributes(html, &css, "value");
+    let i = labels
+        .iter()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no option {text} in {select_name}: {labels:?}"));
+    values[i].clone()
+}
+
 /// The first form action on the page that contains `part`.
 #[allow(dead_code)]
 pub fn form_action(html: &str, part: &str) -> String {

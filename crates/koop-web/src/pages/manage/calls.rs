@@ -3,9 +3,9 @@
 //! contributions its score is the sum of), and the application's result.
 
 use super::own_agency;
+use super::suggested::SuggestionView;
 use crate::error::AppError;
 use crate::forms::{Fields, FormState};
-use crate::i18n::Arg;
 use crate::pages::{Ctx, date, render, see_other_with_flash};
 use crate::session::Visitor;
 use crate::state::AppState;
@@ -19,7 +19,6 @@ use koop_core::CoreError;
 use koop_core::domain::call::{CallData, CallStatus};
 use koop_core::domain::ids::{FundingCallId, OrgId};
 use koop_core::domain::values::CountryCode;
-use koop_core::ops::calls::CallReason;
 
 type Pairs = Vec<(String, String)>;
 
@@ -122,14 +121,6 @@ async fn create(
     }
 }
 
-struct SuggestionView {
-    org: i64,
-    name: String,
-    country: String,
-    score: String,
-    reasons: Vec<String>,
-}
-
 #[derive(Template)]
 #[template(path = "manage/call.html")]
 struct CallPage {
@@ -144,28 +135,6 @@ struct CallPage {
     suggestions: Vec<SuggestionView>,
     statuses: Vec<(&'static str, String)>,
     form: FormState,
-}
-
-fn two(ctx: &Ctx, v: f32) -> String {
-    let t = format!("{v:.2}");
-    if ctx.lang.code() == "de" {
-        t.replace('.', ",")
-    } else {
-        t
-    }
-}
-
-fn reason_text(ctx: &Ctx, r: &CallReason) -> String {
-    match r {
-        CallReason::Topic(words) => ctx.texts().with(
-            "call-reason-topic",
-            vec![("words", Arg::Text(words.join(", ")))],
-        ),
-        CallReason::Cooperation(n) => ctx.texts().with(
-            "call-reason-cooperation",
-            vec![("count", Arg::Number(f64::from(*n)))],
-        ),
-    }
 }
 
 async fn call_page(
@@ -190,28 +159,7 @@ async fn call_page(
     let suggestions = koop_core::ops::calls::call_suggestions(&mut r, &call)
         .await?
         .into_iter()
-        .map(|x| SuggestionView {
-            org: x.org.0,
-            name: x.name,
-            country: x.country,
-            score: ctx.texts().with(
-                "call-score",
-                vec![
-                    ("score", Arg::Text(two(&ctx, x.suggestion.score))),
-                    ("topic", Arg::Text(two(&ctx, x.suggestion.topic))),
-                    (
-                        "cooperation",
-                        Arg::Text(two(&ctx, x.suggestion.cooperation)),
-                    ),
-                ],
-            ),
-            reasons: x
-                .suggestion
-                .reasons
-                .iter()
-                .map(|r| reason_text(&ctx, r))
-                .collect(),
-        })
+        .map(|x| SuggestionView::new(&ctx, &x, "call-reason-topic"))
         .collect();
     let mut facts = vec![(ctx.t("call-programme"), call.data.programme.clone())];
     if !call.data.topic_code.is_empty() {

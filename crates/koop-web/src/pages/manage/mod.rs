@@ -12,6 +12,7 @@ mod co_organisers;
 mod coverage;
 mod day;
 mod goals;
+mod ideas;
 mod messages;
 mod moving;
 mod organisations;
@@ -22,6 +23,7 @@ mod settlements;
 mod setup;
 mod standby;
 mod statistics;
+mod suggested;
 mod table_plan;
 mod tables;
 mod transfer;
@@ -64,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .merge(agreements::routes())
         .merge(transfer::routes())
         .merge(calls::routes())
+        .merge(ideas::routes())
         .merge(goals::routes())
         .merge(activities::routes())
 }

@@ -40,6 +40,8 @@ struct OverlapsPage {
     /// The chart: name, how many others it shares members with, bar length (px of 260).
     touches: Vec<(String, usize, usize)>,
     pairs: Vec<PairView>,
+    /// Whether the visitor keeps an agency's records (and so its project ideas).
+    staff: bool,
 }
 
 /// "MiKA", "ACOD", "IT Mitteldeutschland": the part of a name before a dash, or its
@@ -120,6 +122,10 @@ async fn show_overlaps(State(s): State<AppState>, v: Visitor) -> Result<Html<Str
         rows,
         touches,
         pairs,
+        staff: matches!(
+            v.actor.viewer(),
+            koop_core::domain::account::Viewer::Staff(_)
+        ),
         ctx,
     })
 }
