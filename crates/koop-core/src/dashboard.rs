@@ -56,6 +56,8 @@ pub struct LedgerLine {
     pub title: String,
     /// Signed on.
     pub signed_on: Option<NaiveDate>,
+    /// Valid from.
+    pub valid_from: Option<NaiveDate>,
     /// The network or cluster among its parties, if any.
     pub network: Option<(OrgId, String)>,
     /// Each party's contribution.
@@ -73,6 +75,77 @@ impl LedgerLine {
     pub fn leverage(&self) -> Option<f64> {
         (self.public_eur > 0.0).then(|| self.private_eur / self.public_eur)
     }
+}
+
+/// What a sum of ledger lines adds up.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LedgerScope {
+    /// The agreements with one network or cluster among their parties.
+    Network(OrgId, String),
+    /// The agreements signed in one year (or, unsigned, valid from it).
+    Year(i32),
+}
+
+/// The ledger summed per network or per year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerSum {
+    /// What it adds up.
+    pub scope: LedgerScope,
+    /// How many agreements.
+    pub agreements: usize,
+    /// Public money, EUR.
+    pub public_eur: f64,
+    /// Private money, EUR.
+    pub private_eur: f64,
+}
+
+impl LedgerSum {
+    /// Private euros per public euro, where public money was spent.
+    pub fn leverage(&self) -> Option<f64> {
+        (self.public_eur > 0.0).then(|| self.private_eur / self.public_eur)
+    }
+}
+
+/// The ledger's lines summed per network (by name), then per year (oldest first).
+/// An agreement whose contributions are all unknown to the viewer adds nothing.
+pub fn ledger_sums(ledger: &[LedgerLine]) -> Vec<LedgerSum> {
+    let mut sums: Vec<LedgerSum> = Vec::new();
+    let known = ledger
+        .iter()
+        .filter(|l| l.contributions.iter().any(|c| c.eur.is_some()));
+    for line in known {
+        let year = line
+            .signed_on
+            .or(line.valid_from)
+            .map(|d| LedgerScope::Year(d.year()));
+        let network = line
+            .network
+            .as_ref()
+            .map(|(id, name)| LedgerScope::Network(*id, name.clone()));
+        for scope in network.into_iter().chain(year) {
+            let at = match sums.iter().position(|s| s.scope == scope) {
+                Some(i) => i,
+                None => {
+                    sums.push(LedgerSum {
+                        scope,
+                        agreements: 0,
+                        public_eur: 0.0,
+                        private_eur: 0.0,
+                    });
+                    sums.len() - 1
+                }
+            };
+            let sum = &mut sums[at];
+            sum.agreements += 1;
+            sum.public_eur += line.public_eur;
+            sum.private_eur += line.private_eur;
+        }
+    }
+    sums.sort_by(|a, b| match (&a.scope, &b.scope) {
+        (LedgerScope::Network(_, x), LedgerScope::Network(_, y)) => x.cmp(y),
+        _ => a.scope.cmp(&b.scope),
+    });
+    sums
 }
 
 /// The stages of the funnel, in order.
@@ -130,6 +203,8 @@ pub struct Effects {
 pub struct Dashboard {
     /// The ledger, one line per agreement, oldest first.
     pub ledger: Vec<LedgerLine>,
+    /// The ledger per network and per year.
+    pub ledger_sums: Vec<LedgerSum>,
     /// The funnel rows: the total, the years, the events, the partner cities, the
     /// networks; rows that count nothing are left out.
     pub funnel: Vec<FunnelRow>,
@@ -181,6 +256,7 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
             agreement: a.id,
             title: a.data.title.clone(),
             signed_on: a.data.signed_on,
+            valid_from: a.data.valid_from,
             network,
             public_eur: sum(true),
             private_eur: sum(false),
@@ -281,6 +357,7 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
         }
     }
     Ok(Dashboard {
+        ledger_sums: ledger_sums(&ledger),
         ledger,
         funnel: rows,
         effects,
@@ -300,6 +377,7 @@ mod tests {
             agreement: AgreementId(1),
             title: String::new(),
             signed_on: None,
+            valid_from: None,
             network: None,
             contributions: vec![],
             public_eur: 60_000.0,
@@ -309,5 +387,61 @@ mod tests {
         assert!((line.leverage().unwrap() - 0.4167).abs() < 1e-3);
         assert_eq!(stage_of(OutcomeKind::Mou), 3);
         assert_eq!(stage_of(OutcomeKind::Jobs), 4);
+    }
+
+    fn line(id: i64, network: i64, signed: (i32, u32), public: f64, private: f64) -> LedgerLine {
+        LedgerLine {
+            agreement: AgreementId(id),
+            title: String::new(),
+            signed_on: NaiveDate::from_ymd_opt(signed.0, signed.1, 1),
+            valid_from: None,
+            network: Some((OrgId(network), format!("Netz {network}"))),
+            contributions: vec![Contribution {
+                org_id: OrgId(network),
+                name: String::new(),
+                public: false,
+                eur: Some(private),
+                note: String::new(),
+            }],
+            public_eur: public,
+            private_eur: private,
+            activities: vec![],
+        }
+    }
+
+    #[test]
+    fn the_ledger_sums_per_network_and_per_year_signed() {
+        let mut hidden = line(4, 9, (2020, 1), 5.0, 5.0);
+        hidden.contributions[0].eur = None;
+        let sums = ledger_sums(&[
+            line(1, 7, (2018, 3), 60_000.0, 25_000.0),
+            line(2, 8, (2018, 9), 60_000.0, 30_000.0),
+            line(3, 7, (2019, 2), 40_000.0, 20_000.0),
+            hidden,
+        ]);
+        let got: Vec<(LedgerScope, usize, f64, f64)> = sums
+            .iter()
+            .map(|s| (s.scope.clone(), s.agreements, s.public_eur, s.private_eur))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    LedgerScope::Network(OrgId(7), "Netz 7".into()),
+                    2,
+                    100_000.0,
+                    45_000.0
+                ),
+                (
+                    LedgerScope::Network(OrgId(8), "Netz 8".into()),
+                    1,
+                    60_000.0,
+                    30_000.0
+                ),
+                (LedgerScope::Year(2018), 2, 120_000.0, 55_000.0),
+                (LedgerScope::Year(2019), 1, 40_000.0, 20_000.0),
+            ]
+        );
+        assert!((sums[2].leverage().unwrap() - 55.0 / 120.0).abs() < 1e-9);
     }
 }

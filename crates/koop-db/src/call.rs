@@ -97,7 +97,8 @@ pub async fn agency_of(conn: &mut Conn, call: FundingCallId) -> DbResult<AgencyI
 
 /// The calls the viewer may see (their agency's; calls are its working records).
 pub async fn list_visible(conn: &mut Conn, viewer: Viewer) -> DbResult<Vec<FundingCall>> {
-    let rows: Vec<Row> = agency_rows(conn, viewer, "funding_call", COLUMNS, "t.deadline, t.id").await?;
+    let rows: Vec<Row> =
+        agency_rows(conn, viewer, "funding_call", COLUMNS, "t.deadline, t.id").await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         out.push(load(conn, r).await?);

@@ -160,6 +160,23 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             total.contains("280.000 €") && total.contains("130.000 €"),
             "{backend}: {total}"
         );
+        // It joins the ledger of the year it was signed in (no network among its parties).
+        let sums = select(&board.body, "table.ledger-sums tbody tr");
+        let year = sums
+            .iter()
+            .find(|r| r.starts_with("unterzeichnet 2019"))
+            .unwrap_or_else(|| panic!("{backend}: {sums:?}"));
+        assert!(
+            year.contains("40.000 €") && year.contains("30.000 €") && year.contains("0,75"),
+            "{backend}: {year}"
+        );
+        let chem = sums.iter().find(|r| r.starts_with("CeChemNet")).unwrap();
+        assert!(chem.contains("60.000 €"), "{backend}: {chem}");
+        assert_eq!(
+            sums.len(),
+            4 + 4,
+            "{backend}: four networks, four years: {sums:?}"
+        );
 
         // An activity under the new agreement appears among what it funded.
         let form = app.get("/manage/activities/new", Some(&staff)).await;

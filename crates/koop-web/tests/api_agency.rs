@@ -221,8 +221,33 @@ async fn a_script_reads_the_report_and_keeps_the_agencys_records() {
         );
         assert_eq!(d["ledger"].as_array().unwrap().len(), 4, "{backend}");
         assert_eq!(d["ledger"][0]["public_eur"], 60000.0, "{backend}");
+        let years: Vec<(String, f64)> = d["ledger_sums"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["scope"] == "year")
+            .map(|x| {
+                (
+                    x["label"].as_str().unwrap().to_owned(),
+                    x["public_eur"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            years,
+            [
+                ("2004".to_owned(), 120000.0),
+                ("2005".into(), 60000.0),
+                ("2009".into(), 60000.0)
+            ],
+            "{backend}"
+        );
         let public = json(&app.get("/api/v1/agencies/img/dashboard", None).await.body);
         assert!(public["ledger"].as_array().unwrap().is_empty(), "{backend}");
+        assert!(
+            public["ledger_sums"].as_array().unwrap().is_empty(),
+            "{backend}"
+        );
     }
 }
 

@@ -321,6 +321,22 @@ pub struct LedgerDto {
     pub activity_ids: Vec<i64>,
 }
 
+/// The ledger summed per network or per year signed.
+#[derive(Serialize, ToSchema)]
+pub struct LedgerSumDto {
+    /// `network` or `year`.
+    pub scope: String,
+    /// The network's name, or the year.
+    pub label: String,
+    /// The network's id.
+    pub network_id: Option<i64>,
+    pub agreements: usize,
+    pub public_eur: f64,
+    pub private_eur: f64,
+    /// Private euros per public euro.
+    pub leverage: Option<f64>,
+}
+
 /// A row of the funnel.
 #[derive(Serialize, ToSchema)]
 pub struct FunnelDto {
@@ -336,6 +352,8 @@ pub struct FunnelDto {
 #[derive(Serialize, ToSchema)]
 pub struct DashboardDto {
     pub ledger: Vec<LedgerDto>,
+    /// Per network, then per year the agreements were signed.
+    pub ledger_sums: Vec<LedgerSumDto>,
     pub funnel: Vec<FunnelDto>,
 }
 
@@ -346,7 +364,7 @@ pub async fn dashboard(
     v: Visitor,
     Path(slug): Path<String>,
 ) -> ApiResult<DashboardDto> {
-    use koop_core::dashboard::FunnelScope;
+    use koop_core::dashboard::{FunnelScope, LedgerScope};
     let agency = agency_by_slug(&s, &v, &slug).await?;
     let mut r = s.core.reader(&v.actor).await.api()?;
     let d = koop_core::dashboard::dashboard(&mut r, agency)
@@ -369,6 +387,25 @@ pub async fn dashboard(
                 private_eur: l.private_eur,
                 leverage: l.leverage(),
                 activity_ids: l.activities.iter().map(|a| a.0.0).collect(),
+            })
+            .collect(),
+        ledger_sums: d
+            .ledger_sums
+            .iter()
+            .map(|x| {
+                let (scope, label, network_id) = match &x.scope {
+                    LedgerScope::Network(id, name) => ("network", name.clone(), Some(id.0)),
+                    LedgerScope::Year(y) => ("year", y.to_string(), None),
+                };
+                LedgerSumDto {
+                    scope: scope.into(),
+                    label,
+                    network_id,
+                    agreements: x.agreements,
+                    public_eur: x.public_eur,
+                    private_eur: x.private_eur,
+                    leverage: x.leverage(),
+                }
             })
             .collect(),
         funnel: d

@@ -186,6 +186,7 @@ pub fn routes() -> Router<AppState> {
         agency::TotalDto,
         agency::ReportDto,
         agency::LedgerDto,
+        agency::LedgerSumDto,
         agency::FunnelDto,
         agency::DashboardDto,
         agency::NewOutcomeDto,

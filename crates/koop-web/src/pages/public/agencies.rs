@@ -11,6 +11,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::routing::get;
+use koop_core::dashboard::LedgerScope;
 use koop_core::dashboard::{FunnelScope, STAGES};
 use koop_core::domain::ids::AgencyId;
 use koop_core::views::{ActivityFilter, OutcomeFilter};
@@ -71,6 +72,9 @@ struct AgencyPage {
     funnel: Vec<FunnelView>,
     ledger: Vec<LedgerView>,
     ledger_total: (String, String, String),
+    /// Per network, then per year: label, the network's page, agreements, public,
+    /// private, ratio.
+    ledger_sums: Vec<(String, String, usize, String, String, String)>,
     events: Vec<rows::EventRow>,
     activities: Vec<rows::ActivityRow>,
     outcomes: Vec<rows::OutcomeRow>,
@@ -323,6 +327,32 @@ async fn show_agency(
             eur(&ctx, private),
             ratio(&ctx, private, public),
         ),
+        ledger_sums: board
+            .ledger_sums
+            .iter()
+            .map(|x| {
+                let (label, href) = match &x.scope {
+                    LedgerScope::Network(id, name) => {
+                        (name.clone(), crate::paths::organisation(id.0))
+                    }
+                    LedgerScope::Year(y) => (
+                        ctx.texts().with(
+                            "dashboard-signed_in",
+                            vec![("year", crate::i18n::Arg::Text(y.to_string()))],
+                        ),
+                        String::new(),
+                    ),
+                };
+                (
+                    label,
+                    href,
+                    x.agreements,
+                    eur(&ctx, x.public_eur),
+                    eur(&ctx, x.private_eur),
+                    ratio(&ctx, x.private_eur, x.public_eur),
+                )
+            })
+            .collect(),
         ledger,
         events,
         activities,
