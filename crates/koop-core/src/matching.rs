@@ -152,7 +152,12 @@ async fn event_input(r: &mut Reader, event: EventId) -> CoreResult<EventInput> {
             .collect();
     let mut groups: HashMap<OrgId, Vec<m::profile::ClusterId>> = HashMap::new();
     let mut cluster_names: HashMap<u32, String> = HashMap::new();
-    for ms in koop_db::membership::of_members(r.conn(), Viewer::Anonymous, &order).await? {
+    let today = chrono::Utc::now().date_naive();
+    let current = koop_db::membership::of_members(r.conn(), Viewer::Anonymous, &order)
+        .await?
+        .into_iter()
+        .filter(|m| m.is_current(today));
+    for ms in current {
         cluster_names.insert(ms.group_id.0 as u32, ms.group_name.clone());
         groups
             .entry(ms.member_id)

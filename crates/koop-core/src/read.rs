@@ -93,9 +93,22 @@ impl Reader {
         Ok(membership::for_org(&mut self.conn, self.viewer, org).await?)
     }
 
-    /// All memberships in groups of a kind (`network` or `cluster`).
+    /// One membership (current or ended), if the viewer may see its group.
+    pub async fn membership(
+        &mut self,
+        id: koop_domain::ids::MembershipId,
+    ) -> CoreResult<MembershipView> {
+        Ok(membership::get(&mut self.conn, self.viewer, id).await?)
+    }
+
+    /// The current memberships in groups of a kind (`network` or `cluster`): overlaps,
+    /// suggestions and group lists count those who are members today, not those who
+    /// left.
     pub async fn memberships_in(&mut self, kind: &str) -> CoreResult<Vec<MembershipView>> {
-        Ok(membership::in_groups_of_kind(&mut self.conn, self.viewer, kind).await?)
+        let today = chrono::Utc::now().date_naive();
+        let mut all = membership::in_groups_of_kind(&mut self.conn, self.viewer, kind).await?;
+        all.retain(|m| m.is_current(today));
+        Ok(all)
     }
 
     /// Declared complementarities between clusters whose two sides the viewer may see.

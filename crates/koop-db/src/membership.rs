@@ -30,6 +30,15 @@ pub struct MembershipView {
     pub role: MemberRole,
     /// Since.
     pub since: Option<NaiveDate>,
+    /// Until (the day it ended), if it ended.
+    pub until: Option<NaiveDate>,
+}
+
+impl MembershipView {
+    /// Whether the organisation is still a member on `day`.
+    pub fn is_current(&self, day: NaiveDate) -> bool {
+        self.until.is_none_or(|u| u >= day)
+    }
 }
 
 /// Adds a member.
@@ -65,13 +74,61 @@ type Row = (
     String,
     String,
     Option<String>,
+    Option<String>,
 );
 
-/// Memberships where the group or the member is `org`, if the viewer may see the group.
+/// Changes a membership's role and dates.
+pub async fn update(
+    conn: &mut Conn,
+    id: MembershipId,
+    role: MemberRole,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> DbResult<()> {
+    sqlx::query("UPDATE membership SET role = $2, since = $3, until = $4 WHERE id = $1")
+        .bind(id.0)
+        .bind(role.as_str())
+        .bind(opt_date(since))
+        .bind(opt_date(until))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// One membership, if the viewer may see its group.
+pub async fn get(conn: &mut Conn, viewer: Viewer, id: MembershipId) -> DbResult<MembershipView> {
+    let (a, m) = binds(viewer);
+    let sql = format!(
+        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since, ms.until \
+         FROM membership ms JOIN organisation g ON g.id = ms.group_id \
+         JOIN organisation o ON o.id = ms.member_id WHERE ms.id = $1 AND {}",
+        clause("g", "organisation", true, 2)
+    );
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .bind(a)
+        .bind(m)
+        .fetch_one(conn)
+        .await?;
+    view(row)
+}
+
+/// The group, member and agency of a membership.
+pub async fn sides(conn: &mut Conn, id: MembershipId) -> DbResult<(OrgId, OrgId, AgencyId)> {
+    let (g, m, a): (i64, i64, i64) =
+        sqlx::query_as("SELECT group_id, member_id, agency_id FROM membership WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?;
+    Ok((OrgId(g), OrgId(m), AgencyId(a)))
+}
+
+/// Memberships where the group or the member is `org`, if the viewer may see the group:
+/// current and ended ones, its history.
 pub async fn for_org(conn: &mut Conn, viewer: Viewer, org: OrgId) -> DbResult<Vec<MembershipView>> {
     let (a, m) = binds(viewer);
     let sql = format!(
-        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since \
+        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since, ms.until \
          FROM membership ms JOIN organisation g ON g.id = ms.group_id \
          JOIN organisation o ON o.id = ms.member_id \
          WHERE (ms.group_id = $1 OR ms.member_id = $1) AND {} ORDER BY g.name, o.name",
@@ -98,7 +155,7 @@ pub async fn of_members(
     let (a, m) = binds(viewer);
     let raw: Vec<i64> = members.iter().map(|i| i.0).collect();
     let sql = format!(
-        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since \
+        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since, ms.until \
          FROM membership ms JOIN organisation g ON g.id = ms.group_id \
          JOIN organisation o ON o.id = ms.member_id \
          WHERE ms.member_id IN ({}) AND {} ORDER BY g.name, o.name",
@@ -122,7 +179,7 @@ pub async fn in_groups_of_kind(
 ) -> DbResult<Vec<MembershipView>> {
     let (a, m) = binds(viewer);
     let sql = format!(
-        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since \
+        "SELECT ms.id, g.id, g.name, o.id, o.name, o.kind, o.country, ms.role, ms.since, ms.until \
          FROM membership ms JOIN organisation g ON g.id = ms.group_id \
          JOIN organisation o ON o.id = ms.member_id \
          WHERE g.kind = $3 AND {} ORDER BY g.name, o.name",
@@ -148,5 +205,6 @@ fn view(r: Row) -> DbResult<MembershipView> {
         member_country: r.6,
         role: parse("membership.role", MemberRole::parse(&r.7))?,
         since: parse_opt_date("membership.since", r.8.as_deref())?,
+        until: parse_opt_date("membership.until", r.9.as_deref())?,
     })
 }

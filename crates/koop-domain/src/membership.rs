@@ -36,6 +36,21 @@ pub struct Membership {
     pub since: Option<NaiveDate>,
 }
 
+/// Checks that a membership does not end before it began.
+pub fn check_dates(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), DomainError> {
+    if let (Some(s), Some(u)) = (since, until)
+        && u < s
+    {
+        return Err(DomainError::new(
+            "until",
+            "ends_before_start",
+            format!("the membership ends on {u}, before it began on {s}"),
+        )
+        .with("value", u.to_string()));
+    }
+    Ok(())
+}
+
 /// Checks that a membership joins a network or cluster with some other organisation.
 pub fn check_membership(
     group_kind: OrgKind,

@@ -132,6 +132,11 @@ pub fn call(id: i64) -> String {
     format!("/manage/calls/{id}")
 }
 
+/// A membership's form (role, dates, the day it ended).
+pub fn membership(id: i64) -> String {
+    format!("/memberships/{id}")
+}
+
 /// The agency's cross-cluster project ideas.
 pub const IDEAS: &str = "/manage/ideas";
 

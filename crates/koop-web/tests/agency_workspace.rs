@@ -828,3 +828,86 @@ async fn a_funding_call_gets_partners_with_reasons_and_a_granted_one_becomes_eu_
         assert_eq!(foreign.status, 403, "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ended_membership_stays_in_the_history_and_leaves_the_overlaps() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("cluster@koop.example").await;
+        let mika = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .orgs(&koop_core::views::OrgFilter {
+                name_contains: Some("MiKA".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()[0]
+            .id
+            .0;
+        let page = app
+            .get(&format!("/organisations/{mika}"), Some(&staff))
+            .await;
+        let rows = select(&page.body, "table.memberships tbody tr");
+        let at = rows
+            .iter()
+            .position(|r| r.starts_with("Hochschule Merseburg"))
+            .unwrap();
+        let edit = attributes(&page.body, "table.memberships tbody tr a.small", "href")[at].clone();
+        let form = app.get(&edit, Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}: {}", form.body);
+        // An end before the start is refused beside the field; nothing changes.
+        let backwards = app
+            .post_form(
+                &edit,
+                "role=member&since=2016-01-01&until=2015-01-01",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(backwards.status, 422, "{backend}");
+        let problem = select(&backwards.body, "label.invalid").join(" ");
+        assert!(
+            problem.contains("bis") && problem.contains("Ende"),
+            "{backend}: {problem}"
+        );
+        let ended = app
+            .post_form(
+                &edit,
+                "role=founder&since=2012-01-01&until=2020-12-31",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(ended.status, 303, "{backend}: {}", ended.body);
+        let page = app
+            .get(&format!("/organisations/{mika}"), Some(&staff))
+            .await;
+        let former = select(&page.body, "table.memberships tbody tr.former");
+        assert_eq!(former.len(), 1, "{backend}: {former:?}");
+        assert!(
+            former[0].contains("Hochschule Merseburg") && former[0].contains("31.12.2020"),
+            "{backend}: {former:?}"
+        );
+        // The overlaps count current members: Merseburg no longer links MiKA and the
+        // chemistry cluster.
+        let overlap = app.get("/clusters/overlap", None).await;
+        let pair = select(&overlap.body, "article.overlap-pair")
+            .into_iter()
+            .find(|p| p.contains("MiKA") && p.contains("Cluster Chemie/Kunststoffe"))
+            .unwrap();
+        assert!(!pair.contains("Hochschule Merseburg"), "{backend}: {pair}");
+        assert!(pair.contains("INNOVENT"), "{backend}: {pair}");
+        // Staff of another agency cannot change it.
+        let other = app.login_demo("img@koop.example").await;
+        let foreign = app
+            .post_form(&edit, "role=member&since=&until=", Some(&other))
+            .await;
+        assert!(
+            [403, 404].contains(&foreign.status.as_u16()),
+            "{backend}: {}",
+            foreign.status
+        );
+    }
+}

@@ -452,3 +452,66 @@ async fn project_ideas_are_kept_and_get_partners_in_the_api() {
         assert!(theirs.as_array().unwrap().is_empty(), "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_ends_a_membership_and_an_end_before_the_start_is_refused() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("cluster@koop.example").await;
+        let mut r = core.reader(&koop_core::Actor::system()).await.unwrap();
+        let mika = r
+            .orgs(&koop_core::views::OrgFilter {
+                name_contains: Some("MiKA".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()[0]
+            .id;
+        let m = r.memberships(mika).await.unwrap()[0].id.0;
+        let path = format!("/api/v1/memberships/{m}");
+        let backwards = app
+            .post_json(
+                &path,
+                r#"{"role": "member", "since": "2016-01-01", "until": "2015-01-01"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(backwards.status, 422, "{backend}: {}", backwards.body);
+        assert!(
+            backwards.body.contains("\"until\""),
+            "{backend}: {}",
+            backwards.body
+        );
+        let ended = app
+            .post_json(
+                &path,
+                r#"{"role": "partner", "since": "2012-01-01", "until": "2020-12-31"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(ended.status, 200, "{backend}: {}", ended.body);
+        assert_eq!(json(&ended.body)["id"], mika.0, "{backend}");
+        let after = r
+            .membership(koop_core::domain::ids::MembershipId(m))
+            .await
+            .unwrap();
+        assert_eq!(after.until.unwrap().to_string(), "2020-12-31", "{backend}");
+        assert!(
+            r.memberships_in("network")
+                .await
+                .unwrap()
+                .iter()
+                .all(|x| x.id.0 != m),
+            "{backend}: no longer a current member"
+        );
+        let other = app.login_demo("img@koop.example").await;
+        let foreign = app
+            .post_json(&path, r#"{"role": "member"}"#, Some(&other), true)
+            .await;
+        assert_eq!(foreign.status, 403, "{backend}: {}", foreign.body);
+    }
+}

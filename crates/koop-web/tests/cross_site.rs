@@ -164,12 +164,24 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             .await
             .unwrap()
             .0;
+        let membership = core
+            .add_member(
+                &a.staff,
+                network,
+                company,
+                koop_core::domain::membership::MemberRole::Member,
+                None,
+            )
+            .await
+            .unwrap()
+            .0;
         let (company, network) = (company.0, network.0);
         let forms = [
             (&staff, "/manage/organisations/new".to_owned(), "name=Neu+GmbH&country=DE".to_owned()),
             (&staff, format!("/organisations/{company}/edit"), "name=Werk+GmbH&kind=company&country=DE".to_owned()),
             (&staff, format!("/organisations/{company}/archive"), "archived=false".to_owned()),
             (&staff, format!("/organisations/{network}/members"), format!("member={company}&role=member")),
+            (&staff, format!("/memberships/{membership}"), "role=founder&since=2020-01-01&until=2021-01-01".to_owned()),
             (&staff, format!("/organisations/{network}/merge"), format!("duplicate={}", a.org.0)),
             (&staff, "/manage/agreements/new".to_owned(), format!("title=V&kind=mou&party_0={company}&party_1={network}")),
             (&staff, "/manage/outcomes/new".to_owned(), format!("kind=mou&achieved_on=2030-01-02&title=MoU&orgs={company}")),

@@ -102,6 +102,8 @@ struct World {
     settlement: i64,
     /// A cross-cluster project idea of agency A.
     idea: i64,
+    /// A membership in agency A's cluster.
+    membership: i64,
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -224,6 +226,17 @@ async fn world(url: &str) -> World {
         .await
         .unwrap()
         .0;
+    let membership = core
+        .add_member(
+            &a.staff,
+            cluster,
+            public_org,
+            koop_core::domain::membership::MemberRole::Member,
+            None,
+        )
+        .await
+        .unwrap()
+        .0;
     let ev = a.event("Börse").participants(3).slots(4).create().await;
     let hidden = a
         .event("Interne Planung")
@@ -323,6 +336,7 @@ async fn world(url: &str) -> World {
         profile: profile.0,
         settlement: settlement.0,
         idea,
+        membership,
     }
 }
 
@@ -381,6 +395,10 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/agencies/a/report.xlsx".into(), ALL_OK),
             ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),
             ("/manage/ideas".into(), [403, 403, 403, 403, 200, 200]),
+            (
+                format!("/memberships/{}", w.membership),
+                [403, 403, 403, 403, 200, 403],
+            ),
             (
                 format!("/manage/ideas/{}", w.idea),
                 [403, 403, 403, 403, 200, 404],
@@ -673,6 +691,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             (
                 format!("/manage/ideas/{}/orgs", w.idea),
                 format!("org={}&role=partner", w.cluster),
+                [403, 403, 403, 403, 303, 403],
+            ),
+            (
+                format!("/memberships/{}", w.membership),
+                "role=founder&since=2020-01-01&until=".into(),
                 [403, 403, 403, 403, 303, 403],
             ),
             (

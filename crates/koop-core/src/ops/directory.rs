@@ -254,6 +254,34 @@ impl Core {
         .await
     }
 
+    /// Changes a membership's role and dates; `until` ends it (the organisation left
+    /// on that day), and it stays in the group's history.
+    pub async fn change_membership(
+        &self,
+        actor: &Actor,
+        id: MembershipId,
+        role: MemberRole,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> CoreResult<OrgId> {
+        koop_domain::membership::check_dates(since, until)?;
+        self.write(actor, "membership.changed", async |tx| {
+            let (group, member, agency) = koop_db::membership::sides(tx, id)
+                .await
+                .map_err(|_| CoreError::NotFound)?;
+            let permit = policy::change_agency_records(actor, agency)?;
+            koop_db::membership::update(tx, id, role, since, until).await?;
+            Ok(Change::new(
+                permit,
+                group,
+                "membership",
+                id.0,
+                json!({ "group_id": group, "member_id": member, "role": role, "since": since, "until": until }),
+            ))
+        })
+        .await
+    }
+
     /// A cluster manager declares that `ours` (their cluster) and `theirs` complement
     /// each other, so that their members are recommended to each other. The declaring
     /// agency, which must manage `ours`, owns the declaration.

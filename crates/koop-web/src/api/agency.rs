@@ -925,3 +925,34 @@ pub async fn add_member(
         .api()?;
     Ok(Json(IdDto { id: m.0 }))
 }
+
+/// A membership's role and dates.
+#[derive(Deserialize, ToSchema)]
+pub struct MembershipChangeDto {
+    /// member, management, founder, partner
+    pub role: String,
+    pub since: Option<String>,
+    /// The day it ended, if it did.
+    pub until: Option<String>,
+}
+
+/// Changes a membership's role and dates, or ends it; answers the group's id.
+#[utoipa::path(post, path = "/api/v1/memberships/{id}", params(("id" = i64, Path)), request_body = MembershipChangeDto, responses((status = 200, body = IdDto), (status = 403, body = ErrorDto), (status = 404, body = ErrorDto), (status = 422, body = ErrorDto)))]
+pub async fn change_membership(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Body(b): Body<MembershipChangeDto>,
+) -> ApiResult<IdDto> {
+    use koop_core::domain::membership::MemberRole;
+    own_agency(&v)?;
+    let role = choice("role", MemberRole::parse(&b.role))?;
+    let since = optional_day("since", &b.since)?;
+    let until = optional_day("until", &b.until)?;
+    let group = s
+        .core
+        .change_membership(&v.actor, MembershipId(id), role, since, until)
+        .await
+        .api()?;
+    Ok(Json(IdDto { id: group.0 }))
+}

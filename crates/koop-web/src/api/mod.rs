@@ -83,6 +83,7 @@ pub fn routes() -> Router<AppState> {
         .route("/calls", post(agency::create_call))
         .route("/calls/{id}/suggestions", get(agency::call_suggestions))
         .route("/calls/{id}/members", post(agency::add_call_member))
+        .route("/memberships/{id}", post(agency::change_membership))
         .route("/ideas", get(ideas::list_ideas).post(ideas::create_idea))
         .route("/ideas/{id}/orgs", post(ideas::put_idea_org))
         .route("/ideas/{id}/orgs/remove", post(ideas::remove_idea_org))
@@ -143,7 +144,8 @@ pub fn routes() -> Router<AppState> {
         agency::create_activity,
         agency::set_leads,
         agency::set_target,
-        agency::add_member
+        agency::add_member,
+        agency::change_membership
     ),
     components(schemas(
         OrgDto,
@@ -207,7 +209,8 @@ pub fn routes() -> Router<AppState> {
         agency::NewActivityDto,
         agency::LeadsDto,
         agency::TargetDto,
-        agency::NewMemberDto
+        agency::NewMemberDto,
+        agency::MembershipChangeDto
     ))
 )]
 struct ApiDoc;

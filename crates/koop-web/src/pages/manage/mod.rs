@@ -13,6 +13,7 @@ mod coverage;
 mod day;
 mod goals;
 mod ideas;
+mod memberships;
 mod messages;
 mod moving;
 mod organisations;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<AppState> {
         .merge(transfer::routes())
         .merge(calls::routes())
         .merge(ideas::routes())
+        .merge(memberships::routes())
         .merge(goals::routes())
         .merge(activities::routes())
 }

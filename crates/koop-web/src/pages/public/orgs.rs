@@ -91,6 +91,10 @@ struct MemberRow {
     name: String,
     role: String,
     since: String,
+    /// The day it ended, if it did.
+    until: String,
+    /// The membership's form, for those who keep the group.
+    edit: Option<String>,
 }
 
 #[derive(Template)]
@@ -179,21 +183,24 @@ async fn show_organisation(
     let id = OrgId(id);
     let o = r.org(id).await?;
     let memberships = r.memberships(id).await?;
-    let row = |mid: OrgId, name: &str, role: &str, since: Option<chrono::NaiveDate>| MemberRow {
-        id: mid.0,
+    let manage = koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id);
+    let row = |m: &koop_core::views::MembershipView, other: OrgId, name: &str| MemberRow {
+        id: other.0,
         name: name.to_owned(),
-        role: ctx.kind("role", role),
-        since: since.map(|d| date(v.lang, d)).unwrap_or_default(),
+        role: ctx.kind("role", m.role.as_str()),
+        since: m.since.map(|d| date(v.lang, d)).unwrap_or_default(),
+        until: m.until.map(|d| date(v.lang, d)).unwrap_or_default(),
+        edit: manage.then(|| crate::paths::membership(m.id.0)),
     };
     let members = memberships
         .iter()
         .filter(|m| m.group_id == id)
-        .map(|m| row(m.member_id, &m.member_name, m.role.as_str(), m.since))
+        .map(|m| row(m, m.member_id, &m.member_name))
         .collect();
     let member_of = memberships
         .iter()
         .filter(|m| m.member_id == id)
-        .map(|m| row(m.group_id, &m.group_name, m.role.as_str(), m.since))
+        .map(|m| row(m, m.group_id, &m.group_name))
         .collect();
     // Contacts are internal: only people the viewer may see appear (never to anonymous visitors).
     let people = if v.account().is_some() {
@@ -253,7 +260,6 @@ async fn show_organisation(
         }
         None => None,
     };
-    let manage = koop_core::policy::may_change_agency_records(v.actor.viewer(), o.agency_id);
     let archived = r.is_archived(id).await?;
     let merge = merged_into.is_none() && manage;
     let merge_candidates = if merge {
