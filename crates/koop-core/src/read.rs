@@ -142,6 +142,16 @@ impl Reader {
         Ok(city::list_partners(&mut self.conn, self.viewer).await?)
     }
 
+    /// A partner-city relation's milestones, oldest first.
+    pub async fn partner_city_history(
+        &mut self,
+        id: PartnerCityId,
+    ) -> CoreResult<Vec<koop_domain::city::RelationEvent>> {
+        // Through the relation, so that a viewer who may not see it gets NotFound.
+        self.partner_city(id).await?;
+        Ok(koop_db::city::events(&mut self.conn, id).await?)
+    }
+
     /// One partner-city relation.
     pub async fn partner_city(&mut self, id: PartnerCityId) -> CoreResult<PartnerCityView> {
         Ok(city::get_partner(&mut self.conn, self.viewer, id).await?)

@@ -5,7 +5,9 @@ use crate::visibility::{binds, clause};
 use crate::{Conn, DbResult};
 use chrono::NaiveDate;
 use koop_domain::account::Viewer;
-use koop_domain::city::{Goal, GoalKind, Instrument, PartnerCity};
+use koop_domain::city::{
+    Goal, GoalKind, Instrument, PartnerCity, RelationEvent, RelationEventKind,
+};
 use koop_domain::ids::{AgencyId, GoalId, InstrumentId, OrgId, PartnerCityId};
 use serde::Serialize;
 
@@ -20,6 +22,47 @@ pub struct PartnerCityView {
     pub partner_name: String,
     /// The partner's country.
     pub partner_country: String,
+}
+
+/// Adds a milestone to a relation's history.
+pub async fn insert_event(
+    conn: &mut Conn,
+    relation: PartnerCityId,
+    e: &RelationEvent,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO partner_city_event (partner_city_id, on_date, kind, note, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(relation.0)
+    .bind(e.on.to_string())
+    .bind(e.kind.as_str())
+    .bind(&e.note)
+    .bind(crate::codec::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A relation's milestones, oldest first. The caller has checked that the viewer may
+/// see the relation.
+pub async fn events(conn: &mut Conn, relation: PartnerCityId) -> DbResult<Vec<RelationEvent>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT on_date, kind, note FROM partner_city_event WHERE partner_city_id = $1 \
+         ORDER BY on_date, id",
+    )
+    .bind(relation.0)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(on, kind, note)| {
+            Ok(RelationEvent {
+                on: crate::codec::parse_date("partner_city_event.on_date", &on)?,
+                kind: parse("partner_city_event.kind", RelationEventKind::parse(&kind))?,
+                note,
+            })
+        })
+        .collect()
 }
 
 /// Inserts a partner-city relation.

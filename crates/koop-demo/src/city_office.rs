@@ -155,6 +155,46 @@ pub(crate) async fn load(core: &Core, agency: AgencyId) -> CoreResult<()> {
             true,
         )
         .await?;
+    // Each relation's milestones: signed, and where its work was widened.
+    use koop_domain::city::{RelationEvent, RelationEventKind};
+    let milestones = [
+        (
+            pc_le_havre,
+            d(2011, 6, 30),
+            RelationEventKind::Agreed,
+            "Vereinbarung über die Zusammenarbeit der Häfen unterzeichnet",
+        ),
+        (
+            pc_zap,
+            d(2008, 9, 13),
+            RelationEventKind::Agreed,
+            "Partnerschaftsvertrag unterzeichnet",
+        ),
+        (
+            pc_harbin,
+            d(2008, 10, 22),
+            RelationEventKind::Agreed,
+            "Partnerschaftsvertrag unterzeichnet",
+        ),
+        (
+            pc_harbin,
+            d(2010, 6, 8),
+            RelationEventKind::Extended,
+            "Zusammenarbeit um Biogas erweitert",
+        ),
+    ];
+    for (relation, on, kind, note) in milestones {
+        core.add_partner_city_event(
+            &sys,
+            relation,
+            RelationEvent {
+                on,
+                kind,
+                note: note.into(),
+            },
+        )
+        .await?;
+    }
 
     let hafen = org_short(
         core,

@@ -23,6 +23,74 @@ pub struct PartnerCity {
     pub note: String,
 }
 
+text_enum!(
+    /// A milestone of a partner-city relation.
+    RelationEventKind, "kind" {
+        /// The partnership agreement was signed.
+        Agreed = "agreed",
+        /// It was renewed or confirmed.
+        Renewed = "renewed",
+        /// It was extended to new fields (a work programme, a new topic).
+        Extended = "extended",
+        /// It went dormant.
+        Paused = "paused",
+        /// It came alive again.
+        Resumed = "resumed",
+        /// It ended.
+        Ended = "ended",
+    }
+);
+
+text_enum!(
+    /// Where a partner-city relation stands, after its latest milestone.
+    RelationStatus, "status" {
+        /// Alive.
+        Active = "active",
+        /// Dormant.
+        Paused = "paused",
+        /// Over.
+        Ended = "ended",
+    }
+);
+
+/// A dated milestone of a partner-city relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationEvent {
+    /// When.
+    pub on: NaiveDate,
+    /// What happened.
+    pub kind: RelationEventKind,
+    /// In words ("Arbeitsprogramm Umwelttechnik 2010–2012 unterzeichnet").
+    pub note: String,
+}
+
+impl RelationEvent {
+    /// Checks the note's length.
+    pub fn check(&self) -> Result<(), DomainError> {
+        crate::values::optional_text("note", &self.note, 2_000)?;
+        Ok(())
+    }
+}
+
+/// Where a relation stands after `events` (in any order): the latest milestone that
+/// changes it decides; one without any is active.
+pub fn relation_status(events: &[RelationEvent]) -> RelationStatus {
+    let mut dated: Vec<&RelationEvent> = events.iter().collect();
+    dated.sort_by_key(|e| e.on);
+    dated
+        .iter()
+        .rev()
+        .find_map(|e| match e.kind {
+            RelationEventKind::Paused => Some(RelationStatus::Paused),
+            RelationEventKind::Ended => Some(RelationStatus::Ended),
+            RelationEventKind::Resumed | RelationEventKind::Renewed | RelationEventKind::Agreed => {
+                Some(RelationStatus::Active)
+            }
+            RelationEventKind::Extended => None,
+        })
+        .unwrap_or(RelationStatus::Active)
+}
+
 /// Checks a partner-city relation joins two different municipalities.
 pub fn check_partner_city(home: OrgId, partner: OrgId) -> Result<(), DomainError> {
     if home == partner {
@@ -87,6 +155,27 @@ pub struct Goal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latest_milestone_that_changes_a_relation_decides_where_it_stands() {
+        let e = |y, kind| RelationEvent {
+            on: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+            kind,
+            note: String::new(),
+        };
+        assert_eq!(relation_status(&[]), RelationStatus::Active);
+        let history = vec![
+            e(2015, RelationEventKind::Paused),
+            e(2008, RelationEventKind::Agreed),
+            e(2016, RelationEventKind::Extended),
+        ];
+        assert_eq!(relation_status(&history), RelationStatus::Paused);
+        let mut again = history.clone();
+        again.push(e(2019, RelationEventKind::Resumed));
+        assert_eq!(relation_status(&again), RelationStatus::Active);
+        again.push(e(2024, RelationEventKind::Ended));
+        assert_eq!(relation_status(&again), RelationStatus::Ended);
+    }
 
     #[test]
     fn a_city_is_not_its_own_partner() {

@@ -121,6 +121,9 @@ pub const NEW_ACTIVITY: &str = "/manage/activities/new";
 /// The form for recording an agreement.
 pub const NEW_AGREEMENT: &str = "/manage/agreements/new";
 
+/// The form for recording a partner-city relation.
+pub const NEW_PARTNER_CITY: &str = "/manage/partner-cities/new";
+
 /// The form for recording an outcome.
 pub const NEW_OUTCOME: &str = "/manage/outcomes/new";
 

@@ -911,3 +911,119 @@ async fn an_ended_membership_stays_in_the_history_and_leaves_the_overlaps() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_city_shows_its_history_and_the_office_adds_to_it() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let list = app.get("/partner-cities", None).await;
+        let harbin = attributes(&list.body, "main a[href^='/partner-cities/']", "href")
+            .into_iter()
+            .zip(select(&list.body, "main a[href^='/partner-cities/']"))
+            .find(|(_, text)| text.contains("Harbin"))
+            .unwrap()
+            .0;
+        // Visitors read the history: signed, the visits, the MoUs, the widening to
+        // biogas, the sale, in order of their days; no form.
+        let page = app.get(&harbin, None).await;
+        let history = select(&page.body, "ol.relation-history li");
+        assert_eq!(history.len(), 8, "{backend}: {history:?}");
+        assert!(
+            history[0].starts_with("22.10.2008 Partnerschaft unterzeichnet"),
+            "{backend}: {history:?}"
+        );
+        assert!(
+            history[1].contains("Fachbesuch Abfallwirtschaft"),
+            "{backend}"
+        );
+        assert!(
+            history
+                .iter()
+                .any(|h| h.contains("erweitert Zusammenarbeit um Biogas")),
+            "{backend}"
+        );
+        assert!(history[7].contains("Sortieranlagentechnik"), "{backend}");
+        assert!(select(&page.body, "form.milestone").is_empty(), "{backend}");
+        assert!(text_of(&page.body).contains("aktiv"), "{backend}");
+
+        let staff = app.login_demo("magdeburg@koop.example").await;
+        let bad = app
+            .post_form(
+                &format!("{harbin}/history"),
+                "on=2012-13-01&kind=paused&note=",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{backend}");
+        assert!(
+            select(&bad.body, "label.invalid")
+                .join(" ")
+                .contains("Datum"),
+            "{backend}"
+        );
+        let paused = app
+            .post_form(
+                &format!("{harbin}/history"),
+                "on=2012-03-01&kind=paused&note=Ruht+bis+zur+Neuwahl",
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(paused.status, 303, "{backend}: {}", paused.body);
+        let page = app.get(&harbin, None).await;
+        let history = select(&page.body, "ol.relation-history li");
+        assert!(
+            history
+                .last()
+                .unwrap()
+                .contains("ruhend Ruht bis zur Neuwahl"),
+            "{backend}: {history:?}"
+        );
+        assert!(
+            select(&page.body, "h1 .tag").join("").contains("ruhend"),
+            "{backend}"
+        );
+
+        // A new relation: the office's own city with a city abroad; the same city twice
+        // is refused, naming it.
+        let form = app.get("/manage/partner-cities/new", Some(&staff)).await;
+        assert_eq!(form.status, 200, "{backend}");
+        let home = option(&form.body, "home", "Magdeburg");
+        let same = app
+            .post_form(
+                "/manage/partner-cities/new",
+                &format!("home={home}&partner={home}&since=2012-01-01"),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(same.status, 422, "{backend}");
+        assert!(
+            text_of(&same.body).contains("nicht ihre eigene Partnerstadt"),
+            "{backend}"
+        );
+        let barleben = option(&form.body, "partner", "Barleben");
+        let made = app
+            .post_form(
+                "/manage/partner-cities/new",
+                &format!(
+                    "home={home}&partner={barleben}&since=2012-05-01&note=Jugendaustausch&publish=on"
+                ),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(made.status, 303, "{backend}: {}", made.body);
+        let page = app.get(made.location.as_deref().unwrap(), None).await;
+        assert!(text_of(&page.body).contains("Jugendaustausch"), "{backend}");
+        // Another office cannot add to Magdeburg's relation.
+        let other = app.login_demo("img@koop.example").await;
+        let foreign = app
+            .post_form(
+                &format!("{harbin}/history"),
+                "on=2012-03-01&kind=ended",
+                Some(&other),
+            )
+            .await;
+        assert_eq!(foreign.status, 403, "{backend}");
+    }
+}

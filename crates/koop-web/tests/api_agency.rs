@@ -515,3 +515,86 @@ async fn a_script_ends_a_membership_and_an_end_before_the_start_is_refused() {
         assert_eq!(foreign.status, 403, "{backend}: {}", foreign.body);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_reads_and_grows_a_partner_citys_history() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let cities = json(&app.get("/api/v1/partner-cities", None).await.body);
+        let harbin = cities
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c.to_string().contains("Harbin"))
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let path = format!("/api/v1/partner-cities/{harbin}/history");
+        let h = json(&app.get(&path, None).await.body);
+        assert_eq!(h["status"], "active", "{backend}");
+        let kinds: Vec<&str> = h["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["agreed", "extended"], "{backend}");
+        let staff = app.login_demo("magdeburg@koop.example").await;
+        let bad = app
+            .post_json(
+                &path,
+                r#"{"on": "2012-02-30", "kind": "ended"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(bad.status, 400, "{backend}: {}", bad.body);
+        assert!(bad.body.contains("2012-02-30"), "{backend}: {}", bad.body);
+        let ended = app
+            .post_json(
+                &path,
+                r#"{"on": "2013-01-31", "kind": "ended", "note": "Ausgelaufen"}"#,
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(ended.status, 200, "{backend}: {}", ended.body);
+        let h = json(&app.get(&path, None).await.body);
+        assert_eq!(h["status"], "ended", "{backend}");
+        // Not the office's own city: refused, naming the field.
+        let mut r = core.reader(&koop_core::Actor::system()).await.unwrap();
+        let mine = r
+            .partner_city(koop_core::domain::ids::PartnerCityId(harbin))
+            .await
+            .unwrap();
+        let img = app.login_demo("img@koop.example").await;
+        let foreign = app
+            .post_json(
+                "/api/v1/partner-cities",
+                &format!(
+                    r#"{{"home_id": {}, "partner_id": {}}}"#,
+                    mine.relation.home_id.0, mine.relation.partner_id.0
+                ),
+                Some(&img),
+                true,
+            )
+            .await;
+        assert_eq!(foreign.status, 422, "{backend}: {}", foreign.body);
+        assert!(
+            foreign.body.contains("\"home\""),
+            "{backend}: {}",
+            foreign.body
+        );
+        let theirs = app
+            .post_json(
+                &path,
+                r#"{"on": "2013-02-01", "kind": "resumed"}"#,
+                Some(&img),
+                true,
+            )
+            .await;
+        assert_eq!(theirs.status, 403, "{backend}: {}", theirs.body);
+    }
+}

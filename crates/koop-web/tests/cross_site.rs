@@ -175,6 +175,31 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             .await
             .unwrap()
             .0;
+        let town = |name: &str| koop_core::domain::org::OrgData {
+            name: name.into(),
+            kind: koop_core::domain::org::OrgKind::Municipality,
+            country: koop_core::domain::values::CountryCode::parse("DE").unwrap(),
+            city: name.into(),
+            nace: vec![],
+            size: None,
+            languages: vec![],
+            website: None,
+            description: String::new(),
+        };
+        let home = core
+            .create_organisation(&a.staff, a.id, town("Heimstadt"), true)
+            .await
+            .unwrap();
+        let twin = core
+            .create_organisation(&a.staff, a.id, town("Partnerstadt"), true)
+            .await
+            .unwrap();
+        let relation = core
+            .create_partner_city(&a.staff, a.id, home, twin, None, "", true)
+            .await
+            .unwrap()
+            .0;
+        let (home, twin) = (home.0, twin.0);
         let (company, network) = (company.0, network.0);
         let forms = [
             (&staff, "/manage/organisations/new".to_owned(), "name=Neu+GmbH&country=DE".to_owned()),
@@ -196,6 +221,8 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
             (&staff, format!("/manage/ideas/{idea}/orgs"), format!("org={company}&role=partner")),
             (&staff, format!("/manage/ideas/{idea}/orgs/remove"), format!("org={network}&role=owner")),
             (&staff, format!("/manage/ideas/{idea}/status"), "status=seeking".to_owned()),
+            (&staff, format!("/partner-cities/{relation}/history"), "on=2030-01-01&kind=renewed&note=".to_owned()),
+            (&staff, "/manage/partner-cities/new".to_owned(), format!("home={home}&partner={twin}&since=2030-01-01")),
             (&staff, "/manage/goals/target".to_owned(), format!("goal={goal}&year=2030&target=5")),
             (&anna, format!("/events/{e}/requests"), format!("requester={}&receiver={}", p[0], p[2])),
             (&anna, format!("/events/{e}/requests/{request}"), "answer=accept_at&slot=1@2030-03-01T09:00".to_owned()),

@@ -104,6 +104,10 @@ struct World {
     idea: i64,
     /// A membership in agency A's cluster.
     membership: i64,
+    /// A published partner-city relation of agency A.
+    partner_city: i64,
+    /// Agency A's city and another city.
+    cities: (i64, i64),
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -237,6 +241,26 @@ async fn world(url: &str) -> World {
         .await
         .unwrap()
         .0;
+    let mut city = |name: &'static str| {
+        let core = core.clone();
+        let staff = a.staff.clone();
+        let agency = a.id;
+        async move {
+            core.create_organisation(&staff, agency, company(name, OrgKind::Municipality), true)
+                .await
+                .unwrap()
+        }
+    };
+    let (home, twin, third) = (
+        city("Stadt A").await,
+        city("Ville B").await,
+        city("Miasto C").await,
+    );
+    let partner_city = core
+        .create_partner_city(&a.staff, a.id, home, twin, None, "", true)
+        .await
+        .unwrap()
+        .0;
     let ev = a.event("Börse").participants(3).slots(4).create().await;
     let hidden = a
         .event("Interne Planung")
@@ -337,6 +361,8 @@ async fn world(url: &str) -> World {
         settlement: settlement.0,
         idea,
         membership,
+        partner_city,
+        cities: (home.0, third.0),
     }
 }
 
@@ -395,6 +421,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/agencies/a/report.xlsx".into(), ALL_OK),
             ("/manage/settlements".into(), [403, 403, 403, 403, 200, 200]),
             ("/manage/ideas".into(), [403, 403, 403, 403, 200, 200]),
+            (format!("/partner-cities/{}", w.partner_city), ALL_OK),
+            (
+                "/manage/partner-cities/new".into(),
+                [403, 403, 403, 403, 200, 200],
+            ),
             (
                 format!("/memberships/{}", w.membership),
                 [403, 403, 403, 403, 200, 403],
@@ -692,6 +723,17 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/manage/ideas/{}/orgs", w.idea),
                 format!("org={}&role=partner", w.cluster),
                 [403, 403, 403, 403, 303, 403],
+            ),
+            (
+                format!("/partner-cities/{}/history", w.partner_city),
+                "on=2030-01-01&kind=renewed&note=".into(),
+                [403, 403, 403, 403, 303, 403],
+            ),
+            // Another agency's staff may not record agency A's city's partnerships.
+            (
+                "/manage/partner-cities/new".into(),
+                format!("home={}&partner={}", w.cities.0, w.cities.1),
+                [403, 403, 403, 403, 303, 422],
             ),
             (
                 format!("/memberships/{}", w.membership),

@@ -92,7 +92,7 @@ impl Core {
         .await
     }
 
-    /// Records a partner-city relation.
+    /// Records a partner-city relation of one of the agency's own cities.
     #[allow(clippy::too_many_arguments)]
     pub async fn create_partner_city(
         &self,
@@ -109,6 +109,17 @@ impl Core {
         self.write(actor, "partner_city.created", async |tx| {
             let permit = policy::change_agency_records(actor, agency)?;
             visible_orgs(tx, actor, &[home, partner]).await?;
+            // The office records its own city's partnerships, not another's.
+            if koop_db::owner::agency_of(tx, Owned::Organisation, home.0).await? != agency {
+                return Err(CoreError::field(
+                    koop_domain::DomainError::new(
+                        "home",
+                        "not_own_city",
+                        "the home city must be one of the agency's own organisations",
+                    )
+                    .with("value", home.0.to_string()),
+                ));
+            }
             let id =
                 koop_db::city::insert_partner(tx, agency, home, partner, since, &note, publish)
                     .await?;
@@ -118,6 +129,33 @@ impl Core {
                 "partner_city",
                 id.0,
                 json!({ "home_id": home, "partner_id": partner }),
+            ))
+        })
+        .await
+    }
+
+    /// Adds a milestone to a partner-city relation's history (signed, renewed,
+    /// extended, dormant, resumed, ended).
+    pub async fn add_partner_city_event(
+        &self,
+        actor: &Actor,
+        relation: PartnerCityId,
+        event: koop_domain::city::RelationEvent,
+    ) -> CoreResult<()> {
+        event.check()?;
+        self.write(actor, "partner_city.event_added", async |tx| {
+            let agency =
+                koop_db::owner::agency_of(tx, koop_db::owner::Owned::PartnerCity, relation.0)
+                    .await
+                    .map_err(|_| CoreError::NotFound)?;
+            let permit = policy::change_agency_records(actor, agency)?;
+            koop_db::city::insert_event(tx, relation, &event).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "partner_city",
+                relation.0,
+                json!({ "on": event.on, "kind": event.kind, "note": event.note }),
             ))
         })
         .await

@@ -49,7 +49,7 @@ fn invalid(field: &str, code: &str, message: String) -> AppError {
     AppError::bad_request(field, code, message).into_json()
 }
 
-fn day(field: &str, text: &str) -> Result<NaiveDate, AppError> {
+pub(super) fn day(field: &str, text: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         invalid(
             field,
@@ -59,7 +59,10 @@ fn day(field: &str, text: &str) -> Result<NaiveDate, AppError> {
     })
 }
 
-fn optional_day(field: &str, text: &Option<String>) -> Result<Option<NaiveDate>, AppError> {
+pub(super) fn optional_day(
+    field: &str,
+    text: &Option<String>,
+) -> Result<Option<NaiveDate>, AppError> {
     text.as_deref()
         .filter(|t| !t.trim().is_empty())
         .map(|t| day(field, t))

@@ -2,6 +2,7 @@
 //! It uses the same session cookie and the same tenant rules as the pages.
 
 mod agency;
+mod cities;
 mod dto;
 mod exchange;
 mod ideas;
@@ -29,7 +30,14 @@ pub fn routes() -> Router<AppState> {
         .route("/clusters", get(list_clusters))
         .route("/agreements", get(list_agreements))
         .route("/agreements/{id}", get(get_agreement))
-        .route("/partner-cities", get(list_partner_cities))
+        .route(
+            "/partner-cities",
+            get(list_partner_cities).post(cities::create_partner_city),
+        )
+        .route(
+            "/partner-cities/{id}/history",
+            get(cities::history).post(cities::add_milestone),
+        )
         .route("/events", get(list_events))
         .route("/events/{id}", get(get_event))
         .route("/events/{id}/participants", get(list_participants))
@@ -134,6 +142,9 @@ pub fn routes() -> Router<AppState> {
         agency::create_call,
         agency::call_suggestions,
         agency::add_call_member,
+        cities::create_partner_city,
+        cities::history,
+        cities::add_milestone,
         ideas::list_ideas,
         ideas::create_idea,
         ideas::put_idea_org,
@@ -201,6 +212,9 @@ pub fn routes() -> Router<AppState> {
         agency::CallReasonDto,
         agency::CallSuggestionDto,
         agency::MemberInDto,
+        cities::NewPartnerCityDto,
+        cities::MilestoneDto,
+        cities::HistoryDto,
         ideas::IdeaOrgDto,
         ideas::IdeaDto,
         ideas::NewIdeaDto,

@@ -18,6 +18,7 @@ mod messages;
 mod moving;
 mod organisations;
 mod outcomes;
+mod partner_cities;
 mod registrations;
 pub(crate) mod scheduling;
 mod settlements;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .merge(calls::routes())
         .merge(ideas::routes())
         .merge(memberships::routes())
+        .merge(partner_cities::routes())
         .merge(goals::routes())
         .merge(activities::routes())
 }
