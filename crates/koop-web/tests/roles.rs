@@ -241,7 +241,7 @@ async fn world(url: &str) -> World {
         .await
         .unwrap()
         .0;
-    let mut city = |name: &'static str| {
+    let city = |name: &'static str| {
         let core = core.clone();
         let staff = a.staff.clone();
         let agency = a.id;
