@@ -1027,3 +1027,33 @@ async fn a_partner_city_shows_its_history_and_the_office_adds_to_it() {
         assert_eq!(foreign.status, 403, "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_goal_years_figure_opens_the_outcomes_it_adds_up() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core);
+        let staff = app.login_demo("magdeburg@koop.example").await;
+        let board = app.get("/agencies/magdeburg", Some(&staff)).await;
+        let texts = select(&board.body, ".goal-years a");
+        let hrefs = attributes(&board.body, ".goal-years a", "href");
+        let at = texts
+            .iter()
+            .position(|t| t == "2010: 6 von 10")
+            .unwrap_or_else(|| panic!("{backend}: {texts:?}"));
+        assert!(
+            hrefs[at].contains("kind=jobs") && hrefs[at].contains("year=2010"),
+            "{backend}"
+        );
+        let list = app
+            .get(&hrefs[at].replace("&amp;", "&"), Some(&staff))
+            .await;
+        let rows = select(&list.body, "table tbody tr");
+        assert_eq!(rows.len(), 1, "{backend}: {rows:?}");
+        assert!(
+            rows[0].contains("13.05.2010") && rows[0].contains("6 Arbeitsplätze"),
+            "{backend}: {rows:?}"
+        );
+    }
+}

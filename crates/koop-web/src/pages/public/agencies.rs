@@ -61,8 +61,9 @@ struct AgencyPage {
     report_href: String,
     staff: bool,
     instruments: Vec<(String, String)>,
-    /// Kind, description, and the years achieved against their targets.
-    goals: Vec<(String, String, String)>,
+    /// Kind, description, and per year what was achieved against its target, with
+    /// the list of the outcomes behind it.
+    goals: Vec<(String, String, Vec<(String, Option<String>)>)>,
     goal_choices: Vec<(i64, String)>,
     /// Label, figure, the list of the outcomes behind it.
     tiles: Vec<(String, String, String)>,
@@ -137,15 +138,32 @@ async fn show_agency(
         &crate::pages::public::report::PeriodQuery::new("", ""),
         &years,
     )?;
-    let progress: Vec<String> = koop_core::report::council_report(&mut r, id, period)
-        .await?
-        .map(|rep| {
-            rep.goals
-                .iter()
-                .map(|g| crate::pages::public::report::goal_years_text(ctx.lang, g))
-                .collect()
-        })
-        .unwrap_or_default();
+    // Each year's figure links to the outcomes it adds up.
+    let progress: Vec<Vec<(String, Option<String>)>> =
+        koop_core::report::council_report(&mut r, id, period)
+            .await?
+            .map(|rep| {
+                rep.goals
+                    .iter()
+                    .map(|g| {
+                        crate::pages::public::report::goal_year_texts(ctx.lang, g)
+                            .into_iter()
+                            .map(|(year, text)| {
+                                let href = g.achieved.map(|(kind, _, _)| {
+                                    format!(
+                                        "{}?agency={}&kind={}&year={year}",
+                                        crate::paths::OUTCOMES,
+                                        agency.slug,
+                                        kind.as_str()
+                                    )
+                                });
+                                (text, href)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
     let goal_choices = goal_records
         .iter()
         .map(|g| {

@@ -1,6 +1,6 @@
 //! Display rows: domain records turned into the text a page shows, in the visitor's language.
 
-use crate::pages::{Ctx, date, number};
+use crate::pages::{Ctx, date};
 use koop_core::domain::activity::Activity;
 use koop_core::domain::agreement::Agreement;
 use koop_core::domain::event::Event;
@@ -90,10 +90,8 @@ pub fn outcome(ctx: &Ctx, o: &Outcome) -> OutcomeRow {
         .or(a.event_id.map(crate::paths::event))
         .or(a.agreement_id.map(crate::paths::agreement))
         .or(a.partner_city_id.map(crate::paths::partner_city));
-    let value = match (o.data.value, o.data.kind.unit()) {
-        (Some(v), Some(unit)) => format!("{} {unit}", number(ctx.lang, v)),
-        _ => String::new(),
-    };
+    // "6 Arbeitsplätze", "380.000 €", in the visitor's language.
+    let value = crate::pages::public::report::value_text(ctx.lang, o.data.kind, o.data.value);
     OutcomeRow {
         title: o.data.title.clone(),
         kind: ctx.kind("outcome", o.data.kind.as_str()),

@@ -155,6 +155,15 @@ pub(crate) fn value_text(lang: Lang, kind: OutcomeKind, value: Option<f64>) -> S
 
 /// A goal's years: "2010: 6 von 10 · 2011: 8 von 20" (achieved of target).
 pub(crate) fn goal_years_text(lang: Lang, g: &koop_core::report::GoalLine) -> String {
+    goal_year_texts(lang, g)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Per year of a goal: the year and "2010: 6 of 10" (or "2010: 6" without a target).
+pub(crate) fn goal_year_texts(lang: Lang, g: &koop_core::report::GoalLine) -> Vec<(i32, String)> {
     let t = lang.texts();
     let figure = |v: f64| match g.achieved.map(|a| a.0) {
         Some(kind) if kind.unit() == Some("EUR") => value_text(lang, kind, Some(v)),
@@ -162,19 +171,21 @@ pub(crate) fn goal_years_text(lang: Lang, g: &koop_core::report::GoalLine) -> St
     };
     g.years
         .iter()
-        .map(|y| match y.target {
-            Some(target) => t.with(
-                "report-goal_year",
-                vec![
-                    ("year", crate::i18n::Arg::Text(y.year.to_string())),
-                    ("achieved", crate::i18n::Arg::Text(figure(y.achieved))),
-                    ("target", crate::i18n::Arg::Text(figure(target))),
-                ],
-            ),
-            None => format!("{}: {}", y.year, figure(y.achieved)),
+        .map(|y| {
+            let text = match y.target {
+                Some(target) => t.with(
+                    "report-goal_year",
+                    vec![
+                        ("year", crate::i18n::Arg::Text(y.year.to_string())),
+                        ("achieved", crate::i18n::Arg::Text(figure(y.achieved))),
+                        ("target", crate::i18n::Arg::Text(figure(target))),
+                    ],
+                ),
+                None => format!("{}: {}", y.year, figure(y.achieved)),
+            };
+            (y.year, text)
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect()
 }
 
 /// "Kooperationsprojekt", "Delegationsbesuch": what kind of record a line is.
