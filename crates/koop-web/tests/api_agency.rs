@@ -598,3 +598,120 @@ async fn a_script_reads_and_grows_a_partner_citys_history() {
         assert_eq!(theirs.status, 403, "{backend}: {}", theirs.body);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_imports_a_file_archives_an_organisation_and_asks_for_a_reminder() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/een");
+    let good = std::fs::read(fixtures.join("profiles.csv")).unwrap();
+    let bad = std::fs::read(fixtures.join("profiles-malformed.csv")).unwrap();
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("img@koop.example").await;
+        // A malformed file: every problem by line and column, nothing written.
+        let refused = app
+            .post_bytes(
+                "/api/v1/import/een-profiles",
+                "text/csv",
+                bad.clone(),
+                &staff,
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{backend}: {}", refused.body);
+        let problems = json(&refused.body);
+        let text = problems.to_string();
+        assert!(
+            text.contains("XO") && text.contains("Polen"),
+            "{backend}: {text}"
+        );
+        let imported = app
+            .post_bytes(
+                "/api/v1/import/een-profiles",
+                "text/csv",
+                good.clone(),
+                &staff,
+            )
+            .await;
+        assert_eq!(imported.status, 200, "{backend}: {}", imported.body);
+        let r = json(&imported.body);
+        assert!(r["created"].as_u64().unwrap() >= 2, "{backend}: {r}");
+        // The same file again creates nothing new.
+        let again = json(
+            &app.post_bytes(
+                "/api/v1/import/een-profiles",
+                "text/csv",
+                good.clone(),
+                &staff,
+            )
+            .await
+            .body,
+        );
+        assert_eq!(again["created"], 0, "{backend}: {again}");
+        let unknown = app
+            .post_bytes("/api/v1/import/people", "text/csv", good.clone(), &staff)
+            .await;
+        assert_eq!(unknown.status, 400, "{backend}: {}", unknown.body);
+
+        // Archive an organisation and restore it.
+        let orgs = json(&app.get("/api/v1/organisations", Some(&staff)).await.body);
+        let some = orgs.as_array().unwrap()[0]["id"].as_i64().unwrap();
+        let path = format!("/api/v1/organisations/{some}/archive");
+        let archived = app
+            .post_json(&path, r#"{"archived": true}"#, Some(&staff), true)
+            .await;
+        assert_eq!(archived.status, 200, "{backend}: {}", archived.body);
+        let mut r = core.reader(&koop_core::Actor::system()).await.unwrap();
+        assert!(
+            r.is_archived(koop_core::domain::ids::OrgId(some))
+                .await
+                .unwrap(),
+            "{backend}"
+        );
+        let other = app.login_demo("magdeburg@koop.example").await;
+        let foreign = app
+            .post_json(&path, r#"{"archived": false}"#, Some(&other), true)
+            .await;
+        assert!(
+            [403, 404].contains(&foreign.status.as_u16()),
+            "{backend}: {}",
+            foreign.body
+        );
+
+        // An outcome with a reminder in the past is refused, naming the field.
+        let past = app
+            .post_json(
+                "/api/v1/outcomes",
+                &format!(
+                    r#"{{"kind": "contact_established", "title": "Kontakt", "achieved_on": "2026-01-10", "org_ids": [{some}], "remind_on": "2020-01-01"}}"#
+                ),
+                Some(&staff),
+                true,
+            )
+            .await;
+        assert_eq!(past.status, 422, "{backend}: {}", past.body);
+        assert!(past.body.contains("remind_on"), "{backend}: {}", past.body);
+        let reminded = app
+            .post_json(
+                "/api/v1/outcomes",
+                &format!(
+                    r#"{{"kind": "contact_established", "title": "Kontakt", "achieved_on": "2026-01-10", "org_ids": [{some}], "remind_on": "2099-07-10"}}"#
+                ),
+                Some(&staff),
+                true,
+            )
+            .await;
+        // This koop sends no mail, so it cannot promise a reminder: refused, and the
+        // outcome is not written without it.
+        assert_eq!(reminded.status, 409, "{backend}: {}", reminded.body);
+        assert!(reminded.body.contains("mail_not_configured"), "{backend}");
+        let outcomes = r.outcomes(Default::default()).await.unwrap();
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| o.data.achieved_on.to_string() != "2026-01-10"),
+            "{backend}: nothing half-written"
+        );
+    }
+}

@@ -616,6 +616,10 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/api/v1/agreements".into(), ALL_OK),
             (format!("/api/v1/agreements/{}", w.agreement), ALL_OK),
             ("/api/v1/partner-cities".into(), ALL_OK),
+            (
+                format!("/api/v1/partner-cities/{}/history", w.partner_city),
+                ALL_OK,
+            ),
             ("/api/v1/events".into(), ALL_OK),
             (format!("/api/v1/events/{ev}"), ALL_OK),
             (

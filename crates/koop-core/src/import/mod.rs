@@ -31,6 +31,24 @@ pub struct ImportReport {
     pub unchanged: usize,
 }
 
+impl crate::Core {
+    /// Imports `table` as records of `kind` into `agency`, all or nothing.
+    pub async fn import_table(
+        &self,
+        actor: &crate::Actor,
+        agency: koop_domain::ids::AgencyId,
+        kind: crate::export::ExportKind,
+        table: &Table,
+    ) -> crate::CoreResult<ImportReport> {
+        use crate::export::ExportKind;
+        match kind {
+            ExportKind::Organisations => self.import_organisations(actor, agency, table).await,
+            ExportKind::Contacts => self.import_contacts(actor, agency, table).await,
+            ExportKind::EenProfiles => self.import_een_profiles(actor, agency, table).await,
+        }
+    }
+}
+
 /// A problem for each of `required` that the header of `table` lacks; `columns` holds
 /// each column's name and the names accepted for it.
 pub(crate) fn missing_columns(

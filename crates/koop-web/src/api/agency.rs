@@ -451,6 +451,8 @@ pub struct NewOutcomeDto {
     pub network_id: Option<i64>,
     #[serde(default)]
     pub publish: bool,
+    /// A day to be reminded to follow it up (a mail to the agency's staff).
+    pub remind_on: Option<String>,
 }
 
 /// The id of what was created.
@@ -485,9 +487,10 @@ pub async fn record_outcome(
             investor_project_id: None,
         },
     };
+    let remind_on = optional_day("remind_on", &b.remind_on)?;
     let id = s
         .core
-        .record_outcome(&v.actor, agency, data, b.publish)
+        .record_outcome_reminding(&v.actor, agency, data, b.publish, remind_on)
         .await
         .api()?;
     Ok(Json(IdDto { id: id.0 }))

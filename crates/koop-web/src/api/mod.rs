@@ -3,6 +3,7 @@
 
 mod agency;
 mod cities;
+mod directory;
 mod dto;
 mod exchange;
 mod ideas;
@@ -92,6 +93,8 @@ pub fn routes() -> Router<AppState> {
         .route("/calls/{id}/suggestions", get(agency::call_suggestions))
         .route("/calls/{id}/members", post(agency::add_call_member))
         .route("/memberships/{id}", post(agency::change_membership))
+        .route("/organisations/{id}/archive", post(directory::archive))
+        .route("/import/{kind}", post(directory::import))
         .route("/ideas", get(ideas::list_ideas).post(ideas::create_idea))
         .route("/ideas/{id}/orgs", post(ideas::put_idea_org))
         .route("/ideas/{id}/orgs/remove", post(ideas::remove_idea_org))
@@ -143,6 +146,8 @@ pub fn routes() -> Router<AppState> {
         agency::call_suggestions,
         agency::add_call_member,
         cities::create_partner_city,
+        directory::archive,
+        directory::import,
         cities::history,
         cities::add_milestone,
         ideas::list_ideas,
@@ -213,6 +218,8 @@ pub fn routes() -> Router<AppState> {
         agency::CallSuggestionDto,
         agency::MemberInDto,
         cities::NewPartnerCityDto,
+        directory::ArchiveDto,
+        directory::ImportDto,
         cities::MilestoneDto,
         cities::HistoryDto,
         ideas::IdeaOrgDto,

@@ -150,6 +150,23 @@ impl TestApp {
             .await
     }
 
+    /// POSTs a file as the body, with its content type and the session's form token.
+    #[allow(dead_code)]
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        session: &Session,
+    ) -> Answer {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .header(header::COOKIE, &session.cookie)
+            .header("x-csrf-token", koop_web::csrf_token(&session.token));
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
     /// POSTs a form with the session's token, as another site's page would send it.
     #[allow(dead_code)]
     pub async fn post_form_from_elsewhere(

@@ -28,7 +28,7 @@ mod statistics;
 mod suggested;
 mod table_plan;
 mod tables;
-mod transfer;
+pub(crate) mod transfer;
 
 use crate::error::AppError;
 use crate::session::Visitor;

@@ -25,7 +25,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The kinds of records, by the name forms and URLs use.
-const KINDS: [(&str, ExportKind); 3] = [
+pub(crate) const KINDS: [(&str, ExportKind); 3] = [
     ("organisations", ExportKind::Organisations),
     ("contacts", ExportKind::Contacts),
     ("een-profiles", ExportKind::EenProfiles),
@@ -104,13 +104,7 @@ async fn import(
         ));
     }
     let result = match koop_core::import::read_table(&file, &bytes) {
-        Ok(table) => match which {
-            ExportKind::Organisations => {
-                s.core.import_organisations(&v.actor, agency, &table).await
-            }
-            ExportKind::Contacts => s.core.import_contacts(&v.actor, agency, &table).await,
-            ExportKind::EenProfiles => s.core.import_een_profiles(&v.actor, agency, &table).await,
-        },
+        Ok(table) => s.core.import_table(&v.actor, agency, *which, &table).await,
         Err(e) => Err(e),
     };
     let ctx = Ctx::new(&v);
