@@ -4,6 +4,12 @@
 //! on the page moves to the next one, which repeats the table's header; cells wrap at
 //! word boundaries, and a word wider than its column is broken.
 //!
+//! A character the serif lacks (Georgian, box drawing, Chinese) is set in the first
+//! fallback face that has it: the bundled DejaVu Sans Mono, then the fonts that
+//! `KOOP_PDF_FONTS` names (paths separated by `:`; `.ttf`, `.otf` or `.ttc`), else a
+//! Noto CJK font where the system has one (Debian's `fonts-noto-cjk`). Without any of
+//! these, such characters print as the font's empty box, as before.
+//!
 //! The layout is deliberately simple (one column, left-aligned, no hyphenation): it is
 //! what agendas, table plans and lists need, and each line's width is measured with
 //! the font's own advances, so nothing runs over a margin.
@@ -70,26 +76,40 @@ impl std::error::Error for PdfError {}
 struct Face {
     font: Font,
     data: &'static [u8],
+    index: u32,
 }
 
 impl Face {
     fn named(postscript: &str) -> Option<Face> {
         typst_assets::fonts().find_map(|data| {
             let f = skrifa::FontRef::new(data).ok()?;
-            let name = f
-                .localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
-                .english_or_first()?
-                .to_string();
-            (name == postscript).then(|| Face {
-                font: Font::new(data.into(), 0).expect("a bundled font loads"),
-                data,
-            })
+            (postscript_name(&f)? == postscript).then(|| Face::load(data, 0))?
         })
+    }
+
+    /// The face at `index` of a font file (a collection holds several).
+    fn load(data: &'static [u8], index: u32) -> Option<Face> {
+        Some(Face {
+            font: Font::new(data.into(), index)?,
+            data,
+            index,
+        })
+    }
+
+    fn font_ref(&self) -> Option<skrifa::FontRef<'static>> {
+        skrifa::FontRef::from_index(self.data, self.index).ok()
+    }
+
+    /// Whether the face has a glyph for `c`.
+    fn has(&self, c: char) -> bool {
+        self.font_ref()
+            .and_then(|f| f.charmap().map(c))
+            .is_some_and(|g| g.to_u32() != 0)
     }
 
     /// The width of `text` at `size`, from the font's advances.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let Ok(f) = skrifa::FontRef::new(self.data) else {
+        let Some(f) = self.font_ref() else {
             return 0.0;
         };
         let map = f.charmap();
@@ -103,15 +123,110 @@ impl Face {
     }
 }
 
+fn postscript_name(f: &skrifa::FontRef<'_>) -> Option<String> {
+    Some(
+        f.localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
+            .english_or_first()?
+            .to_string(),
+    )
+}
+
+/// Where Debian and most distributions put the Noto CJK fonts.
+const SYSTEM_CJK: [&str; 4] = [
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+];
+
+/// The faces of a font file; of a collection, the Simplified Chinese one first (the
+/// demo's Chinese partners write Simplified Chinese), then the others.
+fn faces_of_file(path: &std::path::Path) -> Vec<Face> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return vec![];
+    };
+    // Loaded once for the process's life, so the bytes may live as long.
+    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let count = match skrifa::raw::FileRef::new(data) {
+        Ok(skrifa::raw::FileRef::Collection(c)) => c.len(),
+        Ok(skrifa::raw::FileRef::Font(_)) => 1,
+        Err(_) => 0,
+    };
+    let mut faces: Vec<(bool, Face)> = (0..count)
+        .filter_map(|i| {
+            let face = Face::load(data, i)?;
+            let sc = face
+                .font_ref()
+                .and_then(|f| postscript_name(&f))
+                .is_some_and(|n| n.ends_with("SC"));
+            Some((!sc, face))
+        })
+        .collect();
+    faces.sort_by_key(|(later, _)| *later);
+    faces.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The fallback faces beyond the bundled ones, from `KOOP_PDF_FONTS` or the system.
+fn extra_faces() -> Vec<Face> {
+    match std::env::var("KOOP_PDF_FONTS") {
+        Ok(list) if !list.trim().is_empty() => list
+            .split(':')
+            .flat_map(|p| faces_of_file(std::path::Path::new(p.trim())))
+            .collect(),
+        _ => SYSTEM_CJK
+            .iter()
+            .map(std::path::Path::new)
+            .find(|p| p.exists())
+            .map(faces_of_file)
+            .unwrap_or_default(),
+    }
+}
+
 struct Faces {
     regular: Face,
     bold: Face,
+    /// Faces for characters the serif lacks, in the order they are tried.
+    fallbacks: Vec<Face>,
+}
+
+impl Faces {
+    /// The face that sets `c` in the style of `primary`.
+    fn pick<'a>(&'a self, primary: &'a Face, c: char) -> &'a Face {
+        if c.is_whitespace() || primary.has(c) {
+            return primary;
+        }
+        self.fallbacks.iter().find(|f| f.has(c)).unwrap_or(primary)
+    }
+
+    /// `text` cut into runs, each set in one face.
+    fn runs<'a>(&'a self, primary: &'a Face, text: &str) -> Vec<(&'a Face, String)> {
+        let mut runs: Vec<(&Face, String)> = Vec::new();
+        for c in text.chars() {
+            let face = self.pick(primary, c);
+            match runs.last_mut() {
+                Some((f, run)) if std::ptr::eq(*f, face) => run.push(c),
+                _ => runs.push((face, c.to_string())),
+            }
+        }
+        runs
+    }
+
+    /// The width of `text` in the style of `primary`, each character in its face.
+    fn width(&self, primary: &Face, text: &str, size: f32) -> f32 {
+        self.runs(primary, text)
+            .iter()
+            .map(|(f, run)| f.width(run, size))
+            .sum()
+    }
 }
 
 static FACES: LazyLock<Option<Faces>> = LazyLock::new(|| {
+    let mut fallbacks: Vec<Face> = Face::named("DejaVuSansMono").into_iter().collect();
+    fallbacks.extend(extra_faces());
     Some(Faces {
         regular: Face::named("LibertinusSerif-Regular")?,
         bold: Face::named("LibertinusSerif-Bold")?,
+        fallbacks,
     })
 });
 
@@ -123,7 +238,7 @@ const LEADING: f32 = 1.3;
 const CELL_PAD: f32 = 4.0;
 
 /// Splits `text` into lines no wider than `max` (words kept whole where they fit).
-fn wrap(face: &Face, size: f32, text: &str, max: f32) -> Vec<String> {
+fn wrap(faces: &Faces, face: &Face, size: f32, text: &str, max: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -133,7 +248,7 @@ fn wrap(face: &Face, size: f32, text: &str, max: f32) -> Vec<String> {
             } else {
                 format!("{line} {word}")
             };
-            if face.width(&candidate, size) <= max {
+            if faces.width(face, &candidate, size) <= max {
                 line = candidate;
                 continue;
             }
@@ -144,7 +259,7 @@ fn wrap(face: &Face, size: f32, text: &str, max: f32) -> Vec<String> {
             let mut piece = String::new();
             for c in word.chars() {
                 piece.push(c);
-                if face.width(&piece, size) > max && piece.chars().count() > 1 {
+                if faces.width(face, &piece, size) > max && piece.chars().count() > 1 {
                     piece.pop();
                     lines.push(std::mem::take(&mut piece));
                     piece.push(c);
@@ -237,7 +352,7 @@ impl<'a> Writer<'a> {
         } else {
             &self.faces.regular
         };
-        for line in wrap(face, size, text, PAGE_W - 2.0 * MARGIN) {
+        for line in wrap(self.faces, face, size, text, PAGE_W - 2.0 * MARGIN) {
             self.room(size * LEADING);
             self.text_line(MARGIN, bold, size, grey, line);
             self.y += size * LEADING;
@@ -287,7 +402,7 @@ impl<'a> Writer<'a> {
             .enumerate()
             .map(|(i, w)| {
                 let text = row.get(i).map_or("", String::as_str);
-                wrap(face, BODY, text, (w - 2.0 * CELL_PAD).max(BODY))
+                wrap(self.faces, face, BODY, text, (w - 2.0 * CELL_PAD).max(BODY))
             })
             .collect()
     }
@@ -369,14 +484,18 @@ fn draw(s: &mut Surface<'_>, faces: &Faces, op: &Op) {
                 paint: rgb::Color::new(shade, shade, shade).into(),
                 ..Fill::default()
             }));
-            s.draw_text(
-                Point::from_xy(*x, *y),
-                face.font.clone(),
-                *size,
-                text,
-                false,
-                TextDirection::Auto,
-            );
+            let mut at = *x;
+            for (run_face, run) in faces.runs(face, text) {
+                s.draw_text(
+                    Point::from_xy(at, *y),
+                    run_face.font.clone(),
+                    *size,
+                    &run,
+                    false,
+                    TextDirection::Auto,
+                );
+                at += run_face.width(&run, *size);
+            }
         }
         Op::Rule { y, width } => {
             let mut p = PathBuilder::new();
@@ -518,9 +637,34 @@ mod tests {
     }
 
     #[test]
+    fn a_character_the_serif_lacks_is_set_in_a_fallback_face() {
+        let faces = FACES.as_ref().unwrap();
+        // Georgian: not in Libertinus Serif, in the bundled DejaVu Sans Mono.
+        let georgian = "თბილისი";
+        assert!(georgian.chars().all(|c| !faces.regular.has(c)));
+        let runs = faces.runs(&faces.regular, &format!("Partnerstadt {georgian} (GE)"));
+        assert_eq!(runs.len(), 3, "serif, fallback, serif");
+        assert!(std::ptr::eq(runs[0].0, &faces.regular) && runs[0].1 == "Partnerstadt ");
+        assert!(georgian.chars().all(|c| runs[1].0.has(c)), "{}", runs[1].1);
+        assert!(faces.width(&faces.regular, georgian, BODY) > 0.0);
+        let report = Report {
+            title: format!("Tiflis – {georgian}"),
+            subtitle: String::new(),
+            blocks: vec![Block::Text(format!("Partnerstadt {georgian}"))],
+            footer: String::new(),
+            language: "de".into(),
+        };
+        let bytes = write(&report).unwrap();
+        // Both faces are embedded: the serif and the fallback.
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("LibertinusSerif") && text.contains("DejaVuSansMono"));
+    }
+
+    #[test]
     fn lines_wrap_within_their_width_and_long_words_break() {
         let faces = FACES.as_ref().unwrap();
         let lines = wrap(
+            faces,
             &faces.regular,
             BODY,
             "Werft Rostock GmbH Schiffbau und Reparatur",
@@ -531,6 +675,7 @@ mod tests {
             assert!(faces.regular.width(l, BODY) <= 80.0, "{l}");
         }
         let broken = wrap(
+            faces,
             &faces.regular,
             BODY,
             "Donaudampfschifffahrtsgesellschaft",

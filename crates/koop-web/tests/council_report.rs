@@ -183,6 +183,14 @@ async fn the_magdeburg_report_for_2009_to_2011_shows_the_cities_the_interreg_pro
             ] {
                 assert!(all.contains(needle), "{backend}: {needle} in the PDF");
             }
+            // Chinese names print where the system has a CJK font (the test command
+            // installs Debian's fonts-noto-cjk and says so).
+            if std::env::var_os("KOOP_REQUIRE_CJK_FONT").is_some() {
+                assert!(
+                    all.contains("哈尔滨市人民政府"),
+                    "{backend}: Harbin in Chinese"
+                );
+            }
         }
 
         // The workbook's figures are numbers.
