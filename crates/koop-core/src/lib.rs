@@ -10,6 +10,7 @@
 
 mod actor;
 pub mod auth;
+pub mod availability;
 pub mod cluster_matching;
 pub mod dashboard;
 mod embedding_ops;

@@ -255,6 +255,16 @@ impl Reader {
         Ok(koop_db::agency::orgs_of(&mut self.conn, agency).await?)
     }
 
+    /// Where and when each participant of an event can meet (only those with windows).
+    pub async fn presence(
+        &mut self,
+        event: EventId,
+    ) -> CoreResult<std::collections::HashMap<ParticipantId, Vec<koop_domain::event::Presence>>>
+    {
+        self.access(event).await?;
+        Ok(koop_db::presence::of_event(&mut self.conn, event).await?)
+    }
+
     /// One event.
     pub async fn event(&mut self, id: EventId) -> CoreResult<Event> {
         Ok(self.event_access(id).await?.0)

@@ -229,6 +229,17 @@ impl Core {
                 ..s::Participant::default()
             });
         }
+        mark_unavailable(
+            &mut r,
+            event,
+            &sessions,
+            &slot_at,
+            &people,
+            &id_of,
+            &times,
+            &mut problem,
+        )
+        .await?;
         // Meetings on the agenda are fixed where they are, so published times never move.
         let mut used_tables: HashMap<usize, BTreeSet<i64>> = HashMap::new();
         let mut kept = 0;
@@ -254,6 +265,11 @@ impl Core {
                 continue;
             }
             used_tables.entry(slot).or_default().extend(m.table_no);
+            // A meeting on the agenda stays, even where its people are now busy (an
+            // organiser placed it by hand): its slot is theirs.
+            for &p in &who {
+                problem.participants[p].unavailable.retain(|&u| u != slot);
+            }
             problem.meetings.push(s::Meeting {
                 participants: who,
                 priority: 3,
@@ -411,6 +427,75 @@ impl Core {
         report.unplaced.sort_by_key(|u| u.0);
         Ok(report)
     }
+}
+
+/// Marks, for each participant of the problem, the slots they cannot meet in: outside
+/// their presence windows, or colliding (with the travel time between venues) with what
+/// else they attend: their meetings in other sessions (official meetings, company
+/// visits) and, on a delegation trip or an online mission, the group programme (every
+/// session but the B2B ones) for all but the local partners.
+#[allow(clippy::too_many_arguments)]
+async fn mark_unavailable(
+    r: &mut crate::read::Reader,
+    event: EventId,
+    b2b: &[koop_domain::event::Session],
+    slot_at: &[(SessionId, NaiveDateTime, Option<i64>)],
+    people: &[koop_db::participant::ParticipantView],
+    id_of: &[ParticipantId],
+    times: &Travel,
+    problem: &mut s::Problem,
+) -> CoreResult<()> {
+    use crate::availability::{Place, unavailable_slots};
+    use koop_domain::event::{EventKind, ParticipantRole};
+    let venue_of = |sid: SessionId| b2b.iter().find(|x| x.id == sid).and_then(|x| x.venue_id);
+    let slots: Vec<Place> = slot_at
+        .iter()
+        .map(|(sid, start, _)| {
+            let minutes = b2b
+                .iter()
+                .find(|x| x.id == *sid)
+                .and_then(|x| x.data.slot_minutes)
+                .unwrap_or(0);
+            Place {
+                venue: venue_of(*sid),
+                start: *start,
+                end: *start + chrono::Duration::minutes(minutes),
+            }
+        })
+        .collect();
+    let others: Vec<_> = r
+        .sessions(event)
+        .await?
+        .into_iter()
+        .filter(|x| !b2b.iter().any(|b| b.id == x.id))
+        .collect();
+    let span = |x: &koop_domain::event::Session| Place {
+        venue: x.venue_id,
+        start: x.data.starts_at,
+        end: x.data.ends_at,
+    };
+    let kind = r.event(event).await?.data.kind;
+    let group = matches!(kind, EventKind::DelegationTrip | EventKind::OnlineMission);
+    let mut busy: HashMap<ParticipantId, Vec<Place>> = HashMap::new();
+    for m in r.placed_meetings(event).await? {
+        if let Some(x) = others.iter().find(|x| x.id == m.session) {
+            for p in &m.participants {
+                busy.entry(*p).or_default().push(span(x));
+            }
+        }
+    }
+    let windows = r.presence(event).await?;
+    for (i, id) in id_of.iter().enumerate() {
+        let role = people.iter().find(|p| p.id == *id).map(|p| p.role);
+        let mut blocks = busy.remove(id).unwrap_or_default();
+        if group && role != Some(ParticipantRole::LocalPartner) {
+            blocks.extend(others.iter().map(span));
+        }
+        let own = windows.get(id).map(Vec::as_slice).unwrap_or_default();
+        problem.participants[i].unavailable =
+            unavailable_slots(&slots, own, &blocks, |a, b| times.minutes(a, b));
+    }
+    Ok(())
 }
 
 impl Core {

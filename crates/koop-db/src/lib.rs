@@ -32,6 +32,7 @@ pub mod owner;
 pub mod participant;
 pub mod person;
 mod pool;
+pub mod presence;
 pub mod printout;
 pub mod profile;
 pub mod rate;

@@ -31,6 +31,25 @@ pub async fn insert_request(
     Ok(MeetingRequestId(id))
 }
 
+/// A request between two participants of an event, in either direction, if any.
+pub async fn between(
+    conn: &mut Conn,
+    event: EventId,
+    a: ParticipantId,
+    b: ParticipantId,
+) -> DbResult<Option<MeetingRequestId>> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM meeting_request WHERE event_id = $1 AND \
+         ((requester_id = $2 AND receiver_id = $3) OR (requester_id = $3 AND receiver_id = $2))",
+    )
+    .bind(event.0)
+    .bind(a.0)
+    .bind(b.0)
+    .fetch_optional(conn)
+    .await?;
+    Ok(id.map(MeetingRequestId))
+}
+
 /// How many requests a participant has sent at an event, not counting withdrawn ones.
 pub async fn sent_count(
     conn: &mut Conn,

@@ -135,20 +135,99 @@ const ENTREPRENEURS: [(&str, &str, &[&str], &str, &str); 17] = [
     ),
 ];
 
-const LOCAL_PARTNERS: [(&str, &str, &str, &str); 8] = [
-    ("ТОО «Астана Агро Холдинг»", "KZ", "Нур-Султан", "01.11"),
-    ("ТОО «КазМедТех»", "KZ", "Нур-Султан", "46.46"),
-    ("ТОО «Алматы Машиностроение»", "KZ", "Алматы", "28.99"),
-    ("ТОО «Тениз Су»", "KZ", "Алматы", "36.00"),
+/// Local partners: name, country, city, NACE, their contact, the station they meet at
+/// (0 Nur-Sultan, 1 Almaty, 2 Tashkent) and from which hour.
+type LocalPartner = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    usize,
+    u32,
+);
+const LOCAL_PARTNERS: [LocalPartner; 8] = [
+    (
+        "ТОО «Астана Агро Холдинг»",
+        "KZ",
+        "Нур-Султан",
+        "01.11",
+        "Ерлан",
+        "Жумабеков",
+        0,
+        12,
+    ),
+    (
+        "ТОО «КазМедТех»",
+        "KZ",
+        "Нур-Султан",
+        "46.46",
+        "Айгерим",
+        "Сарсенова",
+        0,
+        9,
+    ),
+    (
+        "ТОО «Алматы Машиностроение»",
+        "KZ",
+        "Алматы",
+        "28.99",
+        "Нурлан",
+        "Ахметов",
+        1,
+        9,
+    ),
+    (
+        "ТОО «Тениз Су»",
+        "KZ",
+        "Алматы",
+        "36.00",
+        "Динара",
+        "Касымова",
+        1,
+        12,
+    ),
     (
         "АО «Казахстанские строительные системы»",
         "KZ",
         "Алматы",
         "41.20",
+        "Бауыржан",
+        "Омаров",
+        1,
+        9,
     ),
-    ("«Toshkent Mashinasozlik» MChJ", "UZ", "Toshkent", "28.99"),
-    ("«Uzbek Agro Invest» MChJ", "UZ", "Toshkent", "01.11"),
-    ("«Samarqand Tekstil» MChJ", "UZ", "Samarqand", "13.20"),
+    (
+        "«Toshkent Mashinasozlik» MChJ",
+        "UZ",
+        "Toshkent",
+        "28.99",
+        "Jasur",
+        "Karimov",
+        2,
+        9,
+    ),
+    (
+        "«Uzbek Agro Invest» MChJ",
+        "UZ",
+        "Toshkent",
+        "01.11",
+        "Dilnoza",
+        "Rashidova",
+        2,
+        12,
+    ),
+    (
+        "«Samarqand Tekstil» MChJ",
+        "UZ",
+        "Samarqand",
+        "13.20",
+        "Otabek",
+        "Yusupov",
+        2,
+        9,
+    ),
 ];
 
 pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
@@ -301,39 +380,72 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             true,
         )
         .await?;
-    let station = |name: &str, city: &str, tz: &str| Venue {
+    let venue = |name: &str, address: &str, city: &str, tz: &str| Venue {
         id: VenueId(0),
         event_id: trip,
         name: name.into(),
-        address: String::new(),
+        address: address.into(),
         city: city.into(),
         time_zone: tz.into(),
     };
-    let astana = core
-        .add_venue(
-            &sys,
-            trip,
-            station("Station Nur-Sultan", "Нур-Султан", "Asia/Almaty"),
-        )
-        .await?;
-    let almaty = core
-        .add_venue(
-            &sys,
-            trip,
-            station("Station Almaty", "Алматы", "Asia/Almaty"),
-        )
-        .await?;
-    let tashkent = core
-        .add_venue(
-            &sys,
-            trip,
-            station("Station Taschkent", "Toshkent", "Asia/Tashkent"),
-        )
-        .await?;
+    // Each station is where the delegation stays and meets its partners; the group
+    // programme takes it across town, and the scheduler keeps the way back free.
+    let places = [
+        venue(
+            "Station Nur-Sultan: Hotel",
+            "Kabanbay Batyr 8",
+            "Нур-Султан",
+            "Asia/Almaty",
+        ),
+        venue(
+            "Deutsche Botschaft Nur-Sultan",
+            "Kosmonavtov 62",
+            "Нур-Султан",
+            "Asia/Almaty",
+        ),
+        venue("Station Almaty: Hotel", "Abai 52", "Алматы", "Asia/Almaty"),
+        venue(
+            "Industriezone Almaty",
+            "Ilyas Dzhansugurov 1",
+            "Алматы",
+            "Asia/Almaty",
+        ),
+        venue(
+            "Station Taschkent: Hotel",
+            "Amir Temur 1A",
+            "Toshkent",
+            "Asia/Tashkent",
+        ),
+        venue(
+            "Investitionsministerium Usbekistan",
+            "Islam Karimov 15",
+            "Toshkent",
+            "Asia/Tashkent",
+        ),
+    ];
+    let mut venues = Vec::new();
+    for v in places {
+        venues.push(core.add_venue(&sys, trip, v).await?);
+    }
+    let (astana, embassy_venue, almaty, zone, tashkent, uz_ministry_venue) = (
+        venues[0], venues[1], venues[2], venues[3], venues[4], venues[5],
+    );
+    core.set_travel_times(
+        &sys,
+        trip,
+        vec![
+            (astana, embassy_venue, 25),
+            (almaty, zone, 40),
+            (tashkent, uz_ministry_venue, 20),
+        ],
+    )
+    .await?;
     let at = |day: u32, h: u32| d(2019, 9, day).and_hms_opt(h, 0, 0).unwrap_or_default();
+    // The group programme, and the day's B2B session around it at the hotel: the
+    // scheduler places meetings only where the programme and the way back leave time.
     let plan = [
         (
-            astana,
+            embassy_venue,
             SessionKind::OfficialMeetings,
             "Gespräche in der Deutschen Botschaft und im Handelsministerium",
             at(16, 9),
@@ -345,17 +457,17 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             astana,
             SessionKind::B2bMeetings,
             "B2B-Gespräche Nur-Sultan",
-            at(16, 14),
+            at(16, 9),
             at(16, 18),
             Some(45),
-            Some(17),
+            Some(2),
         ),
         (
-            almaty,
+            zone,
             SessionKind::CompanyVisits,
-            "Firmenbesuche Almaty",
+            "Firmenbesuche in der Industriezone Almaty",
             at(18, 9),
-            at(18, 13),
+            at(18, 12),
             None,
             None,
         ),
@@ -363,13 +475,13 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             almaty,
             SessionKind::B2bMeetings,
             "B2B-Gespräche Almaty",
-            at(18, 14),
+            at(18, 9),
             at(18, 18),
             Some(45),
-            Some(17),
+            Some(3),
         ),
         (
-            tashkent,
+            uz_ministry_venue,
             SessionKind::OfficialMeetings,
             "Gespräch im Investitionsministerium Usbekistans",
             at(20, 9),
@@ -381,10 +493,10 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             tashkent,
             SessionKind::B2bMeetings,
             "B2B-Gespräche Taschkent",
-            at(20, 13),
+            at(20, 9),
             at(20, 18),
             Some(45),
-            Some(17),
+            Some(3),
         ),
     ];
     let mut sessions = Vec::new();
@@ -532,37 +644,56 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
     )
     .await?;
 
-    // Pre-arranged B2B meetings: every entrepreneur meets local partners at the stations.
-    let mut partner_orgs = Vec::new();
-    for (name, c, city, code) in LOCAL_PARTNERS {
-        partner_orgs.push((
-            org_short(core, leg, name, OrgKind::Company, c, city, &[code]).await?,
-            name,
-        ));
-    }
-    for (i, p) in entrepreneurs.iter().enumerate() {
-        for round in 0..2 {
-            let b2b: Vec<_> = sessions
-                .iter()
-                .filter(|s| s.2 == SessionKind::B2bMeetings)
-                .collect();
-            let (sid, start, _) = b2b[(i + round) % b2b.len()];
-            let (_, partner) = partner_orgs[(i * 2 + round) % partner_orgs.len()];
-            core.place_meeting(
-                &sys,
-                NewMeeting {
-                    event: trip,
-                    request: None,
-                    session: Some(*sid),
-                    title: format!("B2B: {partner}"),
-                    starts_at: Some(*start + chrono::Duration::minutes(45 * ((i / 3) as i64 % 5))),
-                    table_no: Some(i as i64 + 1),
-                    participants: vec![*p],
-                },
-            )
+    // Local partners: recorded by the agency with a contact each, no account; each
+    // meets at its station's hotel, in its hours.
+    let stations = [(astana, 16), (almaty, 18), (tashkent, 20)];
+    let mut locals: Vec<(ParticipantId, usize)> = Vec::new();
+    for (name, c, city, code, given, family, station, from) in LOCAL_PARTNERS {
+        let o = org_short(core, leg, name, OrgKind::Company, c, city, &[code]).await?;
+        let languages: &[&str] = if c == "UZ" {
+            &["uz", "ru"]
+        } else {
+            &["ru", "kk"]
+        };
+        let p = person(core, leg, o, given, family, "Direktor", languages).await?;
+        let id = core
+            .register_participant(&sys, trip, p, o, ParticipantRole::LocalPartner)
             .await?;
+        core.set_participant_status(&sys, trip, id, |s| s.confirm())
+            .await?;
+        let (venue, day) = stations[station];
+        core.set_presence(
+            &sys,
+            trip,
+            id,
+            vec![koop_domain::event::Presence {
+                venue_id: Some(venue),
+                from: Some(at(day, from)),
+                until: Some(at(day, 18)),
+            }],
+        )
+        .await?;
+        locals.push((id, station));
+    }
+    // The pairs the agency confirmed: every entrepreneur meets a partner in Almaty and
+    // one in Tashkent, the first ten also one in Nur-Sultan.
+    let at_station = |st: usize| -> Vec<ParticipantId> {
+        locals.iter().filter(|l| l.1 == st).map(|l| l.0).collect()
+    };
+    let mut pairs = Vec::new();
+    for (i, e) in entrepreneurs.iter().enumerate() {
+        for st in [1, 2] {
+            let here = at_station(st);
+            pairs.push((*e, here[i % here.len()]));
+        }
+        if i < 10 {
+            let here = at_station(0);
+            pairs.push((*e, here[i % here.len()]));
         }
     }
+    core.confirm_pairs(&sys, trip, &pairs).await?;
+    core.schedule_event(&sys, trip, std::time::Duration::from_secs(5))
+        .await?;
 
     // The MoU with the national chamber, signed on the way.
     let mou = core

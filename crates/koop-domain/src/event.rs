@@ -463,8 +463,58 @@ text_enum!(
         Staff = "staff",
         /// Press.
         Press = "press",
+        /// A company, association or institute met at a station of a trip, recorded by
+        /// the agency; it needs no account.
+        LocalPartner = "local_partner",
     }
 );
+
+/// Where and when a participant can meet: at a venue (a trip's station), from and
+/// until a time (local wall-clock time of that venue). A participant with windows meets
+/// only inside one of them; one without any, wherever the event has slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    /// The venue, if the window is bound to one.
+    pub venue_id: Option<VenueId>,
+    /// From.
+    pub from: Option<NaiveDateTime>,
+    /// Until.
+    pub until: Option<NaiveDateTime>,
+}
+
+impl Presence {
+    /// Checks that the window does not end before it begins.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if let (Some(f), Some(u)) = (self.from, self.until)
+            && u <= f
+        {
+            return Err(DomainError::new(
+                "until",
+                "ends_before_start",
+                format!("the window ends at {u}, not after it begins at {f}"),
+            )
+            .with("value", u.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Whether a meeting at `venue` from `start` to `end` lies inside the window.
+    pub fn admits(&self, venue: Option<VenueId>, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        self.venue_id.is_none_or(|v| Some(v) == venue)
+            && self.from.is_none_or(|f| f <= start)
+            && self.until.is_none_or(|u| end <= u)
+    }
+}
+
+/// Whether `windows` let a participant meet at `venue` from `start` to `end`.
+pub fn present(
+    windows: &[Presence],
+    venue: Option<VenueId>,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> bool {
+    windows.is_empty() || windows.iter().any(|w| w.admits(venue, start, end))
+}
 
 /// A person registered at an event for an organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -499,6 +549,37 @@ mod tests {
             tables,
             breaks: vec![],
         }
+    }
+
+    #[test]
+    fn a_local_partner_meets_only_at_its_station_in_its_hours() {
+        let day = NaiveDate::from_ymd_opt(2019, 9, 18).unwrap();
+        let at = |h| day.and_hms_opt(h, 0, 0).unwrap();
+        let almaty = Presence {
+            venue_id: Some(VenueId(2)),
+            from: Some(at(14)),
+            until: Some(at(17)),
+        };
+        let w = std::slice::from_ref(&almaty);
+        assert!(present(w, Some(VenueId(2)), at(14), at(15)));
+        assert!(
+            !present(w, Some(VenueId(2)), at(16), at(18)),
+            "runs past 17:00"
+        );
+        assert!(
+            !present(w, Some(VenueId(3)), at(14), at(15)),
+            "another station"
+        );
+        assert!(
+            present(&[], Some(VenueId(3)), at(9), at(10)),
+            "no windows: anywhere"
+        );
+        let backwards = Presence {
+            venue_id: None,
+            from: Some(at(17)),
+            until: Some(at(14)),
+        };
+        assert_eq!(backwards.check().unwrap_err().field, "until");
     }
 
     #[test]

@@ -20,5 +20,6 @@ pub mod settlements;
 pub mod setup;
 pub mod standby;
 pub mod tables;
+pub mod trips;
 pub mod visits;
 pub mod work;

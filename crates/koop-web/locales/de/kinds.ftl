@@ -69,6 +69,7 @@ kind-prole-entrepreneur = Unternehmer/in
 kind-prole-official = Offizielle/r
 kind-prole-staff = Organisationsteam
 kind-prole-press = Presse
+kind-prole-local_partner = Partner vor Ort
 kind-participant-registered = angemeldet
 kind-participant-confirmed = bestätigt
 kind-participant-attended = anwesend

@@ -69,6 +69,7 @@ kind-prole-entrepreneur = Entrepreneur
 kind-prole-official = Official
 kind-prole-staff = Staff
 kind-prole-press = Press
+kind-prole-local_partner = Local partner
 kind-participant-registered = registered
 kind-participant-confirmed = confirmed
 kind-participant-attended = attended

@@ -1,0 +1,104 @@
+//! The demo's delegation trip: every entrepreneur's pre-arranged meetings with local
+//! partners at the stations, placed by the scheduler around the group programme (with
+//! the way back from across town), inside each local partner's hours, and the MoU
+//! signed on the way.
+
+use chrono::Duration;
+use koop_core::domain::event::{ParticipantRole, SessionKind};
+use koop_core::{Actor, Core};
+use koop_demo as demo;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_entrepreneur_meets_local_partners_at_both_stations_around_the_programme() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let mut r = core.reader(&Actor::system()).await.unwrap();
+        let trip = world.trip;
+        let people = r.participants(trip).await.unwrap();
+        let role_of = |id| people.iter().find(|p| p.id == id).map(|p| p.role);
+        let sessions = r.sessions(trip).await.unwrap();
+        let venues = r.venues(trip).await.unwrap();
+        let programme: Vec<_> = sessions
+            .iter()
+            .filter(|x| x.data.kind != SessionKind::B2bMeetings)
+            .collect();
+        let presence = r.presence(trip).await.unwrap();
+        let entrepreneurs: Vec<_> = people
+            .iter()
+            .filter(|p| p.role == ParticipantRole::Entrepreneur)
+            .collect();
+        assert_eq!(entrepreneurs.len(), 17, "{backend}");
+        for e in &entrepreneurs {
+            let mine = r.meetings(trip, Some(e.id)).await.unwrap();
+            let b2b: Vec<_> = mine
+                .iter()
+                .filter(|m| {
+                    m.attendees.len() == 2
+                        && m.attendees
+                            .iter()
+                            .any(|a| role_of(a.participant) == Some(ParticipantRole::LocalPartner))
+                })
+                .collect();
+            let at_station = |name: &str| {
+                b2b.iter()
+                    .filter(|m| m.venue.as_ref().is_some_and(|v| v.0.contains(name)))
+                    .count()
+            };
+            assert!(
+                at_station("Almaty") >= 1,
+                "{backend}: {} in Almaty",
+                e.org_name
+            );
+            assert!(
+                at_station("Taschkent") >= 1,
+                "{backend}: {} in Tashkent",
+                e.org_name
+            );
+            // The official meetings are on the itinerary too.
+            assert!(
+                mine.iter().any(|m| m.title.contains("Botschafter")),
+                "{backend}: {}",
+                e.org_name
+            );
+            for m in &b2b {
+                let start = m.starts_at.unwrap();
+                let end = start + Duration::minutes(m.minutes.unwrap());
+                // Never during the group programme, nor before the way back from it
+                // (at least 20 minutes across town at each station).
+                for x in &programme {
+                    assert!(
+                        end <= x.data.starts_at || start >= x.data.ends_at + Duration::minutes(20),
+                        "{backend}: {} at {start} collides with {}",
+                        e.org_name,
+                        x.data.title
+                    );
+                }
+                // Inside the local partner's hours, at its station.
+                let partner = m
+                    .attendees
+                    .iter()
+                    .find(|a| a.participant != e.id)
+                    .unwrap()
+                    .participant;
+                let venue = venues
+                    .iter()
+                    .find(|v| Some(&v.name) == m.venue.as_ref().map(|v| &v.0))
+                    .map(|v| v.id);
+                assert!(
+                    koop_core::domain::event::present(&presence[&partner], venue, start, end),
+                    "{backend}: {start} outside the partner's hours"
+                );
+            }
+        }
+        // The MoU with the national chamber, signed on the way.
+        let agreements = r.agreements(None).await.unwrap();
+        assert!(
+            agreements
+                .iter()
+                .any(|(a, _)| a.data.title.contains("Атамекен")
+                    && a.data.signed_on.map(|d| d.to_string()) == Some("2019-09-16".into())),
+            "{backend}"
+        );
+    }
+}
