@@ -272,48 +272,57 @@ impl MemberWorld {
 
     /// One standing profile per member organisation.
     fn input(&self) -> CoreResult<m::MatchInput> {
-        let mut names: BTreeMap<u32, String> = BTreeMap::new();
-        let mut organisations = Vec::new();
-        let mut profiles = Vec::new();
-        for o in self.orgs.values() {
-            let member_of = self.clusters.get(&o.id).cloned().unwrap_or_default();
-            for (g, name) in &member_of {
-                names.insert(g.0 as u32, name.clone());
-            }
-            organisations.push(engine_organisation(
-                o,
-                member_of.iter().map(|(g, _)| cluster_id(*g)).collect(),
-            )?);
-            profiles.push(m::Profile {
-                id: m::ProfileId(o.id.0 as u64),
-                org: m::profile::OrgId(o.id.0 as u64),
-                // Members offer what they do; two offers meet as peers.
-                kind: m::ProfileKind::TechnologyOffer,
-                investment: None,
-                title: o.data.name.clone(),
-                text: o.data.description.clone(),
-                language: o
-                    .data
-                    .languages
-                    .first()
-                    .and_then(|l| m::LangCode::parse("language", l.as_str()).ok()),
-                nace: engine_nace(&o.data.nace),
-                keywords: Vec::new(),
-                countries_sought: Vec::new(),
-                embedding: None,
-            });
-        }
-        Ok(m::MatchInput {
-            organisations,
-            profiles,
-            clusters: m::profile::ClusterMap {
-                names: names
-                    .into_iter()
-                    .map(|(k, v)| (m::profile::ClusterId(k), v))
-                    .collect(),
-                complementary: Vec::new(),
-            },
-            ..m::MatchInput::default()
-        })
+        standing_input(self.orgs.values(), &self.clusters)
     }
+}
+
+/// A match input in which each organisation stands for itself: its name, description,
+/// sectors, country and languages as one profile (offers meet as peers), and its
+/// memberships (`clusters`, with the groups' names) for the cross-cluster signal.
+pub(crate) fn standing_input<'a>(
+    orgs: impl Iterator<Item = &'a Organisation>,
+    clusters: &HashMap<OrgId, Vec<(OrgId, String)>>,
+) -> CoreResult<m::MatchInput> {
+    let mut names: BTreeMap<u32, String> = BTreeMap::new();
+    let mut organisations = Vec::new();
+    let mut profiles = Vec::new();
+    for o in orgs {
+        let member_of = clusters.get(&o.id).cloned().unwrap_or_default();
+        for (g, name) in &member_of {
+            names.insert(g.0 as u32, name.clone());
+        }
+        organisations.push(engine_organisation(
+            o,
+            member_of.iter().map(|(g, _)| cluster_id(*g)).collect(),
+        )?);
+        profiles.push(m::Profile {
+            id: m::ProfileId(o.id.0 as u64),
+            org: m::profile::OrgId(o.id.0 as u64),
+            kind: m::ProfileKind::TechnologyOffer,
+            investment: None,
+            title: o.data.name.clone(),
+            text: o.data.description.clone(),
+            language: o
+                .data
+                .languages
+                .first()
+                .and_then(|l| m::LangCode::parse("language", l.as_str()).ok()),
+            nace: engine_nace(&o.data.nace),
+            keywords: Vec::new(),
+            countries_sought: Vec::new(),
+            embedding: None,
+        });
+    }
+    Ok(m::MatchInput {
+        organisations,
+        profiles,
+        clusters: m::profile::ClusterMap {
+            names: names
+                .into_iter()
+                .map(|(k, v)| (m::profile::ClusterId(k), v))
+                .collect(),
+            complementary: Vec::new(),
+        },
+        ..m::MatchInput::default()
+    })
 }

@@ -34,6 +34,7 @@ pub mod report;
 pub mod scheduling;
 pub mod search;
 pub mod testing;
+pub mod trip_matching;
 
 pub use actor::Actor;
 pub use error::{CoreError, CoreResult, FieldError};

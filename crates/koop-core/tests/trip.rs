@@ -91,6 +91,32 @@ async fn each_entrepreneur_meets_local_partners_at_both_stations_around_the_prog
                 );
             }
         }
+        // The engine proposes local partners at each station for each entrepreneur, each
+        // with a reason; the ones the demo's agency confirmed are marked.
+        let proposals = core
+            .trip_proposals(&Actor::system(), trip, 3)
+            .await
+            .unwrap();
+        // Only partners with a reason are proposed (a software house finds none among
+        // farms and machine builders; the agency picks for it by hand).
+        assert!(proposals.iter().all(|p| !p.reasons.is_empty()), "{backend}");
+        let covered = entrepreneurs
+            .iter()
+            .filter(|e| proposals.iter().any(|p| p.traveller == e.id))
+            .count();
+        assert!(covered >= 12, "{backend}: {covered} of 17 get proposals");
+        let taken = proposals.iter().filter(|p| p.confirmed).count();
+        assert!(
+            taken >= entrepreneurs.len(),
+            "{backend}: {taken} proposals confirmed"
+        );
+        assert!(
+            matches!(
+                core.trip_proposals(&Actor::anonymous(), trip, 3).await,
+                Err(koop_core::CoreError::Forbidden)
+            ),
+            "{backend}: organisers only"
+        );
         // The MoU with the national chamber, signed on the way.
         let agreements = r.agreements(None).await.unwrap();
         assert!(

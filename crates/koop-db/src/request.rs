@@ -50,6 +50,25 @@ pub async fn between(
     Ok(id.map(MeetingRequestId))
 }
 
+/// Every pair at an event with a request that still stands (proposed, accepted or
+/// scheduled), as (requester, receiver).
+pub async fn standing_pairs(
+    conn: &mut Conn,
+    event: EventId,
+) -> DbResult<Vec<(ParticipantId, ParticipantId)>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT requester_id, receiver_id FROM meeting_request WHERE event_id = $1 \
+         AND status IN ('proposed', 'accepted', 'scheduled')",
+    )
+    .bind(event.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, b)| (ParticipantId(a), ParticipantId(b)))
+        .collect())
+}
+
 /// How many requests a participant has sent at an event, not counting withdrawn ones.
 pub async fn sent_count(
     conn: &mut Conn,

@@ -675,20 +675,32 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
         .await?;
         locals.push((id, station));
     }
-    // The pairs the agency confirmed: every entrepreneur meets a partner in Almaty and
-    // one in Tashkent, the first ten also one in Nur-Sultan.
-    let at_station = |st: usize| -> Vec<ParticipantId> {
-        locals.iter().filter(|l| l.1 == st).map(|l| l.0).collect()
-    };
+    // The agency confirms, for every entrepreneur, the engine's best local partner in
+    // Almaty and in Tashkent (the first ten also in Nur-Sultan), passing on to the
+    // next one where a partner's afternoon is full.
+    let proposals = core.trip_proposals(&sys, trip, 3).await?;
+    let mut load: std::collections::HashMap<ParticipantId, usize> = Default::default();
     let mut pairs = Vec::new();
     for (i, e) in entrepreneurs.iter().enumerate() {
-        for st in [1, 2] {
-            let here = at_station(st);
-            pairs.push((*e, here[i % here.len()]));
-        }
-        if i < 10 {
-            let here = at_station(0);
-            pairs.push((*e, here[i % here.len()]));
+        let wanted: &[usize] = if i < 10 { &[0, 1, 2] } else { &[1, 2] };
+        for st in wanted {
+            let (venue, _) = stations[*st];
+            let pick = proposals
+                .iter()
+                .filter(|p| p.traveller == *e && p.station == Some(venue))
+                .find(|p| load.get(&p.partner).copied().unwrap_or(0) < 6)
+                .map(|p| p.partner)
+                .or_else(|| {
+                    locals
+                        .iter()
+                        .filter(|l| l.1 == *st)
+                        .map(|l| l.0)
+                        .min_by_key(|l| load.get(l).copied().unwrap_or(0))
+                });
+            if let Some(partner) = pick {
+                *load.entry(partner).or_default() += 1;
+                pairs.push((*e, partner));
+            }
         }
     }
     core.confirm_pairs(&sys, trip, &pairs).await?;
