@@ -70,8 +70,8 @@ impl Core {
         }
         let mut orgs = BTreeMap::new();
         for p in locals.iter().chain(&travellers) {
-            if !orgs.contains_key(&p.org_id) {
-                orgs.insert(p.org_id, r.org(p.org_id).await?);
+            if let std::collections::btree_map::Entry::Vacant(slot) = orgs.entry(p.org_id) {
+                slot.insert(r.org(p.org_id).await?);
             }
         }
         let index = m::MatchIndex::build(standing_input(orgs.values(), &HashMap::new())?)
