@@ -168,3 +168,28 @@ impl Fields {
         }
     }
 }
+
+/// What a form's handler answers once the core has decided: on success, back to `to`
+/// with "saved"; when refused, the page again (`page` renders it with the problems
+/// beside their fields) as 422. A refusal that is not about the input is handed on.
+pub async fn after_change<Fut>(
+    v: &crate::session::Visitor,
+    form: FormState,
+    done: Result<(), CoreError>,
+    to: &str,
+    page: impl FnOnce(FormState) -> Fut,
+) -> Result<axum::response::Response, crate::error::AppError>
+where
+    Fut: std::future::Future<Output = Result<axum::response::Html<String>, crate::error::AppError>>,
+{
+    use axum::response::IntoResponse;
+    match done {
+        Ok(()) => Ok(crate::pages::see_other_with_flash(to, "flash-saved")),
+        Err(e) => {
+            let ctx = crate::pages::Ctx::new(v);
+            let form = form.with_problems(ctx.texts(), e)?;
+            let html = page(form).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}

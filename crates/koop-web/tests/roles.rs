@@ -492,6 +492,11 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/events/{ev}/schedule"),
                 [403, 403, 403, 200, 200, 403],
             ),
+            (format!("/events/{ev}/trip"), [403, 403, 403, 200, 200, 403]),
+            (
+                format!("/events/{hidden}/trip"),
+                [404, 404, 404, 404, 200, 404],
+            ),
             (
                 format!("/events/{hidden}/schedule"),
                 [404, 404, 404, 404, 200, 404],
@@ -684,6 +689,19 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/events/{hidden}/requests"),
                 format!("requester={}&receiver={}", p[2], p[0]),
                 [404, 404, 404, 404, 404, 404],
+            ),
+            (
+                format!("/events/{ev}/trip/pairs"),
+                format!("pair={}-{}", p[1], p[2]),
+                [403, 403, 403, 303, 303, 403],
+            ),
+            // The organiser records the partner; the agency's staff, sending the same
+            // contact again, are told it is registered already.
+            (
+                format!("/events/{ev}/trip/partners"),
+                "name=Partner+vor+Ort&country=KZ&city=Almaty&given_name=Aida&family_name=Nurova"
+                    .into(),
+                [403, 403, 403, 303, 422, 403],
             ),
             (
                 format!("/events/{ev}/schedule"),

@@ -4,15 +4,97 @@
 //! agency confirms become accepted requests that the scheduler places in each
 //! participant's free time around the group programme.
 
-use crate::{Actor, Change, Core, CoreResult, policy};
+use super::directory::{check_org, check_person};
+use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::owner::EventChild;
-use koop_domain::event::Presence;
+use koop_domain::event::{ParticipantRole, ParticipantStatus, Presence};
 use koop_domain::ids::{EventId, ParticipantId};
 use koop_domain::meeting::{Priority, RequestStatus};
+use koop_domain::org::OrgData;
+use koop_domain::person::PersonData;
 use koop_domain::task::Task;
 use serde_json::json;
 
+/// A local partner as the agency records it: the organisation, its contact, and
+/// where and when it can meet.
+#[derive(Debug, Clone)]
+pub struct LocalPartner {
+    /// The organisation (found again by name and country if the agency has it).
+    pub org: OrgData,
+    /// Its contact at the station.
+    pub contact: PersonData,
+    /// Where and when it can meet (empty: wherever and whenever the trip has slots).
+    pub windows: Vec<Presence>,
+}
+
 impl Core {
+    /// Records a local partner of a trip in one step: its organisation (the agency's
+    /// own, if it has one of that name and country), its contact, its registration as a
+    /// confirmed participant (no account), and its hours at its station.
+    pub async fn add_local_partner(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        partner: LocalPartner,
+    ) -> CoreResult<ParticipantId> {
+        let org = check_org(partner.org)?;
+        let contact = check_person(partner.contact)?;
+        for w in &partner.windows {
+            w.check()?;
+        }
+        self.write(actor, "participant.local_partner_added", async |tx| {
+            let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
+            let agency = permit.agency().ok_or(CoreError::NotFound)?;
+            for v in partner.windows.iter().filter_map(|w| w.venue_id) {
+                policy::belongs_to_event(tx, EventChild::Venue, v.0, event).await?;
+            }
+            let org_id = match koop_db::org::find_by_key(tx, agency, &koop_db::org::match_key(&org))
+                .await?
+            {
+                Some(id) => id,
+                None => koop_db::org::insert(tx, agency, &org, false).await?,
+            };
+            let person = match koop_db::person::find_by_key(
+                tx,
+                agency,
+                &koop_db::person::match_key(&contact, Some(org_id)),
+            )
+            .await?
+            {
+                Some(id) => id,
+                None => koop_db::person::insert(tx, agency, Some(org_id), &contact).await?,
+            };
+            let id = koop_db::participant::insert(
+                tx,
+                event,
+                person,
+                org_id,
+                ParticipantRole::LocalPartner,
+                ParticipantStatus::Confirmed,
+            )
+            .await
+            .map_err(|e| match e {
+                koop_db::DbError::Conflict(_) => CoreError::conflict(
+                    "already_registered",
+                    format!(
+                        "{} {} is registered already",
+                        contact.given_name, contact.family_name
+                    ),
+                ),
+                other => other.into(),
+            })?;
+            koop_db::presence::set(tx, id, &partner.windows).await?;
+            Ok(Change::new(
+                permit,
+                id,
+                "participant",
+                id.0,
+                json!({ "org": org.name, "role": "local_partner", "windows": partner.windows }),
+            ))
+        })
+        .await
+    }
+
     /// Sets where and when a participant can meet (replacing what was set): each
     /// window at one of the event's venues, inside its times.
     pub async fn set_presence(

@@ -291,15 +291,11 @@ async fn answer(
     form: FormState,
     done: Result<(), CoreError>,
 ) -> Result<Response, AppError> {
-    match done {
-        Ok(()) => Ok(see_other_with_flash(&crate::paths::idea(id), "flash-saved")),
-        Err(e) => {
-            let ctx = Ctx::new(v);
-            let form = form.with_problems(ctx.texts(), e)?;
-            let page = idea_page(s, v, ProjectIdeaId(id), form).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    let to = crate::paths::idea(id);
+    crate::forms::after_change(v, form, done, &to, |form| {
+        idea_page(s, v, ProjectIdeaId(id), form)
+    })
+    .await
 }
 
 async fn put_org(

@@ -29,6 +29,7 @@ mod suggested;
 mod table_plan;
 mod tables;
 pub(crate) mod transfer;
+mod trip;
 
 use crate::error::AppError;
 use crate::session::Visitor;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<AppState> {
         .merge(outcomes::routes())
         .merge(agreements::routes())
         .merge(transfer::routes())
+        .merge(trip::routes())
         .merge(calls::routes())
         .merge(ideas::routes())
         .merge(memberships::routes())

@@ -5,13 +5,12 @@ use crate::error::AppError;
 use crate::forms::{Fields, FormState};
 use crate::pages::public::generic::list_page;
 use crate::pages::public::rows::{self};
-use crate::pages::{Ctx, date, render, see_other_with_flash};
+use crate::pages::{Ctx, date, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
@@ -205,16 +204,9 @@ async fn add_milestone(
             "a form value was refused without a problem".into(),
         )),
     };
-    match done {
-        Ok(()) => Ok(see_other_with_flash(
-            &crate::paths::partner_city(PartnerCityId(id)),
-            "flash-saved",
-        )),
-        Err(e) => {
-            let ctx = Ctx::new(&v);
-            let form = form.with_problems(ctx.texts(), e)?;
-            let page = partner_city_page(&s, &v, PartnerCityId(id), form).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    let to = crate::paths::partner_city(PartnerCityId(id));
+    crate::forms::after_change(&v, form, done, &to, |form| {
+        partner_city_page(&s, &v, PartnerCityId(id), form)
+    })
+    .await
 }

@@ -61,6 +61,8 @@ struct EventDetail {
     sees_meetings: bool,
     /// Whether the visitor runs the event.
     manages: bool,
+    /// A delegation trip or an online mission, planned on its own page.
+    is_trip: bool,
     /// What they may do there.
     may: crate::pages::May,
     /// Whether the visitor takes part in it.
@@ -194,6 +196,11 @@ async fn show_event(
         meeting_count: r.meeting_count(id).await?,
         sees_meetings: access != EventAccess::Public,
         manages,
+        is_trip: matches!(
+            ev.data.kind,
+            koop_core::domain::event::EventKind::DelegationTrip
+                | koop_core::domain::event::EventKind::OnlineMission
+        ),
         may: crate::pages::May::of(r.tasks(id).await?),
         attends: matches!(access, EventAccess::Attend(_)),
         may_register: ev.settings.registration_open
