@@ -135,3 +135,100 @@ async fn an_organiser_records_a_local_partner_confirms_a_pair_and_the_scheduler_
         );
     }
 }
+
+/// The value of a property of an iCalendar component, and its TZID if it has one.
+fn property(c: &icalendar::parser::Component<'_>, name: &str) -> (String, Option<String>) {
+    let p = c.properties.iter().find(|p| p.name == name).unwrap();
+    let tz = p
+        .params
+        .iter()
+        .find(|x| x.key == "TZID")
+        .and_then(|x| x.val.as_ref().map(|v| v.as_str().to_owned()));
+    (p.val.as_str().to_owned(), tz)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_entrepreneurs_itinerary_reads_back_from_its_calendar_feed_and_pdf() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let people = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .participants(world.trip)
+            .await
+            .unwrap();
+        let vogt = people
+            .iter()
+            .find(|p| p.org_name == "Jenaer Präzisionsoptik GmbH")
+            .unwrap();
+        let page = app
+            .get(
+                &format!(
+                    "/events/{}/meetings?participant={}",
+                    world.trip.0, vogt.id.0
+                ),
+                Some(&staff),
+            )
+            .await;
+        let cards = select(&page.body, "article.meeting");
+        let times: Vec<String> = select(&page.body, "article.meeting .when strong");
+        assert!(cards.len() >= 5, "{backend}: {cards:?}");
+        let link = |kind: &str| {
+            page.body
+                .split("href=\"")
+                .find(|s| s.contains(kind))
+                .and_then(|s| s.split('"').next())
+                .unwrap()
+                .replace("&amp;", "&")
+                .replace("&#38;", "&")
+        };
+        // The feed: the same meetings, each at its station's local time and zone.
+        let ics = app.get(&link("agenda.ics"), None).await;
+        assert_eq!(ics.status, 200, "{backend}");
+        let unfolded = icalendar::parser::unfold(&ics.body);
+        let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter(|c| c.name == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), cards.len(), "{backend}");
+        let mut zones = std::collections::BTreeSet::new();
+        for (event, when) in events.iter().zip(&times) {
+            let (start, tz) = property(event, "DTSTART");
+            let tz = tz.unwrap();
+            let hhmm = when.split('–').next().unwrap().replace(':', "");
+            assert!(
+                start.ends_with(&format!("T{hhmm}00")),
+                "{backend}: {start} vs {when}"
+            );
+            let (summary, _) = property(event, "SUMMARY");
+            if summary.contains("Toshkent")
+                || summary.contains("Samarqand")
+                || summary.contains("Uzbek")
+            {
+                assert_eq!(tz, "Asia/Tashkent", "{backend}: {summary}");
+            }
+            zones.insert(tz);
+        }
+        assert!(
+            zones.contains("Asia/Almaty") && zones.contains("Asia/Tashkent"),
+            "{backend}: {zones:?}"
+        );
+        // The PDF: the same partners and times.
+        let pdf = app.get(&link("agenda.pdf"), Some(&staff)).await;
+        assert_eq!(pdf.status, 200, "{backend}");
+        if let Some(pages) = common::text_of_pdf(&pdf.bytes) {
+            let text = pages.join("\n");
+            for when in &times {
+                let start = when.split('–').next().unwrap();
+                assert!(text.contains(start), "{backend}: {start} in the PDF");
+            }
+            assert!(text.contains("Botschafter"), "{backend}");
+        }
+    }
+}
