@@ -41,6 +41,8 @@ pub use error::{CoreError, CoreResult, FieldError};
 pub use koop_db::{Backend, redact as redact_db_url};
 pub use koop_domain as domain;
 
+pub mod zones;
+
 /// Views and filters that reads return, re-exported so callers need not know koop-db.
 pub mod views {
     pub use koop_db::activity::ActivityFilter;

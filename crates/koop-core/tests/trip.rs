@@ -128,3 +128,48 @@ async fn each_entrepreneur_meets_local_partners_at_both_stations_around_the_prog
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_online_missions_meetings_lie_within_both_sides_working_hours() {
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let mut r = core.reader(&Actor::system()).await.unwrap();
+        let online = world.online;
+        let people = r.participants(online).await.unwrap();
+        let zones: std::collections::BTreeSet<String> = people
+            .iter()
+            .map(|p| {
+                p.time_zone
+                    .clone()
+                    .unwrap_or_else(|| "Europe/Berlin".into())
+            })
+            .collect();
+        assert!(zones.len() >= 4, "{backend}: {zones:?}");
+        let meetings = r.meetings(online, None).await.unwrap();
+        assert_eq!(meetings.len(), 12, "{backend}: every pair placed");
+        for m in &meetings {
+            let start = m.starts_at.unwrap();
+            let end = start + Duration::minutes(m.minutes.unwrap());
+            for a in &m.attendees {
+                let p = people.iter().find(|p| p.id == a.participant).unwrap();
+                // Working hours on each side's own clock: 8–17 in Berlin, 9–18 abroad.
+                let zone = p.time_zone.as_deref().unwrap_or("Europe/Berlin");
+                let local = |t| koop_core::zones::convert(t, "Europe/Berlin", zone).unwrap();
+                let (from, until) = if p.time_zone.is_some() {
+                    (9, 18)
+                } else {
+                    (8, 17)
+                };
+                let day = local(start).date();
+                assert!(
+                    local(start) >= day.and_hms_opt(from, 0, 0).unwrap()
+                        && local(end) <= day.and_hms_opt(until, 0, 0).unwrap(),
+                    "{backend}: {} at {} local ({zone})",
+                    p.org_name,
+                    local(start)
+                );
+            }
+        }
+    }
+}

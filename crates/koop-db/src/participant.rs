@@ -30,6 +30,8 @@ pub struct ParticipantView {
     pub country: String,
     /// The organisation's city.
     pub city: String,
+    /// Their own time zone, where one is set (an online mission's partner abroad).
+    pub time_zone: Option<String>,
 }
 
 /// Registers a person at an event.
@@ -132,10 +134,11 @@ type Row = (
     String,
     String,
     String,
+    Option<String>,
 );
 
 const SELECT: &str = "SELECT pa.id, pa.event_id, pa.person_id, pa.org_id, pa.role, pa.status, \
-     pe.given_name, pe.family_name, o.name, o.country, o.city FROM participant pa \
+     pe.given_name, pe.family_name, o.name, o.country, o.city, pa.time_zone FROM participant pa \
      JOIN person pe ON pe.id = pa.person_id JOIN organisation o ON o.id = pa.org_id";
 
 fn view(r: Row) -> DbResult<ParticipantView> {
@@ -150,7 +153,18 @@ fn view(r: Row) -> DbResult<ParticipantView> {
         org_name: r.8,
         country: r.9,
         city: r.10,
+        time_zone: r.11,
     })
+}
+
+/// Sets a participant's own time zone (none: the venue's).
+pub async fn set_time_zone(conn: &mut Conn, id: ParticipantId, zone: Option<&str>) -> DbResult<()> {
+    sqlx::query("UPDATE participant SET time_zone = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(zone)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Participants of an event by organisation name (the caller has checked the event is visible).

@@ -40,6 +40,8 @@ pub struct DemoWorld {
     pub exchange: koop_domain::ids::EventId,
     /// The delegation trip.
     pub trip: koop_domain::ids::EventId,
+    /// The online business mission that prepared it.
+    pub online: koop_domain::ids::EventId,
 }
 
 /// The demo logins and what each is for (all with [`DEMO_PASSWORD`]).
@@ -104,7 +106,7 @@ pub async fn load_scaled(core: &Core, scale: usize) -> CoreResult<DemoWorld> {
     city_office::load(core, magdeburg).await?;
     let (exchange, organiser_event, demo_participant) =
         exchange::load(core, img, &work, scale).await?;
-    let trip = trip::load(core, leg).await?;
+    let (trip, online) = trip::load(core, leg).await?;
     clusters::load(core, region).await?;
 
     let accounts: [(&str, &str, Role, Option<AgencyId>, &str); 6] = [
@@ -188,6 +190,7 @@ pub async fn load_scaled(core: &Core, scale: usize) -> CoreResult<DemoWorld> {
         region,
         exchange,
         trip,
+        online,
     })
 }
 

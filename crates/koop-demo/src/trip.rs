@@ -230,7 +230,7 @@ const LOCAL_PARTNERS: [LocalPartner; 8] = [
     ),
 ];
 
-pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
+pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<(EventId, EventId)> {
     let sys = Actor::system();
     let leg_org = org(
         core,
@@ -355,9 +355,10 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
         Some(online_venue),
         SessionData {
             kind: SessionKind::B2bMeetings,
-            title: "Online-Gespräche mit Partnern".into(),
-            starts_at: d(2019, 6, 12).and_hms_opt(9, 0, 0).unwrap_or_default(),
-            ends_at: d(2019, 6, 12).and_hms_opt(13, 0, 0).unwrap_or_default(),
+            title: "Videogespräche mit Partnern (Räume 1–4)".into(),
+            // Berlin time: early enough for Almaty's afternoon, late enough for Berlin.
+            starts_at: d(2019, 6, 12).and_hms_opt(7, 0, 0).unwrap_or_default(),
+            ends_at: d(2019, 6, 12).and_hms_opt(15, 0, 0).unwrap_or_default(),
             slot_minutes: Some(30),
             tables: Some(4),
             breaks: vec![],
@@ -525,6 +526,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
     // 25 travellers: 17 entrepreneurs, 3 LEG staff, 2 ministry officials, 2 chamber staff, 1 journalist.
     let mut travellers: Vec<ParticipantId> = Vec::new();
     let mut entrepreneurs = Vec::new();
+    let mut entrepreneur_people = Vec::new();
     for (name, city, codes, given, family) in ENTREPRENEURS {
         let o = org_short(core, leg, name, OrgKind::Company, "DE", city, codes).await?;
         let p = person(
@@ -542,6 +544,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
             .await?;
         travellers.push(id);
         entrepreneurs.push(id);
+        entrepreneur_people.push((o, p));
     }
     let others: [(koop_domain::ids::OrgId, &str, &str, &str, ParticipantRole); 8] = [
         (
@@ -785,9 +788,142 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<EventId> {
         false,
     )
     .await?;
+    online_meetings(core, online, online_venue, &entrepreneur_people[..6]).await?;
     for done in [online, trip] {
         core.set_schedule_state(&sys, done, koop_domain::event::ScheduleState::Final)
             .await?;
     }
-    Ok(trip)
+    Ok((trip, online))
+}
+
+/// The online mission's partners, each in its own time zone with its working hours.
+const ONLINE_PARTNERS: [(&str, &str, &str, &str, &str, &str, &str); 4] = [
+    (
+        "ТОО «Алматы Машиностроение»",
+        "KZ",
+        "Алматы",
+        "28.99",
+        "Нурлан",
+        "Ахметов",
+        "Asia/Almaty",
+    ),
+    (
+        "«Toshkent Mashinasozlik» MChJ",
+        "UZ",
+        "Toshkent",
+        "28.99",
+        "Jasur",
+        "Karimov",
+        "Asia/Tashkent",
+    ),
+    (
+        "ТОО «Каспий Нефтемаш»",
+        "KZ",
+        "Актау",
+        "28.92",
+        "Серик",
+        "Утегенов",
+        "Asia/Aqtau",
+    ),
+    (
+        "«Samarqand Tekstil» MChJ",
+        "UZ",
+        "Samarqand",
+        "13.20",
+        "Otabek",
+        "Yusupov",
+        "Asia/Samarkand",
+    ),
+];
+
+/// Video meetings before the trip: six entrepreneurs (in Berlin's zone, working 8:00 to
+/// 17:00) and four partners in their own zones (working 9:00 to 18:00 there), placed by
+/// the scheduler where both sides' working hours overlap.
+async fn online_meetings(
+    core: &Core,
+    online: EventId,
+    room: VenueId,
+    entrepreneurs: &[(koop_domain::ids::OrgId, koop_domain::ids::PersonId)],
+) -> CoreResult<()> {
+    use koop_core::ops::trips::LocalPartner;
+    use koop_domain::event::Presence;
+    let sys = Actor::system();
+    let day = d(2019, 6, 12);
+    let at = |h: u32| day.and_hms_opt(h, 0, 0).unwrap_or_default();
+    let berlin = |t, zone: &str| koop_core::zones::convert(t, zone, "Europe/Berlin");
+    let mut germans = Vec::new();
+    for (o, p) in entrepreneurs {
+        let id = core
+            .register_participant(&sys, online, *p, *o, ParticipantRole::Entrepreneur)
+            .await?;
+        core.set_participant_status(&sys, online, id, |s| s.confirm())
+            .await?;
+        core.set_presence(
+            &sys,
+            online,
+            id,
+            vec![Presence {
+                venue_id: Some(room),
+                from: Some(at(8)),
+                until: Some(at(17)),
+            }],
+        )
+        .await?;
+        germans.push(id);
+    }
+    let mut partners = Vec::new();
+    for (name, country, city, code, given, family, zone) in ONLINE_PARTNERS {
+        let languages: &[&str] = if country == "UZ" {
+            &["uz", "ru"]
+        } else {
+            &["ru", "kk"]
+        };
+        let langs = super::langs(languages);
+        let org = koop_domain::org::OrgData {
+            name: name.into(),
+            kind: OrgKind::Company,
+            country: koop_domain::values::CountryCode::parse(country)?,
+            city: city.into(),
+            nace: super::nace(&[code]),
+            size: None,
+            languages: langs.clone(),
+            website: None,
+            description: String::new(),
+        };
+        let contact = koop_domain::person::PersonData {
+            given_name: given.into(),
+            family_name: family.into(),
+            function: "Direktor".into(),
+            email: None,
+            phone: None,
+            languages: langs,
+            consent: koop_domain::person::Consent::Given,
+        };
+        partners.push(
+            core.add_local_partner(
+                &sys,
+                online,
+                LocalPartner {
+                    org,
+                    contact,
+                    windows: vec![Presence {
+                        venue_id: Some(room),
+                        from: berlin(at(9), zone),
+                        until: berlin(at(18), zone),
+                    }],
+                    time_zone: Some(zone.into()),
+                },
+            )
+            .await?,
+        );
+    }
+    let pairs: Vec<_> = germans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, g)| [(*g, partners[i % 4]), (*g, partners[(i + 1) % 4])])
+        .collect();
+    core.confirm_pairs(&sys, online, &pairs).await?;
+    core.schedule_event(&sys, online, std::time::Duration::from_secs(5))
+        .await?;
+    Ok(())
 }

@@ -232,3 +232,54 @@ async fn an_entrepreneurs_itinerary_reads_back_from_its_calendar_feed_and_pdf() 
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_online_mission_shows_each_partners_own_clock() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let people = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .participants(world.online)
+            .await
+            .unwrap();
+        let german = people.iter().find(|p| p.time_zone.is_none()).unwrap();
+        let page = app
+            .get(
+                &format!(
+                    "/events/{}/meetings?participant={}",
+                    world.online.0, german.id.0
+                ),
+                Some(&staff),
+            )
+            .await;
+        let cards = select(&page.body, "article.meeting");
+        assert_eq!(cards.len(), 2, "{backend}: {cards:?}");
+        for card in &cards {
+            // "09:30–10:00 … · dort 13:30 Asia/Almaty": the same start on the partner's clock.
+            let start = card
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .split('–')
+                .next()
+                .unwrap();
+            let theirs = card.split("dort ").nth(1).unwrap();
+            let (clock, zone) = theirs.split_once(' ').unwrap();
+            let zone = zone.split_whitespace().next().unwrap();
+            let day = chrono::NaiveDate::from_ymd_opt(2019, 6, 12).unwrap();
+            let t = day.and_time(chrono::NaiveTime::parse_from_str(start, "%H:%M").unwrap());
+            let expected = koop_core::zones::convert(t, "Europe/Berlin", zone).unwrap();
+            assert_eq!(
+                clock,
+                expected.format("%H:%M").to_string(),
+                "{backend}: {card}"
+            );
+            assert_ne!(zone, "Europe/Berlin", "{backend}");
+        }
+    }
+}

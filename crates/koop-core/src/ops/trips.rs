@@ -23,8 +23,11 @@ pub struct LocalPartner {
     pub org: OrgData,
     /// Its contact at the station.
     pub contact: PersonData,
-    /// Where and when it can meet (empty: wherever and whenever the trip has slots).
+    /// Where and when it can meet (empty: wherever and whenever the trip has slots),
+    /// in the venue's wall-clock time.
     pub windows: Vec<Presence>,
+    /// Its own time zone, where it is not the venue's (an online mission's partner).
+    pub time_zone: Option<String>,
 }
 
 impl Core {
@@ -42,6 +45,7 @@ impl Core {
         for w in &partner.windows {
             w.check()?;
         }
+        check_zone(partner.time_zone.as_deref())?;
         self.write(actor, "participant.local_partner_added", async |tx| {
             let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
             let agency = permit.agency().ok_or(CoreError::NotFound)?;
@@ -84,6 +88,7 @@ impl Core {
                 other => other.into(),
             })?;
             koop_db::presence::set(tx, id, &partner.windows).await?;
+            koop_db::participant::set_time_zone(tx, id, partner.time_zone.as_deref()).await?;
             Ok(Change::new(
                 permit,
                 id,
@@ -120,6 +125,31 @@ impl Core {
                 "participant",
                 participant.0,
                 json!({ "windows": windows }),
+            ))
+        })
+        .await
+    }
+
+    /// Sets a participant's own time zone (none: the venue's), so that their local
+    /// times show beside the venue's.
+    pub async fn set_participant_time_zone(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        participant: ParticipantId,
+        zone: Option<&str>,
+    ) -> CoreResult<()> {
+        check_zone(zone)?;
+        self.write(actor, "participant.time_zone_set", async |tx| {
+            let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
+            policy::belongs_to_event(tx, EventChild::Participant, participant.0, event).await?;
+            koop_db::participant::set_time_zone(tx, participant, zone).await?;
+            Ok(Change::new(
+                permit,
+                (),
+                "participant",
+                participant.0,
+                json!({ "time_zone": zone }),
             ))
         })
         .await
@@ -171,5 +201,20 @@ impl Core {
             ))
         })
         .await
+    }
+}
+
+/// A time zone must be one koop knows.
+fn check_zone(zone: Option<&str>) -> CoreResult<()> {
+    match zone {
+        Some(z) if !crate::zones::is_zone(z) => Err(CoreError::field(
+            koop_domain::DomainError::new(
+                "time_zone",
+                "invalid_time_zone",
+                format!("'{z}' is not a time zone such as Asia/Tashkent"),
+            )
+            .with("value", z.to_owned()),
+        )),
+        _ => Ok(()),
     }
 }

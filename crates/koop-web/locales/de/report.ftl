@@ -266,3 +266,7 @@ trip-no_proposal = Kein Partner vor Ort passt nach den Signalen; bitte oben an d
 trip-confirmed = bestätigt
 trip-confirm = Angekreuzte Paare bestätigen
 trip-schedule = Planer starten
+trip-time_zone = Eigene Zeitzone
+trip-time_zone_hint = nur wenn sie nicht die der Station ist, etwa bei einer Online-Reise; die Zeiten oben gelten an der Station
+agenda-your_time = Ihre Zeit
+agenda-their_time = dort

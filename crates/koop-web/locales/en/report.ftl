@@ -266,3 +266,7 @@ trip-no_proposal = No local partner fits on the engine's signals; pick one by ha
 trip-confirmed = confirmed
 trip-confirm = Confirm the ticked pairs
 trip-schedule = Run the scheduler
+trip-time_zone = Their own time zone
+trip-time_zone_hint = only where it is not the station's, as for an online mission; the hours above are the station's
+agenda-your_time = your time
+agenda-their_time = their time

@@ -269,6 +269,7 @@ fn local_partner(form: &FormState) -> Result<LocalPartner, CoreError> {
             from,
             until,
         }],
+        time_zone: Some(form.value("time_zone").trim().to_owned()).filter(|z| !z.is_empty()),
     })
 }
 

@@ -19,6 +19,7 @@ use koop_core::domain::meeting::MeetingStatus;
 use koop_core::policy::EventAccess;
 use koop_core::views::MeetingView;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -32,6 +33,8 @@ struct Partner {
     org_id: i64,
     name: String,
     country: String,
+    /// The meeting's time on the partner's own clock, where it is in another zone.
+    local: String,
 }
 
 struct Card {
@@ -41,6 +44,8 @@ struct Card {
     score: i64,
     comment: String,
     time: String,
+    /// The meeting's time on the viewer's own clock, where they are in another zone.
+    my_time: String,
     place: String,
     table: String,
     title: String,
@@ -82,11 +87,26 @@ struct AgendaQuery {
     participant: Option<i64>,
 }
 
+/// "14:00 Asia/Almaty": the meeting's start on the clock of `zone`, when that is not
+/// the venue's.
+fn clock(m: &MeetingView, zone: Option<&String>) -> String {
+    let (Some(t), Some((_, venue_zone)), Some(zone)) = (m.starts_at, &m.venue, zone) else {
+        return String::new();
+    };
+    if zone == venue_zone {
+        return String::new();
+    }
+    koop_core::zones::convert(t, venue_zone, zone)
+        .map(|l| format!("{} {zone}", l.format("%H:%M")))
+        .unwrap_or_default()
+}
+
 fn card(
     ctx: &Ctx,
     m: &MeetingView,
     me: Option<ParticipantId>,
     ratings: &[(koop_core::domain::ids::MeetingId, i64, String)],
+    zones: &HashMap<ParticipantId, String>,
 ) -> Card {
     let rating = ratings.iter().find(|r| r.0 == m.id);
     let time = match (m.starts_at, m.minutes) {
@@ -110,6 +130,7 @@ fn card(
         score: rating.map_or(0, |r| r.1),
         comment: rating.map(|r| r.2.clone()).unwrap_or_default(),
         time,
+        my_time: me.map(|p| clock(m, zones.get(&p))).unwrap_or_default(),
         place,
         table: m
             .table_text()
@@ -124,6 +145,7 @@ fn card(
                 org_id: a.org_id.0,
                 name: a.org_name.clone(),
                 country: a.country.clone(),
+                local: clock(m, zones.get(&a.participant)),
             })
             .collect(),
         status: ctx.kind("meeting", m.status.as_str()),
@@ -152,6 +174,13 @@ async fn show_agenda(
         Some(p) => r.ratings_of(p).await?,
         None => vec![],
     };
+    // Each participant's own zone, where set (an online mission's partners abroad).
+    let zones: HashMap<ParticipantId, String> = r
+        .participants(event)
+        .await?
+        .into_iter()
+        .filter_map(|p| Some((p.id, p.time_zone?)))
+        .collect();
     let mut days: Vec<Day> = Vec::new();
     for m in &meetings {
         let day = m
@@ -165,7 +194,7 @@ async fn show_agenda(
             });
         }
         if let Some(d) = days.last_mut() {
-            d.cards.push(card(&ctx, m, me, &ratings));
+            d.cards.push(card(&ctx, m, me, &ratings, &zones));
         }
     }
     let may_move = r
