@@ -283,3 +283,64 @@ async fn the_online_mission_shows_each_partners_own_clock() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_local_partner_file_with_a_bad_row_names_its_cells_and_writes_nothing() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/trip");
+    let good = std::fs::read(fixtures.join("local-partners.csv")).unwrap();
+    let bad = std::fs::read(fixtures.join("local-partners-malformed.csv")).unwrap();
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let path = format!("/events/{}/trip/import", world.trip.0);
+        let count = || async {
+            core.reader(&koop_core::Actor::system())
+                .await
+                .unwrap()
+                .participants(world.trip)
+                .await
+                .unwrap()
+                .len()
+        };
+        let before = count().await;
+        let refused = app
+            .post_file(
+                &path,
+                &[],
+                ("local-partners-malformed.csv", &bad),
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{backend}: {}", refused.body);
+        let problems = select(&refused.body, "ul.problems li");
+        let all = problems.join("\n");
+        for needle in [
+            "Zeile 3",
+            "Usbekistan",
+            "Samarkand",
+            "2019-09-25",
+            "Asia/Toshkent",
+        ] {
+            assert!(all.contains(needle), "{backend}: {needle} in {problems:?}");
+        }
+        assert!(!all.contains("Zeile 2"), "{backend}: the good row is fine");
+        assert_eq!(count().await, before, "{backend}: nothing written");
+        let imported = app
+            .post_file(&path, &[], ("local-partners.csv", &good), Some(&staff))
+            .await;
+        assert_eq!(imported.status, 303, "{backend}: {}", imported.body);
+        assert_eq!(count().await, before + 2, "{backend}");
+        let page = app
+            .get(&format!("/events/{}/trip", world.trip.0), Some(&staff))
+            .await;
+        let stations = select(&page.body, "article.station");
+        assert!(
+            stations[1].contains("Алматы Фарм") && stations[1].contains("13:00–18:00"),
+            "{backend}"
+        );
+        assert!(stations[2].contains("Toshkent Tekstil"), "{backend}");
+    }
+}

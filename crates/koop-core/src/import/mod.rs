@@ -9,12 +9,14 @@
 
 mod contacts;
 mod een;
+mod local_partners;
 mod organisations;
 mod table;
 
 pub use contacts::ContactRow;
 pub use contacts::parse_contacts;
 pub use een::{EenRow, parse_een};
+pub use local_partners::parse_local_partners;
 pub use organisations::parse_organisations;
 pub use table::{Table, read_csv, read_table, read_xlsx};
 

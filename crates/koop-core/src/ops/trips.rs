@@ -40,61 +40,58 @@ impl Core {
         event: EventId,
         partner: LocalPartner,
     ) -> CoreResult<ParticipantId> {
-        let org = check_org(partner.org)?;
-        let contact = check_person(partner.contact)?;
-        for w in &partner.windows {
-            w.check()?;
+        let mut ids = self
+            .add_local_partners_ids(actor, event, vec![partner])
+            .await?;
+        ids.pop()
+            .ok_or_else(|| CoreError::Internal("no partner recorded".into()))
+    }
+
+    /// Records several local partners in one transaction: all of them, or none.
+    pub async fn add_local_partners(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        partners: Vec<LocalPartner>,
+    ) -> CoreResult<usize> {
+        Ok(self
+            .add_local_partners_ids(actor, event, partners)
+            .await?
+            .len())
+    }
+
+    async fn add_local_partners_ids(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        partners: Vec<LocalPartner>,
+    ) -> CoreResult<Vec<ParticipantId>> {
+        let mut checked = Vec::with_capacity(partners.len());
+        for p in partners {
+            for w in &p.windows {
+                w.check()?;
+            }
+            check_zone(p.time_zone.as_deref())?;
+            checked.push(LocalPartner {
+                org: check_org(p.org)?,
+                contact: check_person(p.contact)?,
+                ..p
+            });
         }
-        check_zone(partner.time_zone.as_deref())?;
-        self.write(actor, "participant.local_partner_added", async |tx| {
+        self.write(actor, "participant.local_partners_added", async |tx| {
             let permit = policy::manage_event(tx, actor, event, Task::Registrations).await?;
             let agency = permit.agency().ok_or(CoreError::NotFound)?;
-            for v in partner.windows.iter().filter_map(|w| w.venue_id) {
-                policy::belongs_to_event(tx, EventChild::Venue, v.0, event).await?;
+            let mut ids = Vec::new();
+            for partner in &checked {
+                ids.push(insert_local_partner(tx, agency, event, partner).await?);
             }
-            let org_id = match koop_db::org::find_by_key(tx, agency, &koop_db::org::match_key(&org))
-                .await?
-            {
-                Some(id) => id,
-                None => koop_db::org::insert(tx, agency, &org, false).await?,
-            };
-            let person = match koop_db::person::find_by_key(
-                tx,
-                agency,
-                &koop_db::person::match_key(&contact, Some(org_id)),
-            )
-            .await?
-            {
-                Some(id) => id,
-                None => koop_db::person::insert(tx, agency, Some(org_id), &contact).await?,
-            };
-            let id = koop_db::participant::insert(
-                tx,
-                event,
-                person,
-                org_id,
-                ParticipantRole::LocalPartner,
-                ParticipantStatus::Confirmed,
-            )
-            .await
-            .map_err(|e| match e {
-                koop_db::DbError::Conflict(_) => CoreError::conflict(
-                    "already_registered",
-                    format!(
-                        "{} {} is registered already",
-                        contact.given_name, contact.family_name
-                    ),
-                ),
-                other => other.into(),
-            })?;
-            koop_db::presence::set(tx, id, &partner.windows).await?;
-            koop_db::participant::set_time_zone(tx, id, partner.time_zone.as_deref()).await?;
+            let names: Vec<&str> = checked.iter().map(|p| p.org.name.as_str()).collect();
             Ok(Change::new(
                 permit,
-                id,
-                "participant",
-                id.0,
-                json!({ "org": org.name, "role": "local_partner", "windows": partner.windows }),
+                ids.clone(),
+                "event",
+                event.0,
+                json!({ "local_partners": names }),
             ))
         })
         .await
@@ -217,4 +214,49 @@ fn check_zone(zone: Option<&str>) -> CoreResult<()> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Writes one local partner inside the caller's transaction.
+async fn insert_local_partner(
+    tx: &mut koop_db::Conn,
+    agency: koop_domain::ids::AgencyId,
+    event: EventId,
+    partner: &LocalPartner,
+) -> CoreResult<ParticipantId> {
+    for v in partner.windows.iter().filter_map(|w| w.venue_id) {
+        policy::belongs_to_event(tx, EventChild::Venue, v.0, event).await?;
+    }
+    let org = &partner.org;
+    let contact = &partner.contact;
+    let org_id = match koop_db::org::find_by_key(tx, agency, &koop_db::org::match_key(org)).await? {
+        Some(id) => id,
+        None => koop_db::org::insert(tx, agency, org, false).await?,
+    };
+    let key = koop_db::person::match_key(contact, Some(org_id));
+    let person = match koop_db::person::find_by_key(tx, agency, &key).await? {
+        Some(id) => id,
+        None => koop_db::person::insert(tx, agency, Some(org_id), contact).await?,
+    };
+    let id = koop_db::participant::insert(
+        tx,
+        event,
+        person,
+        org_id,
+        ParticipantRole::LocalPartner,
+        ParticipantStatus::Confirmed,
+    )
+    .await
+    .map_err(|e| match e {
+        koop_db::DbError::Conflict(_) => CoreError::conflict(
+            "already_registered",
+            format!(
+                "{} {} is registered already",
+                contact.given_name, contact.family_name
+            ),
+        ),
+        other => other.into(),
+    })?;
+    koop_db::presence::set(tx, id, &partner.windows).await?;
+    koop_db::participant::set_time_zone(tx, id, partner.time_zone.as_deref()).await?;
+    Ok(id)
 }

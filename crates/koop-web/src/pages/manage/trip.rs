@@ -11,7 +11,7 @@ use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{Html, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use koop_core::CoreError;
@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/trip", get(show))
         .route("/events/{id}/trip/partners", post(add_partner))
         .route("/events/{id}/trip/pairs", post(confirm))
+        .route("/events/{id}/trip/import", post(import))
 }
 
 /// A station: its venue, the days' programme and B2B sessions, its local partners.
@@ -61,6 +62,8 @@ struct TripPage {
     venues: Vec<(i64, String)>,
     travellers: Vec<TravellerView>,
     form: FormState,
+    /// The problems of a refused import: line, text.
+    import_problems: Vec<(String, String)>,
 }
 
 fn hm(t: chrono::NaiveDateTime) -> String {
@@ -72,6 +75,16 @@ async fn trip_page(
     v: &Visitor,
     id: EventId,
     form: FormState,
+) -> Result<Html<String>, AppError> {
+    trip_page_with(s, v, id, form, vec![]).await
+}
+
+async fn trip_page_with(
+    s: &AppState,
+    v: &Visitor,
+    id: EventId,
+    form: FormState,
+    import_problems: Vec<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let ctx = Ctx::new(v);
     let mut r = s.core.reader(&v.actor).await?;
@@ -193,6 +206,7 @@ async fn trip_page(
         stations,
         travellers: by_traveller.into_values().collect(),
         form,
+        import_problems,
         ctx,
     })
 }
@@ -337,4 +351,55 @@ async fn answer(
         trip_page(s, v, EventId(id), form)
     })
     .await
+}
+
+/// A local-partner file (CSV or XLSX) uploaded from the trip page: all rows or none.
+async fn import(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    mut upload: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        AppError::bad_request("file", "unreadable_file", format!("file: {e}"))
+    };
+    let (mut name, mut bytes) = (String::new(), Vec::new());
+    while let Some(field) = upload.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            name = field.file_name().unwrap_or_default().to_owned();
+            bytes = field.bytes().await.map_err(unreadable)?.to_vec();
+        }
+    }
+    if bytes.is_empty() {
+        return Err(AppError::bad_request(
+            "file",
+            "required",
+            "choose a CSV or XLSX file".into(),
+        ));
+    }
+    let event = EventId(id);
+    let result = match koop_core::import::read_table(&name, &bytes) {
+        Ok(table) => s.core.import_local_partners(&v.actor, event, &table).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(crate::pages::see_other_with_flash(
+            &format!("{}/trip", crate::paths::event(event)),
+            "flash-saved",
+        )),
+        Err(CoreError::Invalid(problems)) => {
+            let ctx = Ctx::new(&v);
+            let shown = problems
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    let line = p.line.take().map(|l| l.to_string()).unwrap_or_default();
+                    (line, crate::pages::errors::problem_text(ctx.texts(), &p))
+                })
+                .collect();
+            let page = trip_page_with(&s, &v, event, FormState::default(), shown).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
