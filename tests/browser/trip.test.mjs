@@ -2,7 +2,8 @@
 // the three stations with the group programme and the local partners; a new local
 // partner is recorded (a window ending before it begins is refused beside its field);
 // a pair the engine proposes is confirmed; the scheduler places it; the traveller's
-// itinerary shows the meeting, with the feed and the PDF. The pages fit a phone.
+// itinerary shows the meeting, with the feed and the PDF; a follow-up of a held meeting
+// counts in the trip's row of the agency's funnel. The pages fit a phone.
 //
 //   env KOOP_BIN=target/debug/koop node --test tests/browser/trip.test.mjs
 
@@ -78,6 +79,25 @@ test('staff record a local partner, confirm a pair, and the scheduler puts it in
   assert.equal(await p.getByRole('link', { name: 'Kalender abonnieren' }).count(), 1);
   const pdf = await p.request.get(base + `/events/${event.split('/').pop()}/agenda.pdf?participant=${who}`);
   assert.equal(pdf.status(), 200);
+  // A follow-up months later: a held meeting of the trip led to negotiations; it
+  // counts in the trip's row of LEG's funnel.
+  const funnel = async () => {
+    await p.goto(base + '/agencies/leg');
+    const row = p.locator('table.funnel tbody tr', { has: p.locator('th', { hasText: /Delegationsreise Thüringen/ }) });
+    return (await row.locator('td').allInnerTexts()).map((t) => Number(t.trim()) || 0);
+  };
+  const before = await funnel();
+  await p.goto(base + '/manage/outcomes/new');
+  await p.selectOption('select[name=kind]', 'negotiation');
+  await p.fill('input[name=achieved_on]', '2020-01-20');
+  await p.fill('input[name=title]', 'Verhandlungen über eine Lizenz aufgenommen');
+  const held = p.locator('select[name=meeting] optgroup[label^="Delegationsreise"] option').first();
+  await p.selectOption('select[name=meeting]', await held.getAttribute('value'));
+  await p.selectOption('select[name=event]', { label: 'Delegationsreise Thüringen nach Kasachstan und Usbekistan 2019' });
+  await submit(p, 'Speichern');
+  assert.match(await p.locator('[role=status]').innerText(), /Gespeichert/);
+  const after = await funnel();
+  assert.equal(after[2], before[2] + 1, `follow-ups of the trip: ${before} -> ${after}`);
   assert.equal(errors.length, 0, errors.join('\n'));
 
   // On a phone.

@@ -770,24 +770,7 @@ pub(crate) async fn load(core: &Core, leg: AgencyId) -> CoreResult<(EventId, Eve
         true,
     )
     .await?;
-    core.record_outcome(
-        &sys,
-        leg,
-        OutcomeData {
-            kind: OutcomeKind::Sale,
-            title: "Auftrag über Bewässerungstechnik aus Almaty".into(),
-            achieved_on: d(2020, 2, 10),
-            value: Some(240_000.0),
-            org_ids: vec![],
-            attribution: Attribution {
-                event_id: Some(trip),
-                ..Attribution::default()
-            },
-        },
-        // An order's value is the company's business, not the public's.
-        false,
-    )
-    .await?;
+    follow_ups(core, leg, trip).await?;
     online_meetings(core, online, online_venue, &entrepreneur_people[..6]).await?;
     for done in [online, trip] {
         core.set_schedule_state(&sys, done, koop_domain::event::ScheduleState::Final)
@@ -925,5 +908,75 @@ async fn online_meetings(
     core.confirm_pairs(&sys, online, &pairs).await?;
     core.schedule_event(&sys, online, std::time::Duration::from_secs(5))
         .await?;
+    Ok(())
+}
+
+/// The trip is over: its B2B meetings were held, and months later the agency records
+/// what came of some of them, against the meeting and the trip, so that they count in
+/// its funnel.
+async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()> {
+    use koop_domain::meeting::MeetingStatus;
+    let sys = Actor::system();
+    let meetings = core.reader(&sys).await?.meetings(trip, None).await?;
+    let b2b: Vec<_> = meetings.iter().filter(|m| m.attendees.len() == 2).collect();
+    for m in &b2b {
+        core.set_meeting_status(&sys, trip, m.id, MeetingStatus::Held)
+            .await?;
+    }
+    let with = |name: &str| {
+        b2b.iter()
+            .find(|m| m.attendees.iter().any(|a| a.org_name == name))
+            .copied()
+    };
+    let results = [
+        (
+            "Thüringer Wassertechnik GmbH",
+            OutcomeKind::Sale,
+            "Auftrag über Bewässerungstechnik aus Almaty",
+            d(2020, 2, 10),
+            Some(240_000.0),
+            // An order's value is the company's business, not the public's.
+            false,
+        ),
+        (
+            "Thüringer Agrartechnik GmbH",
+            OutcomeKind::Negotiation,
+            "Verhandlungen über Landtechnik aufgenommen",
+            d(2019, 12, 3),
+            None,
+            true,
+        ),
+        (
+            "Suhler Werkzeugbau GmbH",
+            OutcomeKind::FollowUpMeeting,
+            "Folgetreffen in Suhl vereinbart",
+            d(2019, 11, 14),
+            None,
+            true,
+        ),
+    ];
+    for (company, kind, title, on, value, publish) in results {
+        let meeting = with(company);
+        core.record_outcome(
+            &sys,
+            leg,
+            OutcomeData {
+                kind,
+                title: title.into(),
+                achieved_on: on,
+                value,
+                org_ids: meeting
+                    .map(|m| m.attendees.iter().map(|a| a.org_id).collect())
+                    .unwrap_or_default(),
+                attribution: Attribution {
+                    event_id: Some(trip),
+                    meeting_id: meeting.map(|m| m.id),
+                    ..Attribution::default()
+                },
+            },
+            publish,
+        )
+        .await?;
+    }
     Ok(())
 }
