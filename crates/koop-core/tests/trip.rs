@@ -173,3 +173,63 @@ async fn the_online_missions_meetings_lie_within_both_sides_working_hours() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_cancelled_on_the_ground_is_placed_again_and_nothing_else_moves() {
+    use koop_core::domain::meeting::MeetingStatus;
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let sys = Actor::system();
+        // The demo trip's meetings were held; the online mission's are still ahead.
+        let trip = world.online;
+        let meetings = |core: &Core| {
+            let core = core.clone();
+            async move {
+                core.reader(&Actor::system())
+                    .await
+                    .unwrap()
+                    .meetings(trip, None)
+                    .await
+                    .unwrap()
+            }
+        };
+        let before = meetings(&core).await;
+        let victim = before.iter().find(|m| m.attendees.len() == 2).unwrap();
+        // Not cancelled yet: refused.
+        assert!(
+            core.reopen_cancelled(&sys, trip, victim.id).await.is_err(),
+            "{backend}"
+        );
+        core.set_meeting_status(&sys, trip, victim.id, MeetingStatus::Cancelled)
+            .await
+            .unwrap();
+        core.reopen_cancelled(&sys, trip, victim.id).await.unwrap();
+        let report = core
+            .schedule_event(&sys, trip, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        assert_eq!(report.placed, 1, "{backend}: {report:?}");
+        let after = meetings(&core).await;
+        // Every other meeting stays where it was.
+        for m in before.iter().filter(|m| m.id != victim.id) {
+            let same = after.iter().find(|x| x.id == m.id).unwrap();
+            assert_eq!(
+                (same.starts_at, same.table_no),
+                (m.starts_at, m.table_no),
+                "{backend}"
+            );
+        }
+        let again: Vec<_> = after
+            .iter()
+            .filter(|m| m.id != victim.id && m.attendees == victim.attendees)
+            .collect();
+        assert_eq!(again.len(), 1, "{backend}: the pair meets again");
+        assert_eq!(again[0].status, MeetingStatus::Scheduled, "{backend}");
+        // Twice is refused: the pair is back with the scheduler already.
+        assert!(
+            core.reopen_cancelled(&sys, trip, victim.id).await.is_err(),
+            "{backend}"
+        );
+    }
+}

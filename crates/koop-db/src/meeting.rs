@@ -255,6 +255,25 @@ pub async fn placed(conn: &mut Conn, event: EventId) -> DbResult<Vec<Placed>> {
     Ok(out)
 }
 
+/// The request a meeting fulfils, if it fulfils one.
+pub async fn request_of(conn: &mut Conn, meeting: MeetingId) -> DbResult<Option<MeetingRequestId>> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT request_id FROM meeting WHERE id = $1")
+        .bind(meeting.0)
+        .fetch_one(conn)
+        .await?;
+    Ok(id.map(MeetingRequestId))
+}
+
+/// How many meetings of a request still stand (not cancelled).
+pub async fn standing_of_request(conn: &mut Conn, request: MeetingRequestId) -> DbResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM meeting WHERE request_id = $1 AND status <> 'cancelled'",
+    )
+    .bind(request.0)
+    .fetch_one(conn)
+    .await?)
+}
+
 /// Who takes part in a meeting.
 pub async fn participants_of(conn: &mut Conn, meeting: MeetingId) -> DbResult<Vec<ParticipantId>> {
     let ids: Vec<i64> = sqlx::query_scalar(

@@ -344,3 +344,52 @@ async fn a_local_partner_file_with_a_bad_row_names_its_cells_and_writes_nothing(
         assert!(stations[2].contains("Toshkent Tekstil"), "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_meeting_goes_back_to_the_scheduler_from_the_itinerary() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let sys = koop_core::Actor::system();
+        let online = world.online;
+        let m = core
+            .reader(&sys)
+            .await
+            .unwrap()
+            .meetings(online, None)
+            .await
+            .unwrap()[0]
+            .clone();
+        core.set_meeting_status(
+            &sys,
+            online,
+            m.id,
+            koop_core::domain::meeting::MeetingStatus::Cancelled,
+        )
+        .await
+        .unwrap();
+        let who = m.attendees[0].participant.0;
+        let page = app
+            .get(
+                &format!("/events/{}/meetings?participant={who}", online.0),
+                Some(&staff),
+            )
+            .await;
+        let action = format!("/events/{}/meetings/{}/reopen", online.0, m.id.0);
+        assert!(
+            attributes(&page.body, "form", "action").contains(&action),
+            "{backend}: a button to place it again"
+        );
+        let reopened = app.post_form(&action, "", Some(&staff)).await;
+        assert_eq!(reopened.status, 303, "{backend}: {}", reopened.body);
+        let twice = app.post_form(&action, "", Some(&staff)).await;
+        assert_eq!(twice.status, 409, "{backend}");
+        let report = core
+            .schedule_event(&sys, online, std::time::Duration::from_secs(5))
+            .await
+            .unwrap();
+        assert_eq!(report.placed, 1, "{backend}: {report:?}");
+    }
+}

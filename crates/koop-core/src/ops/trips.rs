@@ -8,8 +8,8 @@ use super::directory::{check_org, check_person};
 use crate::{Actor, Change, Core, CoreError, CoreResult, policy};
 use koop_db::owner::EventChild;
 use koop_domain::event::{ParticipantRole, ParticipantStatus, Presence};
-use koop_domain::ids::{EventId, ParticipantId};
-use koop_domain::meeting::{Priority, RequestStatus};
+use koop_domain::ids::{EventId, MeetingId, MeetingRequestId, ParticipantId};
+use koop_domain::meeting::{MeetingStatus, Priority, RequestStatus};
 use koop_domain::org::OrgData;
 use koop_domain::person::PersonData;
 use koop_domain::task::Task;
@@ -147,6 +147,59 @@ impl Core {
                 "participant",
                 participant.0,
                 json!({ "time_zone": zone }),
+            ))
+        })
+        .await
+    }
+
+    /// A meeting cancelled on the ground is to happen after all: its pair goes back to
+    /// the scheduler, whose next run places it around the meetings that stay (they do not
+    /// move). Organisers only; the meeting must be cancelled.
+    pub async fn reopen_cancelled(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        meeting: MeetingId,
+    ) -> CoreResult<MeetingRequestId> {
+        self.write(actor, "meeting.reopened", async |tx| {
+            let permit = policy::manage_event(tx, actor, event, Task::Schedule).await?;
+            let (of_event, status) = koop_db::meeting::meeting_state(tx, meeting).await?;
+            if of_event != event {
+                return Err(CoreError::NotFound);
+            }
+            if status != MeetingStatus::Cancelled {
+                return Err(CoreError::conflict(
+                    "not_cancelled",
+                    format!("the meeting is {status}, not cancelled"),
+                ));
+            }
+            let Some(request) = koop_db::meeting::request_of(tx, meeting).await? else {
+                return Err(CoreError::conflict(
+                    "no_request",
+                    "the meeting was placed by hand, not from a pair; place it again by hand",
+                ));
+            };
+            let placed_again = koop_db::meeting::standing_of_request(tx, request).await? > 0;
+            if placed_again
+                || !koop_db::request::set_request_status(
+                    tx,
+                    request,
+                    RequestStatus::Scheduled,
+                    RequestStatus::Accepted,
+                )
+                .await?
+            {
+                return Err(CoreError::conflict(
+                    "request_answered",
+                    "the pair was taken up again already",
+                ));
+            }
+            Ok(Change::new(
+                permit,
+                request,
+                "meeting",
+                meeting.0,
+                json!({ "request": request }),
             ))
         })
         .await

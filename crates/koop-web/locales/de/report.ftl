@@ -279,3 +279,7 @@ error-unknown_station = { $field }: „{ $value }“ ist keine Station dieser Re
 error-outside_trip = { $field }: { $value } liegt außerhalb der Reisetage.
 error-invalid_date_time = { $field }: „{ $value }“ ist kein Tag mit Uhrzeit wie 2019-09-18 14:00.
 field-station = Station
+error-not_cancelled = { $field }: Das Gespräch ist nicht abgesagt.
+error-no_request = Dieses Gespräch wurde von Hand gelegt, nicht aus einem Paar; bitte von Hand neu legen.
+flash-reopened = Das Paar ist wieder beim Planer; starten Sie ihn, um das Gespräch neu zu legen.
+agenda-reopen = Neu einplanen

@@ -279,3 +279,7 @@ error-unknown_station = { $field }: '{ $value }' is not a station of this trip.
 error-outside_trip = { $field }: { $value } is outside the trip's days.
 error-invalid_date_time = { $field }: '{ $value }' is not a day and time such as 2019-09-18 14:00.
 field-station = Station
+error-not_cancelled = { $field }: the meeting is not cancelled.
+error-no_request = This meeting was placed by hand, not from a pair; place it again by hand.
+flash-reopened = The pair is back with the scheduler; run it to place the meeting again.
+agenda-reopen = Place it again

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/trip/partners", post(add_partner))
         .route("/events/{id}/trip/pairs", post(confirm))
         .route("/events/{id}/trip/import", post(import))
+        .route("/events/{id}/meetings/{meeting}/reopen", post(reopen))
 }
 
 /// A station: its venue, the days' programme and B2B sessions, its local partners.
@@ -402,4 +403,24 @@ async fn import(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A meeting cancelled on the ground goes back to the scheduler; its next run places it
+/// around the meetings that stay.
+async fn reopen(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path((id, meeting)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    s.core
+        .reopen_cancelled(
+            &v.actor,
+            EventId(id),
+            koop_core::domain::ids::MeetingId(meeting),
+        )
+        .await?;
+    Ok(crate::pages::see_other_with_flash(
+        &crate::paths::event_schedule(id),
+        "flash-reopened",
+    ))
 }
