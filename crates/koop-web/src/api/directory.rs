@@ -50,6 +50,16 @@ pub struct ImportDto {
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// The file name that tells the reader a body's format: a workbook with the XLSX
+/// content type, CSV otherwise.
+pub(super) fn file_name_for(headers: &HeaderMap) -> &'static str {
+    let xlsx = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|t| t.to_str().ok())
+        .is_some_and(|t| t.starts_with(XLSX));
+    if xlsx { "upload.xlsx" } else { "upload.csv" }
+}
+
 /// Imports `organisations`, `contacts` or `een-profiles` from the body: CSV (UTF-8,
 /// `;` or `,`) or, with the XLSX content type, a workbook. A file with any bad row is
 /// refused with every problem by line and column, and nothing is written.
@@ -78,11 +88,7 @@ pub async fn import(
     if bytes.is_empty() {
         return Err(bad("file", "required", "send a CSV or XLSX file".into()));
     }
-    let xlsx = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|t| t.to_str().ok())
-        .is_some_and(|t| t.starts_with(XLSX));
-    let name = if xlsx { "upload.xlsx" } else { "upload.csv" };
+    let name = file_name_for(&headers);
     let table = koop_core::import::read_table(name, &bytes).api()?;
     let r = s
         .core

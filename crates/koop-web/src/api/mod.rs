@@ -8,6 +8,7 @@ mod dto;
 mod exchange;
 mod ideas;
 mod running;
+mod trips;
 
 use crate::error::AppError;
 use crate::session::Visitor;
@@ -93,6 +94,20 @@ pub fn routes() -> Router<AppState> {
         .route("/calls/{id}/suggestions", get(agency::call_suggestions))
         .route("/calls/{id}/members", post(agency::add_call_member))
         .route("/memberships/{id}", post(agency::change_membership))
+        .route("/events/{id}/trip/proposals", get(trips::proposals))
+        .route("/events/{id}/trip/pairs", post(trips::confirm))
+        .route(
+            "/events/{id}/trip/local-partners",
+            post(trips::add_local_partner),
+        )
+        .route(
+            "/events/{id}/trip/local-partners/import",
+            post(trips::import),
+        )
+        .route(
+            "/events/{id}/meetings/{meeting}/reopen",
+            post(trips::reopen),
+        )
         .route("/organisations/{id}/archive", post(directory::archive))
         .route("/import/{kind}", post(directory::import))
         .route("/ideas", get(ideas::list_ideas).post(ideas::create_idea))
@@ -108,7 +123,7 @@ pub fn routes() -> Router<AppState> {
     info(
         title = "koop API",
         version = "1",
-        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics; and the agency workspace: the council report and the dashboard as data, agreements with contributions, outcomes against their cause, settlement projects and their steps, funding calls with suggested partners and their consortium, cross-cluster project ideas with their owners, clusters, partners and suggested partners, merging duplicates. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
+        description = "Organisations, networks, clusters, agreements, partner cities, events, activities and outcomes, the workflow of a cooperation exchange: the marketplace, recommendations, meeting requests and their answers, agendas, scheduler runs, publication, check-in, attendance and statistics; and the agency workspace: the council report and the dashboard as data, agreements with contributions, outcomes against their cause, settlement projects and their steps, funding calls with suggested partners and their consortium, delegation trips and online missions (proposed local partners, confirmed pairs, local partners and their import, meetings cancelled on the ground sent back to the scheduler), cross-cluster project ideas with their owners, clusters, partners and suggested partners, merging duplicates. Reads respect the caller's agency: published records are public; others need a session. With a session cookie, every POST carries the session's form token in the X-CSRF-Token header."
     ),
     paths(
         list_organisations,
@@ -146,6 +161,11 @@ pub fn routes() -> Router<AppState> {
         agency::call_suggestions,
         agency::add_call_member,
         cities::create_partner_city,
+        trips::proposals,
+        trips::confirm,
+        trips::add_local_partner,
+        trips::import,
+        trips::reopen,
         directory::archive,
         directory::import,
         cities::history,
@@ -218,6 +238,10 @@ pub fn routes() -> Router<AppState> {
         agency::CallSuggestionDto,
         agency::MemberInDto,
         cities::NewPartnerCityDto,
+        trips::ProposalDto,
+        trips::PairsDto,
+        trips::ConfirmedDto,
+        trips::LocalPartnerDto,
         directory::ArchiveDto,
         directory::ImportDto,
         cities::MilestoneDto,
