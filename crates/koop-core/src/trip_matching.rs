@@ -35,6 +35,46 @@ pub struct TripProposal {
 /// How many candidates the engine returns per traveller before they are cut per station.
 const CANDIDATES: usize = 50;
 
+/// What someone meeting a partner should know: the meeting, each side (its
+/// organisation, contact and published profiles at the event, i.e. what it offers and
+/// seeks), and why the engine sees the two as a fit.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The meeting.
+    pub meeting: koop_db::meeting::MeetingView,
+    /// Each side.
+    pub sides: Vec<BriefingSide>,
+    /// The engine's reasons for the pair (empty when it sees none).
+    pub reasons: Vec<m::Reason>,
+}
+
+/// One side of a meeting in a briefing.
+#[derive(Debug, Clone)]
+pub struct BriefingSide {
+    /// The participant.
+    pub participant: ParticipantId,
+    /// Its contact, where the viewer may see them.
+    pub contact: Option<String>,
+    /// Its organisation.
+    pub org: koop_domain::org::Organisation,
+    /// Its profiles at the event.
+    pub profiles: Vec<koop_domain::profile::Profile>,
+}
+
+/// Every organisation among the event's active participants, by id.
+async fn participant_orgs(
+    r: &mut crate::read::Reader,
+    people: &[&koop_db::participant::ParticipantView],
+) -> CoreResult<BTreeMap<OrgId, koop_domain::org::Organisation>> {
+    let mut orgs = BTreeMap::new();
+    for p in people {
+        if let std::collections::btree_map::Entry::Vacant(slot) = orgs.entry(p.org_id) {
+            slot.insert(r.org(p.org_id).await?);
+        }
+    }
+    Ok(orgs)
+}
+
 impl Core {
     /// For each traveller (entrepreneurs and delegates) of `event`, the `per_station`
     /// best local partners at each station, best first, with the engine's reasons.
@@ -68,12 +108,8 @@ impl Core {
         if locals.is_empty() || travellers.is_empty() {
             return Ok(vec![]);
         }
-        let mut orgs = BTreeMap::new();
-        for p in locals.iter().chain(&travellers) {
-            if let std::collections::btree_map::Entry::Vacant(slot) = orgs.entry(p.org_id) {
-                slot.insert(r.org(p.org_id).await?);
-            }
-        }
+        let involved: Vec<_> = locals.iter().chain(&travellers).copied().collect();
+        let orgs = participant_orgs(&mut r, &involved).await?;
         let index = m::MatchIndex::build(standing_input(orgs.values(), &HashMap::new())?)
             .map_err(internal)?;
         let presence = r.presence(event).await?;
@@ -122,5 +158,74 @@ impl Core {
             }
         }
         Ok(out)
+    }
+}
+
+impl Core {
+    /// The briefing for one meeting: for the event's organisers and the meeting's own
+    /// participants (who see their own meetings only).
+    pub async fn meeting_briefing(
+        &self,
+        actor: &Actor,
+        event: EventId,
+        meeting: koop_domain::ids::MeetingId,
+    ) -> CoreResult<Briefing> {
+        let mut r = self.reader(actor).await?;
+        let (_, access) = r.event_access(event).await?;
+        let me = match access {
+            crate::policy::EventAccess::Attend(p) => Some(p),
+            crate::policy::EventAccess::Manage => None,
+            crate::policy::EventAccess::Public => return Err(crate::CoreError::Forbidden),
+        };
+        let m = r
+            .meetings(event, me)
+            .await?
+            .into_iter()
+            .find(|x| x.id == meeting)
+            .ok_or(crate::CoreError::NotFound)?;
+        let people = r.participants(event).await?;
+        let sides_of: Vec<_> = m
+            .attendees
+            .iter()
+            .filter_map(|a| people.iter().find(|p| p.id == a.participant))
+            .collect();
+        let orgs = participant_orgs(&mut r, &sides_of).await?;
+        let published = r.event_profiles(event).await?;
+        let mut sides = Vec::new();
+        for p in &sides_of {
+            sides.push(BriefingSide {
+                participant: p.id,
+                contact: p.person_name.clone(),
+                org: orgs[&p.org_id].clone(),
+                profiles: published
+                    .iter()
+                    .filter(|x| x.participant_id == Some(p.id) || x.org_id == p.org_id)
+                    .cloned()
+                    .collect(),
+            });
+        }
+        // The engine's view of the pair, among all the event's organisations as they
+        // stand (as the proposals saw them).
+        let reasons = match sides.as_slice() {
+            [a, b] => {
+                let everyone: Vec<_> = people.iter().collect();
+                let all = participant_orgs(&mut r, &everyone).await?;
+                let index = m::MatchIndex::build(standing_input(all.values(), &HashMap::new())?)
+                    .map_err(internal)?;
+                index
+                    .recommend(m::ProfileId(a.org.id.0 as u64), CANDIDATES)
+                    .map_err(internal)?
+                    .into_iter()
+                    .find(|rec| rec.org.0 as i64 == b.org.id.0)
+                    .map(|rec| rec.reasons)
+                    .unwrap_or_default()
+            }
+            _ => vec![],
+        };
+        Ok(Briefing {
+            meeting: m,
+            sides,
+            reasons,
+        })
     }
 }

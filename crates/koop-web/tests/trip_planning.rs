@@ -393,3 +393,70 @@ async fn a_cancelled_meeting_goes_back_to_the_scheduler_from_the_itinerary() {
         assert_eq!(report.placed, 1, "{backend}: {report:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meetings_briefing_names_both_sides_and_why_they_were_matched() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let sys = koop_core::Actor::system();
+        // A pair the engine proposed and the agency confirmed.
+        let proposed = core
+            .trip_proposals(&sys, world.trip, 3)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.confirmed)
+            .unwrap();
+        let meetings = core
+            .reader(&sys)
+            .await
+            .unwrap()
+            .meetings(world.trip, None)
+            .await
+            .unwrap();
+        let m = meetings
+            .iter()
+            .find(|m| {
+                m.attendees
+                    .iter()
+                    .any(|a| a.participant == proposed.traveller)
+                    && m.attendees
+                        .iter()
+                        .any(|a| a.participant == proposed.partner)
+            })
+            .unwrap();
+        let path = format!("/events/{}/meetings/{}/briefing", world.trip.0, m.id.0);
+        let page = app.get(&path, Some(&staff)).await;
+        assert_eq!(page.status, 200, "{backend}: {}", page.body);
+        let sides = select(&page.body, "article.side");
+        assert_eq!(sides.len(), 2, "{backend}");
+        assert!(
+            sides.iter().any(|s| s.contains(&proposed.traveller_name)),
+            "{backend}"
+        );
+        assert!(
+            sides.iter().any(|s| s.contains(&proposed.partner_name)),
+            "{backend}"
+        );
+        let reasons = select(&page.body, "section[aria-labelledby=why] ul.reasons li");
+        assert!(!reasons.is_empty(), "{backend}: the engine's reasons");
+        // The itinerary links to it; strangers do not see it.
+        let who = proposed.traveller.0;
+        let itinerary = app
+            .get(
+                &format!("/events/{}/meetings?participant={who}", world.trip.0),
+                Some(&staff),
+            )
+            .await;
+        assert!(
+            attributes(&itinerary.body, "a", "href").contains(&path),
+            "{backend}"
+        );
+        assert_eq!(app.get(&path, None).await.status, 403, "{backend}");
+        let other = app.login_demo("img@koop.example").await;
+        assert_eq!(app.get(&path, Some(&other)).await.status, 403, "{backend}");
+    }
+}

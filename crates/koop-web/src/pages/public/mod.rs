@@ -8,6 +8,7 @@ pub mod agencies;
 pub mod agenda;
 pub mod agenda_pdf;
 pub mod agreements;
+pub mod briefing;
 pub mod cities;
 pub mod clusters;
 pub mod events;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(recommendations::routes())
         .merge(inbox::routes())
         .merge(agenda::routes())
+        .merge(briefing::routes())
         .merge(agenda_pdf::routes())
         .merge(clusters::routes())
         .merge(registration::routes())
