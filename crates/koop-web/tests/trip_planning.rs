@@ -460,3 +460,68 @@ async fn a_meetings_briefing_names_both_sides_and_why_they_were_matched() {
         assert_eq!(app.get(&path, Some(&other)).await.status, 403, "{backend}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_groups_programme_prints_every_session_with_its_official_meetings() {
+    for (backend, url) in fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let staff = app.login_demo("leg@koop.example").await;
+        let path = format!("/events/{}/programme.pdf", world.trip.0);
+        assert_eq!(app.get(&path, None).await.status, 403, "{backend}");
+        let trip = app
+            .get(&format!("/events/{}/trip", world.trip.0), Some(&staff))
+            .await;
+        assert!(
+            attributes(&trip.body, "a", "href").contains(&path),
+            "{backend}"
+        );
+        let pdf = app.get(&path, Some(&staff)).await;
+        assert_eq!(pdf.status, 200, "{backend}");
+        assert!(pdf.bytes.starts_with(b"%PDF"), "{backend}");
+        if let Some(pages) = common::text_of_pdf(&pdf.bytes) {
+            let text = pages.join("\n");
+            for needle in [
+                "16.09.2019",
+                "Empfang beim Botschafter",
+                "Firmenbesuche in der",
+                "Asia/Tashkent",
+                "Einzelgespräche",
+            ] {
+                assert!(
+                    text.contains(needle),
+                    "{backend}: {needle} in the programme"
+                );
+            }
+        }
+        // An itinerary names a group meeting's group, not two dozen companies.
+        let who = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .participants(world.trip)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.org_name == "Jenaer Präzisionsoptik GmbH")
+            .unwrap()
+            .id
+            .0;
+        let itinerary = app
+            .get(
+                &format!("/events/{}/meetings?participant={who}", world.trip.0),
+                Some(&staff),
+            )
+            .await;
+        let reception = select(&itinerary.body, "article.meeting")
+            .into_iter()
+            .find(|c| c.contains("Botschafter"))
+            .unwrap();
+        assert!(
+            reception.contains("die ganze Gruppe (24 weitere)"),
+            "{backend}: {reception}"
+        );
+        assert!(!reception.contains("Thüringer Allgemeine"), "{backend}");
+    }
+}

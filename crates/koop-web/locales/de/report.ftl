@@ -289,3 +289,12 @@ briefing-no_reason = koop sieht für dieses Paar kein Signal; die Agentur hat es
 briefing-contact = Ansprechperson
 briefing-seeks = Was angeboten und gesucht wird
 briefing-link = Gesprächsvorbereitung
+agenda-group = { $count ->
+    [one] mit einer weiteren Person
+   *[other] die ganze Gruppe ({ $count } weitere)
+}
+programme-title = Programm
+programme-what = Was
+programme-b2b = Einzelgespräche: siehe den eigenen Reiseplan
+programme-subtitle = { $count } Teilnehmende
+programme-pdf = Programm der Gruppe (PDF)

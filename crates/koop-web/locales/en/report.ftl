@@ -289,3 +289,12 @@ briefing-no_reason = The engine sees no signal for this pair; the agency paired 
 briefing-contact = Contact
 briefing-seeks = What it offers and seeks
 briefing-link = briefing
+agenda-group = { $count ->
+    [one] with one other
+   *[other] the whole group ({ $count } others)
+}
+programme-title = Programme
+programme-what = What
+programme-b2b = individual meetings: see each one's itinerary
+programme-subtitle = { $count } participants
+programme-pdf = Programme of the group (PDF)

@@ -50,6 +50,8 @@ struct Card {
     table: String,
     title: String,
     partners: Vec<Partner>,
+    /// For a meeting of the whole group: how many others take part (the list is left out).
+    group: usize,
     status: String,
     status_code: &'static str,
 }
@@ -137,6 +139,18 @@ fn card(
             .map(|n| format!("{} {n}", ctx.t("field-table")))
             .unwrap_or_default(),
         title: m.title.clone(),
+        group: {
+            let others = m
+                .attendees
+                .iter()
+                .filter(|a| Some(a.participant) != me)
+                .count();
+            if others > crate::pages::public::agenda_pdf::GROUP {
+                others
+            } else {
+                0
+            }
+        },
         partners: m
             .attendees
             .iter()

@@ -21,6 +21,9 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/events/{id}/agenda.pdf", get(agenda_pdf))
 }
 
+/// More partners than this in one meeting make it a group meeting.
+pub(crate) const GROUP: usize = 3;
+
 #[derive(Deserialize)]
 struct Whose {
     participant: Option<i64>,
@@ -100,12 +103,20 @@ async fn agenda_pdf(
             (Some(at), None) => at.format("%H:%M").to_string(),
             _ => String::new(),
         };
-        let mut partners: Vec<String> = m
-            .attendees
-            .iter()
-            .filter(|a| a.participant != me)
-            .map(|a| format!("{} ({})", a.org_name, a.country))
-            .collect();
+        // A meeting of the whole group (an ambassador's reception) names the group,
+        // not two dozen companies.
+        let others: Vec<_> = m.attendees.iter().filter(|a| a.participant != me).collect();
+        let mut partners: Vec<String> = if others.len() > GROUP {
+            vec![t.with(
+                "agenda-group",
+                vec![("count", crate::i18n::Arg::Number(others.len() as f64))],
+            )]
+        } else {
+            others
+                .iter()
+                .map(|a| format!("{} ({})", a.org_name, a.country))
+                .collect()
+        };
         if !m.title.is_empty() {
             partners.insert(0, m.title.clone());
         }

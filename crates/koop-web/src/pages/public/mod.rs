@@ -19,6 +19,7 @@ pub mod inbox;
 pub mod orgs;
 pub mod overlaps;
 pub mod profile_edit;
+pub mod programme_pdf;
 pub mod recommendations;
 pub mod registration;
 pub mod report;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .merge(inbox::routes())
         .merge(agenda::routes())
         .merge(briefing::routes())
+        .merge(programme_pdf::routes())
         .merge(agenda_pdf::routes())
         .merge(clusters::routes())
         .merge(registration::routes())
