@@ -39,7 +39,13 @@ async fn programme_pdf(
     // The meetings the reader may see (all for organisers, one's own for participants):
     // in the sessions that are not for B2B meetings, their titles name the programme.
     let meetings = r.meetings(event, None).await?;
-    let people = r.participants(event).await?.len();
+    // The group: everyone but the partners met on the way.
+    let people = r
+        .participants(event)
+        .await?
+        .iter()
+        .filter(|p| p.role != koop_core::domain::event::ParticipantRole::LocalPartner)
+        .count();
     drop(r);
     let mut blocks = Vec::new();
     let header = vec![
