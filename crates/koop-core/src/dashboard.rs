@@ -10,6 +10,7 @@ use crate::CoreResult;
 use crate::read::Reader;
 use crate::views::{ActivityFilter, OutcomeFilter};
 use chrono::{Datelike, NaiveDate};
+use koop_domain::event::EventKind;
 use koop_domain::ids::{ActivityId, AgencyId, AgreementId, EventId, OrgId};
 use koop_domain::meeting::MeetingStatus;
 use koop_domain::org::OrgKind;
@@ -176,6 +177,9 @@ pub enum FunnelScope {
     Year(i32),
     /// One event (its meetings held and the outcomes attributed to it).
     Event(EventId, String),
+    /// One station of a trip: its venue's name (the meetings held there and the
+    /// outcomes of those meetings).
+    Station(EventId, String),
     /// One partner city.
     PartnerCity(i64, String),
     /// One network or cluster.
@@ -282,7 +286,10 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
                 rows.push(FunnelRow { scope, counts });
             }
         };
-    // Meetings held at the agency's events, for those who manage them.
+    // Meetings held at the agency's events, for those who manage them; on a trip, the
+    // station each meeting was at, for the outcomes of those meetings.
+    let mut station_of: std::collections::HashMap<koop_domain::ids::MeetingId, (EventId, String)> =
+        std::collections::HashMap::new();
     for e in reader.events(None).await? {
         if e.agency_id != agency {
             continue;
@@ -291,6 +298,10 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
         if access != crate::policy::EventAccess::Manage {
             continue;
         }
+        let trip = matches!(
+            e.data.kind,
+            EventKind::DelegationTrip | EventKind::OnlineMission
+        );
         let meetings = reader.meetings(e.id, None).await?;
         for m in meetings.iter().filter(|m| m.status == MeetingStatus::Held) {
             add(FunnelScope::Total, 1);
@@ -298,6 +309,16 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
                 add(FunnelScope::Year(at.year()), 1);
             }
             add(FunnelScope::Event(e.id, e.data.title.clone()), 1);
+            if let (true, Some((venue, _))) = (trip, &m.venue) {
+                add(FunnelScope::Station(e.id, venue.clone()), 1);
+            }
+        }
+        if trip {
+            for m in &meetings {
+                if let Some((venue, _)) = &m.venue {
+                    station_of.insert(m.id, (e.id, venue.clone()));
+                }
+            }
         }
     }
     let cities: Vec<(i64, String)> = reader
@@ -323,6 +344,9 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
             };
             add(FunnelScope::Event(e, title), stage);
         }
+        if let Some((e, venue)) = at.meeting_id.and_then(|m| station_of.get(&m)) {
+            add(FunnelScope::Station(*e, venue.clone()), stage);
+        }
         if let Some(c) = at.partner_city_id
             && let Some((_, name)) = cities.iter().find(|x| x.0 == c.0)
         {
@@ -339,12 +363,14 @@ pub async fn dashboard(reader: &mut Reader, agency: AgencyId) -> CoreResult<Dash
             add(FunnelScope::Network(*g, name), stage);
         }
     }
+    // Each trip's stations follow the trip's own row.
     let order = |s: &FunnelScope| match s {
-        FunnelScope::Total => (0, 0, String::new()),
-        FunnelScope::Year(y) => (1, *y as i64, String::new()),
-        FunnelScope::Event(_, t) => (2, 0, t.clone()),
-        FunnelScope::PartnerCity(_, t) => (3, 0, t.clone()),
-        FunnelScope::Network(_, t) => (4, 0, t.clone()),
+        FunnelScope::Total => (0, 0, 0, String::new()),
+        FunnelScope::Year(y) => (1, *y as i64, 0, String::new()),
+        FunnelScope::Event(e, t) => (2, e.0, 0, t.clone()),
+        FunnelScope::Station(e, t) => (2, e.0, 1, t.clone()),
+        FunnelScope::PartnerCity(_, t) => (3, 0, 0, t.clone()),
+        FunnelScope::Network(_, t) => (4, 0, 0, t.clone()),
     };
     rows.sort_by_key(|r| order(&r.scope));
 

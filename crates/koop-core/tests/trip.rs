@@ -233,3 +233,56 @@ async fn a_meeting_cancelled_on_the_ground_is_placed_again_and_nothing_else_move
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_trips_follow_ups_count_in_the_funnel_per_trip_and_per_station() {
+    use koop_core::dashboard::FunnelScope;
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = Core::open(&url).await.unwrap();
+        let world = demo::load(&core).await.unwrap();
+        let mut r = core.reader(&Actor::system()).await.unwrap();
+        let board = koop_core::dashboard::dashboard(&mut r, world.leg)
+            .await
+            .unwrap();
+        let row = |f: &dyn Fn(&FunnelScope) -> bool| {
+            board
+                .funnel
+                .iter()
+                .find(|x| f(&x.scope))
+                .map(|x| x.counts)
+                .unwrap_or_else(|| panic!("{backend}: no such row in {:?}", board.funnel))
+        };
+        let trip = row(&|s| matches!(s, FunnelScope::Event(e, _) if *e == world.trip));
+        assert_eq!(trip[1], 44, "{backend}: the held B2B meetings");
+        assert_eq!(
+            trip[2], 2,
+            "{backend}: negotiations and a follow-up meeting"
+        );
+        assert_eq!(trip[4], 1, "{backend}: the order");
+        let almaty = row(
+            &|s| matches!(s, FunnelScope::Station(e, v) if *e == world.trip && v.contains("Almaty")),
+        );
+        assert_eq!(
+            almaty[1], 17,
+            "{backend}: every entrepreneur met one partner in Almaty"
+        );
+        assert_eq!(
+            (almaty[2], almaty[4]),
+            (1, 1),
+            "{backend}: Suhl's follow-up and the order"
+        );
+        let tashkent = row(
+            &|s| matches!(s, FunnelScope::Station(e, v) if *e == world.trip && v.contains("Taschkent")),
+        );
+        assert_eq!(tashkent[2], 1, "{backend}: the negotiations");
+        // The stations follow their trip's row.
+        let at = |f: &dyn Fn(&FunnelScope) -> bool| {
+            board.funnel.iter().position(|x| f(&x.scope)).unwrap()
+        };
+        assert!(
+            at(&|s| matches!(s, FunnelScope::Event(e, _) if *e == world.trip))
+                < at(&|s| matches!(s, FunnelScope::Station(e, _) if *e == world.trip)),
+            "{backend}"
+        );
+    }
+}

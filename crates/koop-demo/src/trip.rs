@@ -923,14 +923,19 @@ async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()>
         core.set_meeting_status(&sys, trip, m.id, MeetingStatus::Held)
             .await?;
     }
-    let with = |name: &str| {
+    // The meeting of `name` at the station in `city`.
+    let with = |name: &str, city: &str| {
         b2b.iter()
-            .find(|m| m.attendees.iter().any(|a| a.org_name == name))
+            .find(|m| {
+                m.attendees.iter().any(|a| a.org_name == name)
+                    && m.venue.as_ref().is_some_and(|v| v.0.contains(city))
+            })
             .copied()
     };
     let results = [
         (
             "Thüringer Wassertechnik GmbH",
+            "Almaty",
             OutcomeKind::Sale,
             "Auftrag über Bewässerungstechnik aus Almaty",
             d(2020, 2, 10),
@@ -940,6 +945,7 @@ async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()>
         ),
         (
             "Thüringer Agrartechnik GmbH",
+            "Taschkent",
             OutcomeKind::Negotiation,
             "Verhandlungen über Landtechnik aufgenommen",
             d(2019, 12, 3),
@@ -948,6 +954,7 @@ async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()>
         ),
         (
             "Suhler Werkzeugbau GmbH",
+            "Almaty",
             OutcomeKind::FollowUpMeeting,
             "Folgetreffen in Suhl vereinbart",
             d(2019, 11, 14),
@@ -955,8 +962,8 @@ async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()>
             true,
         ),
     ];
-    for (company, kind, title, on, value, publish) in results {
-        let meeting = with(company);
+    for (company, city, kind, title, on, value, publish) in results {
+        let meeting = with(company, city);
         core.record_outcome(
             &sys,
             leg,

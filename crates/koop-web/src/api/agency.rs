@@ -343,7 +343,7 @@ pub struct LedgerSumDto {
 /// A row of the funnel.
 #[derive(Serialize, ToSchema)]
 pub struct FunnelDto {
-    /// total, year, event, partner_city or network
+    /// total, year, event, station (of a trip), partner_city or network
     pub scope: String,
     /// The year, or the record's name.
     pub label: String,
@@ -419,6 +419,7 @@ pub async fn dashboard(
                     FunnelScope::Total => ("total", String::new()),
                     FunnelScope::Year(y) => ("year", y.to_string()),
                     FunnelScope::Event(_, t) => ("event", t.clone()),
+                    FunnelScope::Station(_, t) => ("station", t.clone()),
                     FunnelScope::PartnerCity(_, t) => ("partner_city", t.clone()),
                     FunnelScope::Network(_, t) => ("network", t.clone()),
                 };

@@ -109,6 +109,7 @@ fn funnel_label(ctx: &Ctx, scope: &FunnelScope) -> String {
         FunnelScope::Total => ctx.t("dashboard-total"),
         FunnelScope::Year(y) => y.to_string(),
         FunnelScope::Event(_, t) => format!("{}: {t}", ctx.t("nav-events")),
+        FunnelScope::Station(_, t) => format!("– {}: {t}", ctx.t("trip-station")),
         FunnelScope::PartnerCity(_, t) => format!("{}: {t}", ctx.t("nav-partner_cities")),
         FunnelScope::Network(_, t) => format!("{}: {t}", ctx.t("nav-networks")),
     }
@@ -223,37 +224,43 @@ async fn show_agency(
         .zip(total)
         .map(|(label, n)| (label.clone(), n, n * 300 / most))
         .collect();
-    let funnel = board
-        .funnel
-        .iter()
-        .map(|f| {
-            let scope = match &f.scope {
-                FunnelScope::Total => String::new(),
-                FunnelScope::Year(y) => format!("&year={y}"),
-                FunnelScope::Event(e, _) => format!("&event={}", e.0),
-                FunnelScope::PartnerCity(c, _) => format!("&partner_city={c}"),
-                FunnelScope::Network(n, _) => format!("&network={}", n.0),
-            };
-            FunnelView {
-                label: funnel_label(&ctx, &f.scope),
-                cells: f
-                    .counts
-                    .iter()
-                    .zip(STAGES)
-                    .map(|(n, stage)| {
-                        let link = (*n > 0 && stage != "meeting").then(|| {
-                            format!(
-                                "{}?agency={}&stage={stage}{scope}",
-                                crate::paths::OUTCOMES,
-                                agency.slug
-                            )
-                        });
-                        (*n, link)
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let funnel =
+        board
+            .funnel
+            .iter()
+            .map(|f| {
+                // A station's outcomes have no list of their own (yet): its row shows the
+                // counts without links; its trip's row above links to them all.
+                let scope = match &f.scope {
+                    FunnelScope::Total => Some(String::new()),
+                    FunnelScope::Year(y) => Some(format!("&year={y}")),
+                    FunnelScope::Event(e, _) => Some(format!("&event={}", e.0)),
+                    FunnelScope::Station(..) => None,
+                    FunnelScope::PartnerCity(c, _) => Some(format!("&partner_city={c}")),
+                    FunnelScope::Network(n, _) => Some(format!("&network={}", n.0)),
+                };
+                FunnelView {
+                    label: funnel_label(&ctx, &f.scope),
+                    cells: f
+                        .counts
+                        .iter()
+                        .zip(STAGES)
+                        .map(|(n, stage)| {
+                            let link = scope.as_ref().filter(|_| *n > 0 && stage != "meeting").map(
+                                |scope| {
+                                    format!(
+                                        "{}?agency={}&stage={stage}{scope}",
+                                        crate::paths::OUTCOMES,
+                                        agency.slug
+                                    )
+                                },
+                            );
+                            (*n, link)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
     let (mut public, mut private) = (0.0, 0.0);
     // Contributions are left out for those who may not see them; a ledger of zeros
     // would say something false, so they get none.
