@@ -2,7 +2,8 @@
 // the three stations with the group programme and the local partners; a new local
 // partner is recorded (a window ending before it begins is refused beside its field);
 // a pair the engine proposes is confirmed; the scheduler places it; the traveller's
-// itinerary shows the meeting, with the feed and the PDF; a follow-up of a held meeting
+// itinerary shows the meeting, with the feed and the PDF; it is cancelled on the ground
+// and placed again; a follow-up of a held meeting
 // counts in the trip's row of the agency's funnel. The pages fit a phone.
 //
 //   env KOOP_BIN=target/debug/koop node --test tests/browser/trip.test.mjs
@@ -79,6 +80,22 @@ test('staff record a local partner, confirm a pair, and the scheduler puts it in
   assert.equal(await p.getByRole('link', { name: 'Kalender abonnieren' }).count(), 1);
   const pdf = await p.request.get(base + `/events/${event.split('/').pop()}/agenda.pdf?participant=${who}`);
   assert.equal(pdf.status(), 200);
+
+  // On the ground the partner cancels; the meeting goes back to the scheduler, which
+  // places it again.
+  const meeting = p.locator('article.meeting', { hasText: partner });
+  await submit(p, meeting.getByRole('button', { name: 'Gespräch absagen' }));
+  const cancelled = p.locator('article.meeting', { hasText: partner });
+  assert.match(await cancelled.innerText(), /abgesagt/);
+  await submit(p, cancelled.getByRole('button', { name: 'Neu einplanen' }));
+  assert.match(await p.locator('[role=status]').innerText(), /wieder beim Planer/);
+  await submit(p, 'Angenommene Gesprächswünsche einplanen');
+  await p.locator('dl.facts').waitFor({ timeout: 60_000 });
+  assert.match(await p.locator('dl.facts').innerText(), /neu eingeplant\s+1/);
+  await p.goto(`${event}/meetings?participant=${who}`);
+  const again = await p.locator('article.meeting', { hasText: partner }).allInnerTexts();
+  assert.equal(again.length, 2, 'the cancelled meeting and the new one');
+  assert.ok(again.some((c) => /geplant/.test(c)), again.join('\n'));
   // A follow-up months later: a held meeting of the trip led to negotiations; it
   // counts in the trip's row of LEG's funnel.
   const funnel = async () => {

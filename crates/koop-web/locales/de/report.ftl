@@ -298,3 +298,4 @@ programme-what = Was
 programme-b2b = Einzelgespräche: siehe den eigenen Reiseplan
 programme-subtitle = { $count } Teilnehmende
 programme-pdf = Programm der Gruppe (PDF)
+agenda-cancel = Gespräch absagen

@@ -298,3 +298,4 @@ programme-what = What
 programme-b2b = individual meetings: see each one's itinerary
 programme-subtitle = { $count } participants
 programme-pdf = Programme of the group (PDF)
+agenda-cancel = Cancel this meeting

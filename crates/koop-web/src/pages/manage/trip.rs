@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/trip/pairs", post(confirm))
         .route("/events/{id}/trip/import", post(import))
         .route("/events/{id}/meetings/{meeting}/reopen", post(reopen))
+        .route("/events/{id}/meetings/{meeting}/cancel", post(cancel))
 }
 
 /// A station: its venue, the days' programme and B2B sessions, its local partners.
@@ -423,4 +424,35 @@ async fn reopen(
         &crate::paths::event_schedule(id),
         "flash-reopened",
     ))
+}
+
+/// A meeting is cancelled on the ground (a partner fell ill): its slot frees, both sides
+/// are told where they see the agenda, and the itinerary offers to place it again.
+async fn cancel(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path((id, meeting)): Path<(i64, i64)>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, AppError> {
+    // Back to the itinerary it was cancelled from.
+    let whose = pairs
+        .iter()
+        .find(|(k, _)| k == "participant")
+        .and_then(|(_, v)| v.parse::<i64>().ok());
+    s.core
+        .set_meeting_status(
+            &v.actor,
+            EventId(id),
+            koop_core::domain::ids::MeetingId(meeting),
+            koop_core::domain::meeting::MeetingStatus::Cancelled,
+        )
+        .await?;
+    let back = match whose {
+        Some(p) => format!(
+            "{}/meetings?participant={p}#meeting-{meeting}",
+            crate::paths::event(EventId(id))
+        ),
+        None => format!("{}/meetings#meeting-{meeting}", crate::paths::event(EventId(id))),
+    };
+    Ok(crate::pages::see_other_with_flash(&back, "flash-saved"))
 }
