@@ -275,6 +275,27 @@ async fn the_trips_follow_ups_count_in_the_funnel_per_trip_and_per_station() {
             &|s| matches!(s, FunnelScope::Station(e, v) if *e == world.trip && v.contains("Taschkent")),
         );
         assert_eq!(tashkent[2], 1, "{backend}: the negotiations");
+        // The follow-ups count towards the agency's instrument for trips.
+        let instruments = r.instruments(world.leg).await.unwrap();
+        let missions = instruments
+            .iter()
+            .find(|i| i.name == "Unternehmerreisen")
+            .unwrap();
+        let outcomes = r.outcomes(Default::default()).await.unwrap();
+        let of_trip: Vec<_> = outcomes
+            .iter()
+            .filter(|o| {
+                o.data.attribution.event_id == Some(world.trip)
+                    && o.data.attribution.meeting_id.is_some()
+            })
+            .collect();
+        assert_eq!(of_trip.len(), 3, "{backend}");
+        assert!(
+            of_trip
+                .iter()
+                .all(|o| o.data.attribution.instrument_id == Some(missions.id)),
+            "{backend}"
+        );
         // The stations follow their trip's row.
         let at = |f: &dyn Fn(&FunnelScope) -> bool| {
             board.funnel.iter().position(|x| f(&x.scope)).unwrap()

@@ -917,6 +917,15 @@ async fn online_meetings(
 async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()> {
     use koop_domain::meeting::MeetingStatus;
     let sys = Actor::system();
+    // The agency's instrument the trip belongs to; its outcomes count towards it.
+    let missions = core
+        .create_instrument(
+            &sys,
+            leg,
+            "Unternehmerreisen",
+            "Delegations- und Online-Reisen für Thüringer Unternehmen in Zielmärkte, mit vorbereiteten Einzelgesprächen.",
+        )
+        .await?;
     let meetings = core.reader(&sys).await?.meetings(trip, None).await?;
     let b2b: Vec<_> = meetings.iter().filter(|m| m.attendees.len() == 2).collect();
     for m in &b2b {
@@ -978,6 +987,7 @@ async fn follow_ups(core: &Core, leg: AgencyId, trip: EventId) -> CoreResult<()>
                 attribution: Attribution {
                     event_id: Some(trip),
                     meeting_id: meeting.map(|m| m.id),
+                    instrument_id: Some(missions),
                     ..Attribution::default()
                 },
             },

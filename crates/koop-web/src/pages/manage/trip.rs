@@ -452,7 +452,10 @@ async fn cancel(
             "{}/meetings?participant={p}#meeting-{meeting}",
             crate::paths::event(EventId(id))
         ),
-        None => format!("{}/meetings#meeting-{meeting}", crate::paths::event(EventId(id))),
+        None => format!(
+            "{}/meetings#meeting-{meeting}",
+            crate::paths::event(EventId(id))
+        ),
     };
     Ok(crate::pages::see_other_with_flash(&back, "flash-saved"))
 }
