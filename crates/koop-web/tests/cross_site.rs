@@ -239,6 +239,10 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
                 format!("/events/{e}/setup/sessions"),
                 "title=X&kind=b2b_meetings&starts_at=2030-03-01T12%3A00&ends_at=2030-03-01T13%3A00&slot_minutes=20&tables=2&breaks=12%3A20-12%3A40".to_owned(),
             ),
+            (&staff, format!("/events/{e}/trip/pairs"), format!("pair={}-{}", p[0], p[2])),
+            (&staff, format!("/events/{e}/trip/partners"), "name=Partner&country=KZ&city=Almaty&given_name=Aida&family_name=Nurova".to_owned()),
+            (&staff, format!("/events/{e}/meetings/{meeting}/cancel"), String::new()),
+            (&staff, format!("/events/{e}/meetings/{meeting}/reopen"), String::new()),
         ];
         let before = a.audit_count().await;
         for (who, path, body) in &forms {
