@@ -170,6 +170,25 @@ async fn the_dashboard_shows_the_ledger_and_counts_what_the_forms_record() {
             year.contains("40.000 €") && year.contains("30.000 €") && year.contains("0,75"),
             "{backend}: {year}"
         );
+        // The year's figures open the agreements signed that year.
+        let year_link = attributes(&board.body, "table.ledger-sums a", "href")
+            .into_iter()
+            .find(|h| h.contains("year=2019"))
+            .unwrap();
+        let list = app
+            .get(&year_link.replace("&amp;", "&"), Some(&staff))
+            .await;
+        let listed = select(&list.body, "main table tbody tr");
+        assert_eq!(listed.len(), 1, "{backend}: {listed:?}");
+        assert!(
+            listed[0].contains("Chemiepark-Kooperation Leuna"),
+            "{backend}"
+        );
+        assert_eq!(
+            app.get("/agreements?year=zwei", None).await.status,
+            400,
+            "{backend}"
+        );
         let chem = sums.iter().find(|r| r.starts_with("CeChemNet")).unwrap();
         assert!(chem.contains("60.000 €"), "{backend}: {chem}");
         assert_eq!(

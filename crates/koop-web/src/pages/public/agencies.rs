@@ -365,7 +365,7 @@ async fn show_agency(
                             "dashboard-signed_in",
                             vec![("year", crate::i18n::Arg::Text(y.to_string()))],
                         ),
-                        String::new(),
+                        format!("/agreements?agency={}&year={y}", agency.slug),
                     ),
                 };
                 (

@@ -7,7 +7,7 @@ use crate::pages::{Ctx, date, number, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
 use koop_core::domain::ids::AgreementId;
@@ -19,13 +19,57 @@ pub fn routes() -> Router<AppState> {
         .route("/agreements/{id}", get(show_agreement))
 }
 
-async fn list_agreements(State(s): State<AppState>, v: Visitor) -> Result<Html<String>, AppError> {
+/// Which agreements a list shows: an agency's (by its address), of one year (the one
+/// it was signed in, else the one it is valid from), as the co-funding ledger links.
+#[derive(serde::Deserialize, Default)]
+struct AgreementQuery {
+    agency: Option<String>,
+    year: Option<String>,
+}
+
+async fn list_agreements(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<AgreementQuery>,
+) -> Result<Html<String>, AppError> {
+    use chrono::Datelike;
     let ctx = Ctx::new(&v);
     let mut r = s.core.reader(&v.actor).await?;
+    let agency = match q.agency.as_deref().filter(|a| !a.is_empty()) {
+        Some(slug) => Some(
+            r.agencies()
+                .await?
+                .into_iter()
+                .find(|a| a.slug == slug)
+                .map(|a| koop_core::domain::ids::AgencyId(a.id))
+                .ok_or_else(AppError::not_found)?,
+        ),
+        None => None,
+    };
+    let year = match q.year.as_deref().filter(|y| !y.is_empty()) {
+        Some(y) => Some(y.parse::<i32>().map_err(|_| {
+            AppError::bad_request("year", "invalid_number", format!("'{y}' is not a year"))
+        })?),
+        None => None,
+    };
     let all = r.agreements(None).await?;
     let mut page = list_page(ctx, "nav-agreements");
+    if let Some(y) = year {
+        page.heading = format!(
+            "{} · {}",
+            page.heading,
+            page.ctx.texts().with(
+                "dashboard-signed_in",
+                vec![("year", crate::i18n::Arg::Text(y.to_string()))]
+            )
+        );
+    }
     page.agreements = all
         .iter()
+        .filter(|(a, _)| agency.is_none_or(|x| a.agency_id == x))
+        .filter(|(a, _)| {
+            year.is_none_or(|y| a.data.signed_on.or(a.data.valid_from).map(|d| d.year()) == Some(y))
+        })
         .map(|(a, p)| rows::agreement(&page.ctx, a, p))
         .collect();
     render(page)
