@@ -260,3 +260,84 @@ async fn the_workflows_forms_are_refused_from_another_site_and_without_the_token
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_uploads_are_refused_from_another_site_and_without_the_token() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let partners = std::fs::read(fixtures.join("trip/local-partners.csv")).unwrap();
+    let profiles = std::fs::read(fixtures.join("een/profiles.csv")).unwrap();
+    for (backend, url) in koop_core::testing::fresh_databases().await {
+        let core = koop_core::Core::open(&url).await.unwrap();
+        let world = koop_demo::load(&core).await.unwrap();
+        let app = TestApp::new(core.clone());
+        let leg = app.login_demo("leg@koop.example").await;
+        let uploads = [
+            (
+                format!("/events/{}/trip/import", world.trip.0),
+                vec![],
+                "local-partners.csv",
+                &partners,
+            ),
+            (
+                "/manage/import".to_owned(),
+                vec![("kind", "een-profiles")],
+                "profiles.csv",
+                &profiles,
+            ),
+        ];
+        let before = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .audit_count()
+            .await
+            .unwrap();
+        for (path, fields, name, bytes) in &uploads {
+            let real = leg.form_token();
+            let elsewhere = app
+                .upload(
+                    path,
+                    fields,
+                    (name, bytes),
+                    Some(&leg),
+                    Some(&real),
+                    Some("https://evil.example"),
+                )
+                .await;
+            assert_eq!(elsewhere.status, 403, "{backend}: {path} from another site");
+            let forged = app
+                .upload(
+                    path,
+                    fields,
+                    (name, bytes),
+                    Some(&leg),
+                    Some("forged"),
+                    None,
+                )
+                .await;
+            assert_eq!(forged.status, 403, "{backend}: {path} with a forged token");
+            let tokenless = app
+                .upload(path, fields, (name, bytes), Some(&leg), None, None)
+                .await;
+            assert_eq!(tokenless.status, 403, "{backend}: {path} without the token");
+        }
+        let after = core
+            .reader(&koop_core::Actor::system())
+            .await
+            .unwrap()
+            .audit_count()
+            .await
+            .unwrap();
+        assert_eq!(after, before, "{backend}: nothing written");
+        // From koop's own page, with the token, the trip import passes.
+        let own = app
+            .post_file(
+                &uploads[0].0,
+                &[],
+                ("local-partners.csv", &partners),
+                Some(&leg),
+            )
+            .await;
+        assert_eq!(own.status, 303, "{backend}: {}", own.body);
+    }
+}

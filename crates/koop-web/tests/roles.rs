@@ -108,6 +108,8 @@ struct World {
     partner_city: i64,
     /// Agency A's city and another city.
     cities: (i64, i64),
+    /// The event's two meetings: the first participant's, and one of the other two.
+    meetings: [i64; 2],
 }
 
 fn company(name: &str, kind: OrgKind) -> OrgData {
@@ -271,7 +273,8 @@ async fn world(url: &str) -> World {
         .await;
     let p = &ev.participants;
     // Two meetings: the first participant's own, and one of the other two.
-    for (i, j, slot) in [(0, 1, 0), (1, 2, 1)] {
+    let mut meetings = [0; 2];
+    for (n, (i, j, slot)) in [(0, 1, 0), (1, 2, 1)].into_iter().enumerate() {
         let r = core
             .request_meeting(&a.staff, ev.id, p[i], p[j], Priority::Normal, "")
             .await
@@ -279,22 +282,24 @@ async fn world(url: &str) -> World {
         core.answer_request(&a.staff, ev.id, r, RequestAnswer::Accept)
             .await
             .unwrap();
-        core.place_meeting(
-            &a.staff,
-            NewMeeting {
-                event: ev.id,
-                request: Some(r),
-                session: Some(ev.sessions[0]),
-                title: String::new(),
-                starts_at: chrono::NaiveDate::from_ymd_opt(2030, 3, 1)
-                    .unwrap()
-                    .and_hms_opt(9, 30 * slot, 0),
-                table_no: Some(1),
-                participants: vec![p[i], p[j]],
-            },
-        )
-        .await
-        .unwrap();
+        meetings[n] = core
+            .place_meeting(
+                &a.staff,
+                NewMeeting {
+                    event: ev.id,
+                    request: Some(r),
+                    session: Some(ev.sessions[0]),
+                    title: String::new(),
+                    starts_at: chrono::NaiveDate::from_ymd_opt(2030, 3, 1)
+                        .unwrap()
+                        .and_hms_opt(9, 30 * slot, 0),
+                    table_no: Some(1),
+                    participants: vec![p[i], p[j]],
+                },
+            )
+            .await
+            .unwrap()
+            .0;
     }
     let profile = core
         .create_profile(
@@ -363,6 +368,7 @@ async fn world(url: &str) -> World {
         membership,
         partner_city,
         cities: (home.0, third.0),
+        meetings,
     }
 }
 
@@ -639,6 +645,19 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
             ("/api/v1/activities".into(), ALL_OK),
             ("/api/v1/outcomes".into(), ALL_OK),
             ("/api/openapi.json".into(), ALL_OK),
+            // A meeting's briefing: for the organisers and the meeting's own people.
+            (
+                format!("/events/{ev}/meetings/{}/briefing", w.meetings[0]),
+                [403, 200, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{ev}/meetings/{}/briefing", w.meetings[1]),
+                [403, 404, 403, 200, 200, 403],
+            ),
+            (
+                format!("/events/{ev}/programme.pdf"),
+                [403, 200, 403, 200, 200, 403],
+            ),
         ];
         for (path, want) in &gets {
             for role in 0..ROLES.len() {
@@ -850,6 +869,18 @@ async fn every_route_as_every_role_answers_as_the_policy_says_and_shows_nothing_
                 format!("/profiles/{}/publication", w.profile),
                 "published=true".into(),
                 [404, 303, 404, 303, 303, 404],
+            ),
+            // The organiser cancels the meeting on the ground and sends it back to the
+            // scheduler; the agency's staff, coming second, find it done already.
+            (
+                format!("/events/{ev}/meetings/{}/cancel", w.meetings[1]),
+                String::new(),
+                [403, 403, 403, 303, 422, 403],
+            ),
+            (
+                format!("/events/{ev}/meetings/{}/reopen", w.meetings[1]),
+                String::new(),
+                [403, 403, 403, 303, 409, 403],
             ),
         ];
         for (path, body, want) in &posts {

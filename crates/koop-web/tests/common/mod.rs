@@ -22,6 +22,14 @@ pub struct Session {
     token: String,
 }
 
+impl Session {
+    /// The form token koop's own pages put into this session's forms.
+    #[allow(dead_code)]
+    pub fn form_token(&self) -> String {
+        koop_web::csrf_token(&self.token)
+    }
+}
+
 /// An answer: status and body.
 pub struct Answer {
     pub status: StatusCode,
@@ -90,6 +98,23 @@ impl TestApp {
         file: (&str, &[u8]),
         session: Option<&Session>,
     ) -> Answer {
+        let token = session.map(|s| koop_web::csrf_token(&s.token));
+        self.upload(path, fields, file, session, token.as_deref(), None)
+            .await
+    }
+
+    /// An upload with the form token `token` (none, or a forged one) and, if `origin`
+    /// is given, as a page of that other site sends it.
+    #[allow(dead_code)]
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &[u8]),
+        session: Option<&Session>,
+        token: Option<&str>,
+        origin: Option<&str>,
+    ) -> Answer {
         const B: &str = "----koopTestBoundary7MA4YWxk";
         let mut body: Vec<u8> = Vec::new();
         let mut text = |name: &str, value: &str| {
@@ -100,8 +125,8 @@ impl TestApp {
                 .as_bytes(),
             );
         };
-        if let Some(s) = session {
-            text("_csrf", &koop_web::csrf_token(&s.token));
+        if let Some(t) = token {
+            text("_csrf", t);
         }
         for (k, v) in fields {
             text(k, v);
@@ -123,6 +148,11 @@ impl TestApp {
             .header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9");
         if let Some(s) = session {
             req = req.header(header::COOKIE, &s.cookie);
+        }
+        if let Some(o) = origin {
+            req = req
+                .header(header::ORIGIN, o)
+                .header("sec-fetch-site", "cross-site");
         }
         self.send(req.body(Body::from(body)).unwrap()).await
     }
