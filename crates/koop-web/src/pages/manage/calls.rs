@@ -255,13 +255,9 @@ async fn set_status(
             "a form value was refused without a problem".into(),
         )),
     };
-    match done {
-        Ok(()) => Ok(see_other_with_flash(&crate::paths::call(id), "flash-saved")),
-        Err(e) => {
-            let ctx = Ctx::new(&v);
-            let form = form.with_problems(ctx.texts(), e)?;
-            let page = call_page(&s, &v, FundingCallId(id), form).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    let to = crate::paths::call(id);
+    crate::forms::after_change(&v, form, done, &to, |form| {
+        call_page(&s, &v, FundingCallId(id), form)
+    })
+    .await
 }

@@ -5,13 +5,12 @@
 use super::own_agency;
 use crate::error::AppError;
 use crate::forms::{Fields, FormState};
-use crate::pages::{Ctx, render, see_other_with_flash};
+use crate::pages::{Ctx, render};
 use crate::session::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use koop_core::CoreError;
@@ -109,16 +108,12 @@ async fn save(
             "a form value was refused without a problem".into(),
         )),
     };
-    match done {
-        Ok(group) => Ok(see_other_with_flash(
-            &crate::paths::organisation(group.0),
-            "flash-saved",
-        )),
-        Err(e) => {
-            let ctx = Ctx::new(&v);
-            let form = form.with_problems(ctx.texts(), e)?;
-            let page = page(&s, &v, id, Some(form)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    let to = match &done {
+        Ok(group) => crate::paths::organisation(group.0),
+        Err(_) => String::new(),
+    };
+    crate::forms::after_change(&v, form, done.map(|_| ()), &to, |form| {
+        page(&s, &v, id, Some(form))
+    })
+    .await
 }
